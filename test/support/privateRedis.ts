@@ -62,7 +62,17 @@ export class PrivateRedis {
   private async launch(): Promise<void> {
     this.process = spawn(
       'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--dir', this.dataDir, ...this.extraArgs],
+      [
+        '--port',
+        String(this.port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--dir',
+        this.dataDir,
+        ...this.extraArgs,
+      ],
       { stdio: 'ignore' },
     );
     await waitForPort(this.port, 10000);

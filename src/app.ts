@@ -1,0 +1,57 @@
+import { ConversationState, UserState } from 'botbuilder';
+import type { Server } from 'restify';
+import { createAdapter } from './bot/createAdapter';
+import { DisputeBot } from './bot/DisputeBot';
+import type { AppConfig } from './config/configSchema';
+import { MainDialog } from './dialogs/MainDialog';
+import type { Logger } from './services/logging/logger';
+import { createStateBackend, StateBackend } from './services/storage/StateBackend';
+import { createServer } from './server/createServer';
+import { InFlightTurns } from './server/InFlightTurns';
+
+export interface App {
+  server: Server;
+  backend: StateBackend;
+  /** Listens and resolves with the bound port. */
+  listen(port: number, host?: string): Promise<number>;
+  /** Stops accepting, lets turns in flight finish (bounded), then closes storage. */
+  stop(): Promise<void>;
+}
+
+/** The composition root: builds every part from the validated configuration. */
+export async function createApp(config: AppConfig, logger: Logger): Promise<App> {
+  const backend = createStateBackend(config, logger);
+  const adapter = createAdapter(config, logger);
+  const conversationState = new ConversationState(backend.storage);
+  const userState = new UserState(backend.storage);
+  const bot = new DisputeBot(conversationState, userState, new MainDialog(), async (context) => {
+    await context.sendActivity(
+      'Hi! I help freelancers with Fixed-Price Protection disputes. Tell me what happened with your client.',
+    );
+  });
+  const inFlight = new InFlightTurns();
+  const server = createServer({
+    adapter,
+    bot,
+    logger,
+    isReady: backend.isReady,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    inFlight,
+  });
+
+  return {
+    server,
+    backend,
+    listen: (port, host = config.HOST) =>
+      new Promise<number>((resolve) => {
+        server.listen(port, host, () => resolve(server.address().port));
+      }),
+    stop: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const drained = await inFlight.drained(config.SHUTDOWN_GRACE_MS);
+      if (!drained)
+        logger.warn({ event: 'shutdown_timeout', inFlight: inFlight.size }, 'Turns still running at exit');
+      await backend.close();
+    },
+  };
+}

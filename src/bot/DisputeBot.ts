@@ -1,0 +1,61 @@
+import {
+  ActivityHandler,
+  BotState,
+  ConversationState,
+  StatePropertyAccessor,
+  TurnContext,
+  UserState,
+} from 'botbuilder';
+import { Dialog, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+
+/**
+ * Receives every activity. It routes messages into the main dialog, greets new members, and owns
+ * state saving: conversation and user state are written once, at the end of each turn.
+ */
+export class DisputeBot extends ActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+
+  constructor(
+    private readonly conversationState: ConversationState,
+    private readonly userState: UserState,
+    private readonly mainDialog: Dialog,
+    private readonly welcome: (context: TurnContext) => Promise<void>,
+  ) {
+    super();
+    if (!conversationState) throw new Error('DisputeBot needs conversationState');
+    if (!userState) throw new Error('DisputeBot needs userState');
+    if (!mainDialog) throw new Error('DisputeBot needs a main dialog');
+    this.dialogState = conversationState.createProperty<DialogState>('DialogState');
+
+    this.onMessage(async (context, next) => {
+      await this.runMainDialog(context);
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      const newcomers = (context.activity.membersAdded ?? []).filter((member) => member.id !== botId);
+      if (newcomers.length > 0) await this.welcome(context);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    // Both loads start in the same tick, so with Redis they share one round trip.
+    await Promise.all([this.conversationState.load(context), this.userState.load(context)]);
+    await super.run(context);
+    await this.saveState(context, [this.conversationState, this.userState]);
+  }
+
+  private async runMainDialog(context: TurnContext): Promise<void> {
+    const dialogs = new DialogSet(this.dialogState);
+    dialogs.add(this.mainDialog);
+    const dialogContext = await dialogs.createContext(context);
+    const result = await dialogContext.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dialogContext.beginDialog(this.mainDialog.id);
+  }
+
+  private async saveState(context: TurnContext, states: BotState[]): Promise<void> {
+    await Promise.all(states.map((state) => state.saveChanges(context, false)));
+  }
+}

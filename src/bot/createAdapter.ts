@@ -1,0 +1,40 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationBotFrameworkAuthenticationOptions,
+  TurnContext,
+} from 'botbuilder';
+import type { AppConfig } from '../config/configSchema';
+import type { Logger } from '../services/logging/logger';
+import { pseudonym } from '../services/logging/pseudonym';
+
+/**
+ * The CloudAdapter, authenticated from the validated configuration: with no app id any caller is
+ * accepted (local development, the Emulator); with one, every request needs a Bot Framework JWT.
+ */
+export function createAdapter(config: AppConfig, logger: Logger): CloudAdapter {
+  const authOptions: ConfigurationBotFrameworkAuthenticationOptions = {
+    MicrosoftAppId: config.MicrosoftAppId ?? '',
+    MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
+    MicrosoftAppType: config.MicrosoftAppType,
+    MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
+  };
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions));
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    logger.error(
+      {
+        event: 'turn_error',
+        conversation: pseudonym(context.activity.conversation?.id),
+        error: error.message,
+        errorName: error.name,
+      },
+      'Unhandled error in a turn',
+    );
+    await context
+      .sendActivity(
+        'Sorry, something went wrong on my side. Please try again in a moment — nothing you saved is lost.',
+      )
+      .catch(() => undefined);
+  };
+  return adapter;
+}

@@ -1,0 +1,40 @@
+import { Activity } from 'botbuilder';
+import { TextBlock, textBlock } from './adaptiveCard';
+import { channelReply, paragraphs } from './channelReply';
+
+export interface ChecklistContent {
+  title: string;
+  steps: string[];
+  /** The 1-based step to show ("Step 2 of 7"), or 'all' for the whole list. */
+  current: number | 'all';
+}
+
+/** One step of a numbered checklist, or all of it. */
+export function checklistMessage(channelId: string, content: ChecklistContent): Partial<Activity> {
+  const { title, steps, current } = content;
+  const heading = textBlock(title, { weight: 'Bolder', size: 'Medium' });
+
+  if (current === 'all') {
+    const numbered = steps.map((step, index) => `${index + 1}. ${step}`);
+    return channelReply(channelId, {
+      plainText: paragraphs(title, numbered.join('\n')),
+      cardBody: [heading, ...numbered.map((line) => textBlock(line, { spacing: 'Small' }))],
+    });
+  }
+
+  if (!Number.isInteger(current) || current < 1 || current > steps.length) {
+    // A wrong step number is a bug in the calling dialog; showing "Step 9 of 7" would mislead the user.
+    throw new RangeError(`checklist step ${current} is outside 1..${steps.length}`);
+  }
+  const position = `Step ${current} of ${steps.length}`;
+  const step = steps[current - 1];
+  const body: TextBlock[] = [
+    heading,
+    textBlock(position, { isSubtle: true, spacing: 'Small' }),
+    textBlock(step),
+  ];
+  return channelReply(channelId, {
+    plainText: paragraphs(title, `${position}: ${step}`),
+    cardBody: body,
+  });
+}

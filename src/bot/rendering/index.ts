@@ -1,0 +1,10 @@
+export type { Choice } from './choice';
+export type { ChannelCapabilities } from './channelCapabilities';
+export type { InfoContent } from './infoMessage';
+export type { ChecklistContent } from './checklistMessage';
+export { capabilitiesOf } from './channelCapabilities';
+export { choiceMessage } from './choiceMessage';
+export { infoMessage } from './infoMessage';
+export { checklistMessage } from './checklistMessage';
+export { recognizeChoice } from './recognizeChoice';
+export { NUMBERED_CHOICES_HINT } from './choiceText';

@@ -1,0 +1,145 @@
+import { Activity } from 'botbuilder';
+import {
+  Choice as DialogChoice,
+  findChoices,
+  FindChoicesOptions,
+  FoundChoice,
+  ModelResult,
+  recognizeChoices,
+} from 'botbuilder-dialogs';
+import { Choice } from './choice';
+
+// The bot speaks English, so replies are read as English whatever the client's locale says.
+const LOCALE = 'en-us';
+
+// Partial word matches below this share of a title's words ("the" out of "Client ended the contract")
+// are too weak to act on: asking again is cheaper than sending a dispute down the wrong path.
+const MIN_WORD_MATCH_SCORE = 0.5;
+
+// Words that carry no choice on their own, so a partial match made only of them does not count.
+const STOP_WORDS: ReadonlySet<string> = new Set(
+  'a an and the to of in on for is it my i was be or'.split(' '),
+);
+
+// Words that may surround a number or ordinal ("option 2", "the second one please"). A number among
+// any other words ("I waited 2 days") is not read as a pick.
+const NUMBER_FILLER: ReadonlySet<string> = new Set(
+  (
+    'the one option options number no choice item answer please pls i id ill want pick choose select ' +
+    'take go with it its is that this thanks thank you ok okay a lets me my for yes sure um uh'
+  ).split(' '),
+);
+
+// The ordinal recognizer reads these as position 0, and "the last one" would fall back to "one".
+const RELATIVE_POSITION_WORDS: ReadonlySet<string> = new Set([
+  'last',
+  'final',
+  'next',
+  'previous',
+  'before',
+  'after',
+  'penultimate',
+]);
+const LAST_WORDS: ReadonlySet<string> = new Set(['last', 'final']);
+
+const BASE_OPTIONS: FindChoicesOptions = { locale: LOCALE, noValue: true, noAction: true };
+
+/**
+ * Which of `choices` the user picked: a card button (`value.choice`), a number or ordinal
+ * ("2", "#2", "option 2", "the second one", "the last one"), or the title / a synonym in their own
+ * words. Returns undefined when nothing matches or the reply could mean more than one choice.
+ */
+export function recognizeChoice(activity: Partial<Activity>, choices: Choice[]): Choice | undefined {
+  if (choices.length === 0) {
+    return undefined;
+  }
+  const submitted = submittedChoice(activity.value, choices);
+  if (submitted) {
+    return submitted;
+  }
+  const utterance = typeof activity.text === 'string' ? activity.text.trim() : '';
+  if (utterance.length === 0) {
+    return undefined;
+  }
+  return choiceByWords(utterance, choices) ?? choiceByPosition(utterance, choices);
+}
+
+/** A card submit carries `{ choice: value }`; a button from an older card may name a value not offered now. */
+function submittedChoice(value: unknown, choices: Choice[]): Choice | undefined {
+  if (typeof value !== 'object' || value === null || !('choice' in value)) {
+    return undefined;
+  }
+  const submitted: unknown = value.choice;
+  return typeof submitted === 'string' ? choices.find((choice) => choice.value === submitted) : undefined;
+}
+
+function choiceByWords(utterance: string, choices: Choice[]): Choice | undefined {
+  // Each choice is searched on its own: searched together, botbuilder hands a shared word ("escrow"
+  // in "Escrow refund" and "Escrow release") to one of them and the tie would go unnoticed.
+  const matches = toDialogChoices(choices).flatMap((dialogChoice, index) =>
+    findChoices(utterance, [dialogChoice], { ...BASE_OPTIONS, allowPartialMatches: true })
+      .filter(
+        (match) =>
+          match.resolution.score >= MIN_WORD_MATCH_SCORE &&
+          words(match.text).some((word) => !STOP_WORDS.has(word)),
+      )
+      .map((match) => ({ ...match, resolution: { ...match.resolution, index } })),
+  );
+  return bestSingleChoice(matches, choices);
+}
+
+function choiceByPosition(utterance: string, choices: Choice[]): Choice | undefined {
+  const tokens = words(utterance);
+  if (tokens.some((word) => RELATIVE_POSITION_WORDS.has(word))) {
+    // Only a plain "last" is answered; "second to last" or "the next one" are not guessed at.
+    const onlyLast =
+      tokens.some((word) => LAST_WORDS.has(word)) &&
+      tokens.every((word) => LAST_WORDS.has(word) || NUMBER_FILLER.has(word));
+    return onlyLast ? choices[choices.length - 1] : undefined;
+  }
+  const byIndex = recognizeChoices(utterance, toDialogChoices(choices), BASE_OPTIONS).filter(
+    // Results without a synonym come from the number/ordinal recognizers, not from words.
+    (match) => match.resolution.synonym === undefined,
+  );
+  if (byIndex.length === 0) {
+    return undefined;
+  }
+  const matchedWords = new Set(byIndex.flatMap((match) => words(match.text)));
+  const otherWords = tokens.filter((word) => !matchedWords.has(word));
+  if (!otherWords.every((word) => NUMBER_FILLER.has(word))) {
+    return undefined;
+  }
+  return bestSingleChoice(byIndex, choices);
+}
+
+/** The best-scoring choice, or undefined when two different choices score equally ("1 or 2"). */
+function bestSingleChoice(matches: ModelResult<FoundChoice>[], choices: Choice[]): Choice | undefined {
+  const bestScoreByIndex = new Map<number, number>();
+  for (const { resolution } of matches) {
+    bestScoreByIndex.set(
+      resolution.index,
+      Math.max(resolution.score, bestScoreByIndex.get(resolution.index) ?? 0),
+    );
+  }
+  const ranked = [...bestScoreByIndex.entries()].sort((a, b) => b[1] - a[1]);
+  if (ranked.length === 0 || (ranked.length > 1 && ranked[0][1] === ranked[1][1])) {
+    return undefined;
+  }
+  return choices[ranked[0][0]];
+}
+
+// The title is matched like any synonym; the value is an internal id and is not offered as a word.
+function toDialogChoices(choices: Choice[]): DialogChoice[] {
+  return choices.map((choice) => ({
+    value: choice.value,
+    synonyms: [choice.title, ...(choice.synonyms ?? [])],
+  }));
+}
+
+function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 0);
+}

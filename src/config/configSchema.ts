@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** An empty string in .env means "not set", as it does for botbuilder's own settings. */
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const timeZone = z
+  .string()
+  .default('UTC')
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as Europe/Berlin');
+
+/** Every environment variable the assistant reads; `.env.example` documents each one. */
+export const configSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    HOST: z.string().default('0.0.0.0'),
+    MicrosoftAppId: optionalString,
+    MicrosoftAppPassword: optionalString,
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    MicrosoftAppTenantId: optionalString,
+    REDIS_URL: optionalString.pipe(
+      z
+        .string()
+        .url()
+        .refine((url) => /^rediss?:\/\//.test(url), 'must start with redis:// or rediss://')
+        .optional(),
+    ),
+    REDIS_KEY_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9:_-]+$/, 'may hold only letters, digits, ":", "_" and "-"')
+      .default('fpp'),
+    REDIS_COMMAND_TIMEOUT_MS: positiveInt(2000),
+    STATE_TTL_SECONDS: positiveInt(60 * 60 * 24 * 30),
+    DEFAULT_TIME_ZONE: timeZone,
+    CONTENT_FILE: optionalString,
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    MAX_BODY_BYTES: positiveInt(256 * 1024),
+    SHUTDOWN_GRACE_MS: positiveInt(10000),
+  })
+  .superRefine((config, ctx) => {
+    for (const problem of credentialProblems(config)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [problem.variable], message: problem.message });
+    }
+  });
+
+/**
+ * Rules between the Bot Framework credentials. Exported so a raw environment can be checked too:
+ * zod skips object refinements while any field is invalid, and every bad variable should be named at once.
+ */
+export function credentialProblems(
+  env: Partial<Record<string, unknown>>,
+): Array<{ variable: string; message: string }> {
+  const problems: Array<{ variable: string; message: string }> = [];
+  const text = (variable: string) =>
+    typeof env[variable] === 'string' ? (env[variable] as string).trim() : '';
+  const appId = text('MicrosoftAppId');
+  const appType = text('MicrosoftAppType') || 'MultiTenant';
+  if (appId && !text('MicrosoftAppPassword') && appType !== 'UserAssignedMSI') {
+    problems.push({ variable: 'MicrosoftAppPassword', message: 'is required when MicrosoftAppId is set' });
+  }
+  if (appId && appType === 'SingleTenant' && !text('MicrosoftAppTenantId')) {
+    problems.push({ variable: 'MicrosoftAppTenantId', message: 'is required for a SingleTenant app' });
+  }
+  return problems;
+}
+
+export type AppConfig = z.infer<typeof configSchema>;

@@ -1,0 +1,44 @@
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config/loadConfig';
+import { createLogger } from './services/logging/logger';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const app = await createApp(config, logger);
+  const port = await app.listen(config.PORT);
+  logger.info(
+    { event: 'listening', port, storage: app.backend.mode },
+    `Dispute assistant listening on port ${port}`,
+  );
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ event: 'shutdown', signal }, 'Shutting down');
+    app.stop().then(
+      () => process.exit(0),
+      (error: Error) => {
+        logger.error({ event: 'shutdown_error', error: error.message }, 'Shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`Failed to start: ${error.stack ?? error.message}\n`);
+  process.exit(1);
+});

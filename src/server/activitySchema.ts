@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+const account = z.object({ id: z.string().min(1, 'must not be empty') }).passthrough();
+
+/**
+ * The least an incoming activity must carry for the adapter to handle it. Anything else about it is
+ * botbuilder's business; an unknown `type` is valid here and simply ignored by the bot.
+ */
+export const incomingActivitySchema = z
+  .object({
+    type: z.string().min(1, 'must not be empty'),
+    channelId: z.string().min(1, 'must not be empty'),
+    conversation: account,
+    from: account,
+    recipient: account.optional(),
+    serviceUrl: z.string().optional(),
+    text: z.string().optional(),
+    deliveryMode: z.string().optional(),
+    id: z.string().optional(),
+  })
+  .passthrough()
+  .superRefine((activity, ctx) => {
+    // Replies go back to serviceUrl unless the caller asked for them in the response body.
+    if (activity.deliveryMode !== 'expectReplies' && !/^https?:\/\//.test(activity.serviceUrl ?? '')) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['serviceUrl'],
+        message: 'must be an http(s) URL unless deliveryMode is "expectReplies"',
+      });
+    }
+  });
+
+/** A short, human-readable reason why a body is not an activity, or undefined when it is one. */
+export function describeInvalidActivity(body: unknown): string | undefined {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    return 'The request body must be a JSON object (a Bot Framework activity).';
+  }
+  const parsed = incomingActivitySchema.safeParse(body);
+  if (parsed.success) return undefined;
+  const reasons = parsed.error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || 'body'} ${explain(issue)}`);
+  return `Not a valid activity: ${reasons.join('; ')}.`;
+}
+
+function explain(issue: z.ZodIssue): string {
+  if (issue.code === z.ZodIssueCode.invalid_type) {
+    return issue.received === 'undefined'
+      ? 'is missing'
+      : `must be a ${issue.expected}, not ${issue.received}`;
+  }
+  return issue.message;
+}

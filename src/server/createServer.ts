@@ -1,0 +1,70 @@
+import type { CloudAdapter } from 'botbuilder';
+import type { ActivityHandler } from 'botbuilder';
+import restify, { Request, Response, Server } from 'restify';
+import type { Logger } from '../services/logging/logger';
+import { pseudonym } from '../services/logging/pseudonym';
+import { describeInvalidActivity } from './activitySchema';
+import { InFlightTurns } from './InFlightTurns';
+
+export interface ServerDependencies {
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  logger: Logger;
+  isReady: () => Promise<boolean>;
+  maxBodyBytes: number;
+  inFlight: InFlightTurns;
+}
+
+interface ActivityEnvelope {
+  type: string;
+  channelId: string;
+  conversation: { id: string };
+}
+
+/** The HTTP surface: the Bot Framework messaging endpoint and the probes. */
+export function createServer(deps: ServerDependencies): Server {
+  const server = restify.createServer({ name: 'dispute-assistant', handleUncaughtExceptions: false });
+  server.use(
+    restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false, mapFiles: false }),
+  );
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    const problem = describeInvalidActivity(req.body);
+    if (problem) {
+      res.send(400, { error: 'invalid_activity', message: problem });
+      return;
+    }
+    const activity = req.body as ActivityEnvelope;
+    const started = process.hrtime.bigint();
+    await deps.inFlight.track(async () => {
+      try {
+        await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+      } catch (error) {
+        deps.logger.error({ event: 'process_error', error: (error as Error).message }, 'Adapter failed');
+        if (!res.headersSent) res.send(500, { error: 'internal_error' });
+      }
+    });
+    deps.logger.info(
+      {
+        event: 'turn',
+        conversation: pseudonym(activity.conversation.id),
+        channel: activity.channelId,
+        activityType: activity.type,
+        status: res.statusCode,
+        latencyMs: Number(process.hrtime.bigint() - started) / 1e6,
+      },
+      'turn handled',
+    );
+  });
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    res.send(200, { status: 'ok' });
+  });
+
+  server.get('/readyz', async (_req: Request, res: Response) => {
+    const ready = await deps.isReady();
+    res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'storage_unreachable' });
+  });
+
+  return server;
+}
