@@ -3,7 +3,12 @@ import type { Server } from 'restify';
 import { createAdapter } from './bot/createAdapter';
 import { DisputeBot } from './bot/DisputeBot';
 import type { AppConfig } from './config/configSchema';
+import type { Choice } from './bot/rendering/choice';
 import { MainDialog } from './dialogs/MainDialog';
+import { OfferedChoices } from './dialogs/OfferedChoices';
+import { sendWelcome } from './dialogs/welcome';
+import { PolicyContent } from './services/content/PolicyContent';
+import { IntentRecognizer } from './services/nlu/IntentRecognizer';
 import type { Logger } from './services/logging/logger';
 import { createStateBackend, StateBackend } from './services/storage/StateBackend';
 import { createServer } from './server/createServer';
@@ -24,11 +29,13 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   const adapter = createAdapter(config, logger);
   const conversationState = new ConversationState(backend.storage);
   const userState = new UserState(backend.storage);
-  const bot = new DisputeBot(conversationState, userState, new MainDialog(), async (context) => {
-    await context.sendActivity(
-      'Hi! I help freelancers with Fixed-Price Protection disputes. Tell me what happened with your client.',
-    );
-  });
+  const content = PolicyContent.load(config.CONTENT_FILE);
+  const intents = await IntentRecognizer.train();
+  const offered = new OfferedChoices(conversationState.createProperty<Choice[]>('offeredChoices'));
+  const mainDialog = new MainDialog({ intents, content }, offered);
+  const bot = new DisputeBot(conversationState, userState, mainDialog, (context) =>
+    sendWelcome(context, offered),
+  );
   const inFlight = new InFlightTurns();
   const server = createServer({
     adapter,

@@ -1,0 +1,104 @@
+import { ActivityTypes } from 'botbuilder';
+import {
+  ComponentDialog,
+  DialogContext,
+  DialogTurnResult,
+  DialogTurnStatus,
+  PromptOptions,
+} from 'botbuilder-dialogs';
+import type { Choice } from '../bot/rendering/choice';
+import { recognizeChoice } from '../bot/rendering/recognizeChoice';
+import type { IntentName } from '../services/nlu/intents';
+import type { DialogDependencies } from './DialogDependencies';
+import { sendGuideAnswer } from './guide/sendGuideAnswer';
+import { isGuideIntent } from './guide/guideTopics';
+
+/** Set on the turn when an interruption ended a flow and the main dialog should go on to this topic. */
+export const NEXT_TOPIC = Symbol('nextTopic');
+
+/**
+ * Only a confident reading interrupts a flow: an answer to the flow's own question ("3 days ago",
+ * "yes") must never be mistaken for a change of subject.
+ */
+const INTERRUPT_CONFIDENCE = 0.85;
+
+/**
+ * The base of every multi-turn flow (the CancelAndHelp pattern): at any step the user can ask for
+ * help, cancel, start over or ask for a person, or ask a question about the process; a question is
+ * answered and the flow resumes at the same step.
+ */
+export abstract class CancelAndHelpDialog extends ComponentDialog {
+  protected constructor(
+    id: string,
+    protected readonly deps: DialogDependencies,
+  ) {
+    super(id);
+  }
+
+  /** What the user can do at this point of the flow, said when they ask for help. */
+  protected abstract helpText(): string;
+
+  /**
+   * True when the message is an answer the waiting step accepts: then it is never an interruption
+   * ("ended" answers "has the contract ended?", it does not cancel). Flows with free-text steps extend this.
+   */
+  protected answersCurrentStep(inner: DialogContext): boolean {
+    const promptOptions = (inner.activeDialog?.state as { options?: PromptOptions } | undefined)?.options;
+    const choices = (promptOptions?.choices ?? []).filter(isOurChoice);
+    return choices.length > 0 && recognizeChoice(inner.context.activity, choices) !== undefined;
+  }
+
+  override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    return (await this.interrupt(inner)) ?? super.onContinueDialog(inner);
+  }
+
+  private async interrupt(inner: DialogContext): Promise<DialogTurnResult | undefined> {
+    const activity = inner.context.activity;
+    const text = activity.type === ActivityTypes.Message ? activity.text?.trim() : undefined;
+    if (!text || this.answersCurrentStep(inner)) return undefined;
+    const { intent, score } = await this.deps.intents.recognize(text);
+    if (intent === 'none' || score < INTERRUPT_CONFIDENCE) return undefined;
+
+    if (isGuideIntent(intent) && looksLikeQuestion(text)) {
+      await sendGuideAnswer(inner.context, this.deps.content, intent, false);
+      await inner.context.sendActivity('Back to where we were:');
+      await inner.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    }
+    switch (intent) {
+      case 'help':
+        await inner.context.sendActivity(
+          `${this.helpText()} You can also ask me about mediation or arbitration at any point, say "cancel" to stop, "start over" to begin again, or "talk to a person".`,
+        );
+        await inner.repromptDialog();
+        return { status: DialogTurnStatus.waiting };
+      case 'cancel':
+        await inner.context.sendActivity('Okay, I stopped that. Nothing was filed.');
+        return this.leaveFlow(inner, undefined);
+      case 'start_over':
+        await inner.context.sendActivity("Sure, let's start over.");
+        return this.leaveFlow(inner, 'greeting');
+      case 'talk_to_person':
+        return this.leaveFlow(inner, 'talk_to_person');
+      default:
+        return undefined;
+    }
+  }
+
+  private async leaveFlow(inner: DialogContext, next: IntentName | undefined): Promise<DialogTurnResult> {
+    inner.context.turnState.set(NEXT_TOPIC, next ?? 'cancelled');
+    return inner.cancelAllDialogs();
+  }
+}
+
+/** A process question mid-flow reads as a question; a bare answer ("3 days ago") must reach the step. */
+function looksLikeQuestion(text: string): boolean {
+  return (
+    /\?\s*$/.test(text) ||
+    /^(what|how|who|whose|when|why|where|which|is|are|can|could|do|does|will|would|should|if)\b/i.test(text)
+  );
+}
+
+function isOurChoice(choice: unknown): choice is Choice {
+  return typeof choice === 'object' && choice !== null && 'value' in choice && 'title' in choice;
+}

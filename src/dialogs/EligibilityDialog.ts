@@ -1,0 +1,166 @@
+import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Choice } from '../bot/rendering/choice';
+import { infoMessage } from '../bot/rendering/infoMessage';
+import { CancelAndHelpDialog } from './CancelAndHelpDialog';
+import type { DialogDependencies } from './DialogDependencies';
+import { ChannelChoicePrompt } from './prompts/ChannelChoicePrompt';
+
+export const ELIGIBILITY_DIALOG = 'eligibilityDialog';
+const ELIGIBILITY_WATERFALL = 'eligibilityWaterfall';
+const CHOICE_PROMPT = 'eligibilityChoicePrompt';
+
+/** Where the eligibility questions lead: one of the two covered paths, or not covered. */
+export type EligibilityOutcome = { covered: true; path: 'ended' | 'active' } | { covered: false };
+
+const YES_NO: Choice[] = [
+  {
+    value: 'yes',
+    title: 'Yes',
+    synonyms: ['yep', 'yeah', 'correct', 'right', 'it is', 'there is', 'i did', 'they did'],
+  },
+  { value: 'no', title: 'No', synonyms: ['nope', 'nah', 'not really', 'there is not', 'they did not'] },
+];
+
+/** The few questions that place a freelancer's situation against the two covered cases (fact P1). */
+export class EligibilityDialog extends CancelAndHelpDialog {
+  constructor(deps: DialogDependencies) {
+    super(ELIGIBILITY_DIALOG, deps);
+    this.addDialog(new ChannelChoicePrompt(CHOICE_PROMPT));
+    this.addDialog(
+      new WaterfallDialog(ELIGIBILITY_WATERFALL, [
+        this.contractTypeStep.bind(this),
+        this.contractStateStep.bind(this),
+        this.moneyQuestionStep.bind(this),
+        this.refundOrDeliveryStep.bind(this),
+        this.outcomeStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = ELIGIBILITY_WATERFALL;
+  }
+
+  protected helpText(): string {
+    return "I'm asking a few questions to see whether Fixed-Price Protection covers your situation.";
+  }
+
+  private async contractTypeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.prompt(CHOICE_PROMPT, {
+      prompt:
+        'Let me check whether your situation is covered. Is it a fixed-price contract or an hourly one?',
+      retryPrompt: 'Please pick one: is the contract fixed-price or hourly?',
+      choices: [
+        {
+          value: 'fixed',
+          title: 'Fixed-price',
+          synonyms: ['fixed', 'fixed price', 'milestones', 'milestone'],
+        },
+        { value: 'hourly', title: 'Hourly', synonyms: ['hourly', 'per hour', 'hours'] },
+      ] as Choice[],
+    });
+  }
+
+  private async contractStateStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if ((step.result as Choice).value === 'hourly') return this.notCovered(step, 'hourly');
+    return step.prompt(CHOICE_PROMPT, {
+      prompt: 'Has the contract ended, or is it still active?',
+      retryPrompt: 'Has the contract ended, or is it still active?',
+      choices: [
+        { value: 'ended', title: 'It has ended', synonyms: ['ended', 'closed', 'finished', 'terminated'] },
+        { value: 'active', title: 'Still active', synonyms: ['active', 'open', 'ongoing', 'still running'] },
+      ] as Choice[],
+    });
+  }
+
+  private async moneyQuestionStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    answers(step).contract = (step.result as Choice).value;
+    const ended = answers(step).contract === 'ended';
+    return step.prompt(CHOICE_PROMPT, {
+      prompt: ended
+        ? 'When the client ended it, was there still money in escrow?'
+        : 'Did you deliver work for a milestone that the client has not released payment for?',
+      retryPrompt: 'Please answer yes or no.',
+      choices: YES_NO,
+    });
+  }
+
+  private async refundOrDeliveryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const yes = (step.result as Choice).value === 'yes';
+    if (!yes)
+      return this.notCovered(step, answers(step).contract === 'ended' ? 'no_escrow' : 'no_unpaid_milestone');
+    if (answers(step).contract === 'active') return this.covered(step, 'active');
+    return step.prompt(CHOICE_PROMPT, {
+      prompt: 'Has the client asked for the escrow money back (a refund request)?',
+      retryPrompt: 'Please answer yes or no: has the client sent a refund request?',
+      choices: YES_NO,
+    });
+  }
+
+  private async outcomeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const refundRequested = (step.result as Choice).value === 'yes';
+    if (!refundRequested) {
+      const { content } = this.deps;
+      await step.context.sendActivity(
+        infoMessage(step.context.activity.channelId, {
+          title: 'Your situation is covered',
+          lines: [
+            content.fact('P1'),
+            content.fact('P2'),
+            `When the client's refund request arrives, ${lowerFirst(content.fact('P3'))}`,
+            'The filing steps start from that request, so come back to me as soon as it arrives.',
+          ],
+        }),
+      );
+      return step.endDialog({ covered: true, path: 'ended', waitForRequest: true });
+    }
+    return this.covered(step, 'ended');
+  }
+
+  private async covered(step: WaterfallStepContext, path: 'ended' | 'active'): Promise<DialogTurnResult> {
+    const which =
+      path === 'ended'
+        ? 'your client ended the contract with money still in escrow.'
+        : 'your client is holding back a milestone payment for work you delivered.';
+    await step.context.sendActivity(
+      `Good news: that is one of the two situations Fixed-Price Protection covers — ${which}`,
+    );
+    const outcome: EligibilityOutcome = { covered: true, path };
+    return step.endDialog(outcome);
+  }
+
+  private async notCovered(
+    step: WaterfallStepContext,
+    reason: 'hourly' | 'no_escrow' | 'no_unpaid_milestone',
+  ): Promise<DialogTurnResult> {
+    const { content } = this.deps;
+    const why = {
+      hourly: 'Fixed-Price Protection is about fixed-price work: money in escrow and milestone payments.',
+      no_escrow: 'With no money left in escrow, an ended contract is not one of the covered cases.',
+      no_unpaid_milestone:
+        'Without a delivered milestone that the client holds back, an active contract is not one of the covered cases.',
+    }[reason];
+    await step.context.sendActivity(
+      infoMessage(step.context.activity.channelId, {
+        title: 'Not covered by Fixed-Price Protection',
+        lines: [
+          why,
+          content.fact('P1'),
+          content.fact('P2'),
+          'A person from support can look at your situation with you: say "talk to a person" whenever you like.',
+        ],
+      }),
+    );
+    const outcome: EligibilityOutcome = { covered: false };
+    return step.endDialog(outcome);
+  }
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+interface EligibilityAnswers {
+  contract?: string;
+}
+
+function answers(step: WaterfallStepContext): EligibilityAnswers {
+  return step.values as EligibilityAnswers;
+}

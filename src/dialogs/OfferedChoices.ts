@@ -1,0 +1,29 @@
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { Choice } from '../bot/rendering/choice';
+import { choiceMessage } from '../bot/rendering/choiceMessage';
+import { recognizeChoice } from '../bot/rendering/recognizeChoice';
+
+/**
+ * The last choices the assistant offered outside a prompt (menus, follow-ups), kept in conversation
+ * state so that on the next turn a button press, a typed "2" on Slack or the option's words all pick it.
+ */
+export class OfferedChoices {
+  constructor(private readonly accessor: StatePropertyAccessor<Choice[]>) {}
+
+  async offer(context: TurnContext, text: string, choices: Choice[]): Promise<void> {
+    await context.sendActivity(choiceMessage(context.activity.channelId, text, choices));
+    await this.remember(context, choices);
+  }
+
+  async remember(context: TurnContext, choices: Choice[]): Promise<void> {
+    await this.accessor.set(context, choices);
+  }
+
+  /** The offered choice this message picks, if it picks one; the offer is used up either way. */
+  async pickedBy(context: TurnContext): Promise<Choice | undefined> {
+    const offered = await this.accessor.get(context, []);
+    if (offered.length === 0) return undefined;
+    await this.accessor.set(context, []);
+    return recognizeChoice(context.activity, offered);
+  }
+}

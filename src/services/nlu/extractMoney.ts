@@ -1,0 +1,65 @@
+import { Culture, recognizeCurrency } from '@microsoft/recognizers-text-number-with-unit';
+
+export interface MoneyAmount {
+  amount: number;
+  /** ISO 4217 code, e.g. "USD". */
+  currency: string;
+}
+
+/**
+ * The recognizer names some symbols ("$", "£", "dollars") without an ISO code.
+ * On this platform "$" means US dollars; other dollars ("C$", "AUD") arrive with their own code.
+ */
+const ISO_CODE_BY_UNIT: Readonly<Record<string, string>> = {
+  Dollar: 'USD',
+  Pound: 'GBP',
+  Euro: 'EUR',
+};
+
+// A plain number inside the matched text: "1,200.50", "300", "1.5k".
+const NUMBER_IN_TEXT = /(\d[\d,]*(?:\.\d+)?)\s*(k)?\b/i;
+
+/**
+ * "USD 300" and "EUR 1,200.50" (code before the number) resolve to "NaN" in recognizers-text 1.1.4,
+ * so read the number from the matched text instead.
+ */
+function amountFromMatchedText(matchedText: string): number | undefined {
+  const match = NUMBER_IN_TEXT.exec(matchedText);
+  if (!match) {
+    return undefined;
+  }
+  const value = Number(match[1].replace(/,/g, ''));
+  const multiplier = match[2] ? 1000 : 1;
+  return Number.isFinite(value) ? value * multiplier : undefined;
+}
+
+function stringField(resolution: Readonly<Record<string, unknown>>, key: string): string | undefined {
+  const value = resolution[key];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function toMoney(
+  matchedText: string,
+  resolution: Readonly<Record<string, unknown>>,
+): MoneyAmount | undefined {
+  const unit = stringField(resolution, 'unit');
+  const currency = stringField(resolution, 'isoCurrency') ?? (unit ? ISO_CODE_BY_UNIT[unit] : undefined);
+  if (!currency) {
+    return undefined;
+  }
+  const value = stringField(resolution, 'value');
+  const resolved = value === undefined ? NaN : Number(value);
+  const amount = Number.isFinite(resolved) ? resolved : amountFromMatchedText(matchedText);
+  return amount === undefined ? undefined : { amount, currency };
+}
+
+/** First amount of money with a currency in the text; a bare number is not money. */
+export function extractMoney(text: string): MoneyAmount | undefined {
+  for (const found of recognizeCurrency(text, Culture.English)) {
+    const money = toMoney(found.text, found.resolution);
+    if (money) {
+      return money;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,11 @@
+export { INTENT_NAMES, NO_INTENT, isIntentName } from './intents';
+export type { IntentName, RecognizedIntentName } from './intents';
+export { IntentRecognizer } from './IntentRecognizer';
+export type { IntentResult, RankedIntent } from './IntentRecognizer';
+export { evaluateAccuracy, labeledUtterancesOf } from './accuracy';
+export type { AccuracyReport, Confusion, LabeledUtterance, Recognizes } from './accuracy';
+export { defaultTrainingCorpus, parseTrainingCorpus, trainingCorpusSchema } from './trainingCorpus';
+export type { TrainingCorpus } from './trainingCorpus';
+export { extractMoney } from './extractMoney';
+export type { MoneyAmount } from './extractMoney';
+export { extractContractReference } from './extractContractReference';

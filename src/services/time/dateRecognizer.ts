@@ -1,0 +1,58 @@
+import { Culture, DateTimeRecognizer, type IDateTimeModel } from '@microsoft/recognizers-text-date-time';
+import { z } from 'zod';
+
+/** One reading the recognizer offers for a phrase; several when the phrase is ambiguous ("Friday"). */
+export interface RecognizedValue {
+  timex: string;
+  /** date | datetime | time | daterange | datetimerange | timerange | duration | set */
+  type: string;
+  /** "2026-11-25", "2026-11-25 15:00:00", "15:00:00", or "not resolved" */
+  value?: string;
+  start?: string;
+  end?: string;
+}
+
+/** A date or time phrase found in the text, e.g. "last friday" with its readings. */
+export interface RecognizedDatePhrase {
+  text: string;
+  values: RecognizedValue[];
+}
+
+const resolutionSchema = z.object({
+  values: z.array(
+    z.object({
+      timex: z.string().default(''),
+      type: z.string(),
+      value: z.string().optional(),
+      start: z.string().optional(),
+      end: z.string().optional(),
+    }),
+  ),
+});
+
+let model: IDateTimeModel | undefined;
+
+function dateTimeModel(): IDateTimeModel {
+  model ??= new DateTimeRecognizer(Culture.English).getDateTimeModel();
+  return model;
+}
+
+/**
+ * Finds the date and time phrases in `text`, read against `reference` (see recognizerReferenceFor:
+ * its local fields are the user's wall clock). Phrases whose resolution has an unexpected shape are skipped.
+ */
+export function recognizeDatePhrases(text: string, reference: Date): RecognizedDatePhrase[] {
+  const phrases: RecognizedDatePhrase[] = [];
+  for (const result of dateTimeModel().parse(text, reference)) {
+    const resolution = resolutionSchema.safeParse(result.resolution);
+    if (resolution.success) {
+      phrases.push({ text: result.text, values: resolution.data.values });
+    }
+  }
+  return phrases;
+}
+
+/** Builds the recognizer and runs it once: its first call compiles many patterns and takes a while. */
+export function warmUpDateRecognizer(): void {
+  recognizeDatePhrases('it arrived last friday at 3pm', new Date(2026, 0, 1, 12, 0, 0));
+}

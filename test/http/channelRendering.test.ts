@@ -1,0 +1,55 @@
+import { BotConversation, ReplyActivity, textOf } from '../support/botConversation';
+import { RunningApp, startTestApp } from '../support/testApp';
+
+let running: RunningApp;
+
+beforeAll(async () => {
+  running = await startTestApp();
+});
+
+afterAll(async () => {
+  await running.stop();
+});
+
+const hasAdaptiveCard = (replies: ReplyActivity[]) =>
+  replies.some((reply) =>
+    (reply.attachments ?? []).some((a) => a.contentType === 'application/vnd.microsoft.card.adaptive'),
+  );
+
+/** One question of each kind, asked over HTTP on each channel. */
+const QUESTIONS: Array<[string, RegExp]> = [
+  ['how do I file a dispute on an ended contract', /See Request/],
+  ['my milestone is not released but the contract is active', /Customer Support/],
+  ['where do I see my disputes', /Help Center/],
+  ['what happens after mediation fails?', /binding arbitration/],
+  ['hello', /What would you like to do/],
+];
+
+describe.each(['webchat', 'msteams', 'slack'])('on channel %s', (channelId) => {
+  it.each(QUESTIONS)('"%s" is answered with the right facts', async (question, expected) => {
+    const replies = await new BotConversation(running.baseUrl, { channelId }).send(question);
+    expect(textOf(replies)).toMatch(expected);
+    expect(replies.every((reply) => reply.type !== 'message' || (reply.text ?? '').length > 0)).toBe(true);
+  });
+
+  it('renders the menu the way the channel shows it', async () => {
+    const replies = await new BotConversation(running.baseUrl, { channelId }).send('hi');
+    if (channelId === 'slack') {
+      expect(hasAdaptiveCard(replies)).toBe(false);
+      expect(textOf(replies)).toMatch(/1\. Is my situation covered\?/);
+    } else {
+      expect(hasAdaptiveCard(replies)).toBe(true);
+    }
+    const suggested = replies.some((reply) => (reply.suggestedActions?.actions ?? []).length > 0);
+    expect(suggested).toBe(channelId === 'webchat');
+  });
+});
+
+describe('no Adaptive Card ever reaches Slack', () => {
+  it('across a whole eligibility conversation', async () => {
+    const conversation = new BotConversation(running.baseUrl, { channelId: 'slack' });
+    for (const text of ['am I covered?', '1', '2', '1']) {
+      expect(hasAdaptiveCard(await conversation.send(text))).toBe(false);
+    }
+  });
+});
