@@ -9,6 +9,10 @@ import { OfferedChoices } from './dialogs/OfferedChoices';
 import { sendWelcome } from './dialogs/welcome';
 import { PolicyContent } from './services/content/PolicyContent';
 import { IntentRecognizer } from './services/nlu/IntentRecognizer';
+import { DisputeService } from './services/disputes/DisputeService';
+import { InMemoryDisputeStore } from './services/disputes/InMemoryDisputeStore';
+import { RedisDisputeStore } from './services/disputes/RedisDisputeStore';
+import { warmUpDateRecognizer } from './services/time';
 import type { Logger } from './services/logging/logger';
 import { createStateBackend, StateBackend } from './services/storage/StateBackend';
 import { createServer } from './server/createServer';
@@ -31,8 +35,22 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   const userState = new UserState(backend.storage);
   const content = PolicyContent.load(config.CONTENT_FILE);
   const intents = await IntentRecognizer.train();
+  warmUpDateRecognizer();
+  const disputes = new DisputeService({
+    store: backend.redis
+      ? new RedisDisputeStore(backend.redis, config.REDIS_KEY_PREFIX)
+      : new InMemoryDisputeStore(),
+    reportError: (error, where) =>
+      logger.error(
+        { event: 'dispute_service_error', where, error: (error as Error).message },
+        'Dispute service error',
+      ),
+  });
   const offered = new OfferedChoices(conversationState.createProperty<Choice[]>('offeredChoices'));
-  const mainDialog = new MainDialog({ intents, content }, offered);
+  const mainDialog = new MainDialog(
+    { intents, content, disputes, defaultTimeZone: config.DEFAULT_TIME_ZONE },
+    offered,
+  );
   const bot = new DisputeBot(conversationState, userState, mainDialog, (context) =>
     sendWelcome(context, offered),
   );

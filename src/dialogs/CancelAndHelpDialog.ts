@@ -13,6 +13,25 @@ import type { DialogDependencies } from './DialogDependencies';
 import { sendGuideAnswer } from './guide/sendGuideAnswer';
 import { isGuideIntent } from './guide/guideTopics';
 
+/**
+ * A command mid-flow must also use one of its words: the model is sure of itself on text it has never
+ * seen ("about five hundred" is no "cancel"), and leaving a flow by mistake loses the user's answers.
+ */
+const COMMAND_WORDS = {
+  cancel: /\b(cancel|stop|quit|exit|abort|never ?mind|forget (it|this|about it)|don'?t want)\b/i,
+  start_over: /\b(start (over|again)|restart|from (the )?(beginning|start|scratch|top)|reset|begin again)\b/i,
+  help: /\b(help|confused|don'?t understand|what (do|can|should) i (do|say)|options)\b/i,
+  talk_to_person:
+    /\b(person|human|agent|someone|somebody|representative|rep|support|staff|people|operator|live)\b/i,
+};
+
+/** The innermost dialog context with an active dialog: where the question being answered was asked. */
+export function deepestActive(dialogContext: DialogContext): DialogContext {
+  let current = dialogContext;
+  while (current.child) current = current.child;
+  return current;
+}
+
 /** Set on the turn when an interruption ended a flow and the main dialog should go on to this topic. */
 export const NEXT_TOPIC = Symbol('nextTopic');
 
@@ -43,7 +62,8 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
    * ("ended" answers "has the contract ended?", it does not cancel). Flows with free-text steps extend this.
    */
   protected answersCurrentStep(inner: DialogContext): boolean {
-    const promptOptions = (inner.activeDialog?.state as { options?: PromptOptions } | undefined)?.options;
+    const waiting = deepestActive(inner);
+    const promptOptions = (waiting.activeDialog?.state as { options?: PromptOptions } | undefined)?.options;
     const choices = (promptOptions?.choices ?? []).filter(isOurChoice);
     return choices.length > 0 && recognizeChoice(inner.context.activity, choices) !== undefined;
   }
@@ -58,6 +78,8 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     if (!text || this.answersCurrentStep(inner)) return undefined;
     const { intent, score } = await this.deps.intents.recognize(text);
     if (intent === 'none' || score < INTERRUPT_CONFIDENCE) return undefined;
+    if (intent in COMMAND_WORDS && !COMMAND_WORDS[intent as keyof typeof COMMAND_WORDS].test(text))
+      return undefined;
 
     if (isGuideIntent(intent) && looksLikeQuestion(text)) {
       await sendGuideAnswer(inner.context, this.deps.content, intent, false);

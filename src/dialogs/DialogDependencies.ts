@@ -1,8 +1,12 @@
 import type { PolicyContent } from '../services/content/PolicyContent';
+import type { DisputeService } from '../services/disputes/DisputeService';
 import type { IntentSource } from './IntentSource';
 
 /** What every dialog of the assistant is built with. */
 export interface DialogDependencies {
   intents: IntentSource;
   content: PolicyContent;
+  disputes: DisputeService;
+  /** The user's zone when the channel sends none (DEFAULT_TIME_ZONE). */
+  defaultTimeZone: string;
 }

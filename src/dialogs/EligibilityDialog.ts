@@ -10,7 +10,8 @@ const ELIGIBILITY_WATERFALL = 'eligibilityWaterfall';
 const CHOICE_PROMPT = 'eligibilityChoicePrompt';
 
 /** Where the eligibility questions lead: one of the two covered paths, or not covered. */
-export type EligibilityOutcome = { covered: true; path: 'ended' | 'active' } | { covered: false };
+export type EligibilityOutcome =
+  { covered: true; path: 'ended' | 'active'; waitForRequest?: boolean } | { covered: false };
 
 const YES_NO: Choice[] = [
   {
@@ -109,7 +110,8 @@ export class EligibilityDialog extends CancelAndHelpDialog {
           ],
         }),
       );
-      return step.endDialog({ covered: true, path: 'ended', waitForRequest: true });
+      const outcome: EligibilityOutcome = { covered: true, path: 'ended', waitForRequest: true };
+      return step.endDialog(outcome);
     }
     return this.covered(step, 'ended');
   }

@@ -1,11 +1,14 @@
-import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { checklistMessage } from '../bot/rendering/checklistMessage';
 import { infoMessage } from '../bot/rendering/infoMessage';
 import { INTENT_NAMES, IntentName } from '../services/nlu/intents';
 import { NEXT_TOPIC } from './CancelAndHelpDialog';
 import type { DialogDependencies } from './DialogDependencies';
 import { ELIGIBILITY_DIALOG, EligibilityDialog, EligibilityOutcome } from './EligibilityDialog';
+import {
+  ENDED_CONTRACT_DIALOG,
+  EndedContractDialog,
+  EndedContractOutcome,
+} from './ended/EndedContractDialog';
 import { GUIDE_TOPICS, isGuideIntent } from './guide/guideTopics';
 import { sendGuideAnswer } from './guide/sendGuideAnswer';
 import type { OfferedChoices } from './OfferedChoices';
@@ -34,6 +37,7 @@ export class MainDialog extends ComponentDialog {
     super(MAIN_DIALOG);
     if (!deps?.intents || !deps.content) throw new Error('MainDialog needs intents and content');
     this.addDialog(new EligibilityDialog(deps));
+    this.addDialog(new EndedContractDialog(deps));
     this.addDialog(
       new WaterfallDialog(MAIN_WATERFALL, [this.routeStep.bind(this), this.afterFlowStep.bind(this)]),
     );
@@ -69,10 +73,16 @@ export class MainDialog extends ComponentDialog {
     }
     if (next) return this.runTopic(step, next);
 
-    const outcome = step.result as EligibilityOutcome | undefined;
-    if (outcome?.covered === true && outcome.path === 'active') return this.runTopic(step, 'file_active');
-    if (outcome?.covered === true && outcome.path === 'ended') return this.runTopic(step, 'file_ended');
-    if (outcome?.covered === false) {
+    const outcome = step.result as EligibilityOutcome | EndedContractOutcome | undefined;
+    if (outcome && 'deadlinePassed' in outcome && outcome.deadlinePassed) {
+      await this.offered.remember(step.context, [topicChoice('talk_to_person')]);
+      return step.endDialog();
+    }
+    if (!outcome || !('covered' in outcome)) return step.endDialog();
+    if (outcome.covered === true && outcome.path === 'active') return this.runTopic(step, 'file_active');
+    if (outcome.covered === true && outcome.path === 'ended' && !outcome.waitForRequest)
+      return this.runTopic(step, 'file_ended');
+    if (outcome.covered === false) {
       await this.offered.offer(step.context, 'What would you like to do?', [
         topicChoice('talk_to_person'),
         topicChoice('guide_stages'),
@@ -93,8 +103,7 @@ export class MainDialog extends ComponentDialog {
       case 'eligibility':
         return step.beginDialog(ELIGIBILITY_DIALOG);
       case 'file_ended':
-        await this.sendEndedContractGuide(context);
-        return step.endDialog();
+        return step.beginDialog(ENDED_CONTRACT_DIALOG);
       case 'file_active':
         await context.sendActivity(
           infoMessage(context.activity.channelId, {
@@ -143,24 +152,6 @@ export class MainDialog extends ComponentDialog {
       case 'out_of_scope':
         return this.outOfScope(step);
     }
-  }
-
-  private async sendEndedContractGuide(context: TurnContext): Promise<void> {
-    const { content } = this.deps;
-    await context.sendActivity(
-      infoMessage(context.activity.channelId, {
-        title: 'Dispute on an ended contract',
-        lines: [content.fact('P3'), content.fact('S1')],
-      }),
-    );
-    await context.sendActivity(
-      checklistMessage(context.activity.channelId, {
-        title: 'How to file it',
-        steps: content.lines('P4'),
-        current: 'all',
-      }),
-    );
-    await context.sendActivity(`${content.fact('P5')} ${content.fact('P6')}`);
   }
 
   private async outOfScope(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -6,7 +6,7 @@ const PATHS: Array<[string, string[], RegExp[]]> = [
   [
     'ended, money in escrow, refund requested: covered, filing guide',
     ['fixed price', 'it has ended', 'yes', 'yes'],
-    [/Good news/, /7 days/, /See Request/],
+    [/Good news/, /7 days/, /refund request arrive/],
   ],
   [
     'ended, money in escrow, no refund request yet: covered, wait for it',

@@ -4,7 +4,7 @@ import { DialogHarness } from '../support/dialogHarness';
 const QUESTIONS: Array<[string, RegExp[]]> = [
   [
     'how do I file a dispute, my client ended the contract and wants the escrow back',
-    [/7 days/, /All Contracts/, /See Request/, /Continue to Dispute/],
+    [/7 days/, /When did the client's refund request arrive/],
   ],
   ['client closed the job and asked for a refund what do i do', [/7 days to accept or reject/]],
   [

@@ -18,7 +18,7 @@ const hasAdaptiveCard = (replies: ReplyActivity[]) =>
 
 /** One question of each kind, asked over HTTP on each channel. */
 const QUESTIONS: Array<[string, RegExp]> = [
-  ['how do I file a dispute on an ended contract', /See Request/],
+  ['how do I file a dispute on an ended contract', /7 days[\s\S]*refund request arrive/],
   ['my milestone is not released but the contract is active', /Customer Support/],
   ['where do I see my disputes', /Help Center/],
   ['what happens after mediation fails?', /binding arbitration/],

@@ -5,6 +5,8 @@ import { MainDialog } from '../../src/dialogs/MainDialog';
 import { OfferedChoices } from '../../src/dialogs/OfferedChoices';
 import { PolicyContent } from '../../src/services/content/PolicyContent';
 import { IntentRecognizer } from '../../src/services/nlu/IntentRecognizer';
+import { DisputeService } from '../../src/services/disputes/DisputeService';
+import { InMemoryDisputeStore } from '../../src/services/disputes/InMemoryDisputeStore';
 
 let trained: Promise<IntentRecognizer> | undefined;
 
@@ -35,10 +37,18 @@ export class DialogHarness {
     this.client = new DialogTestClient(channelId, dialog, undefined, [], conversationState);
   }
 
-  static async create(channelId = 'webchat', content = PolicyContent.load()): Promise<DialogHarness> {
+  static async create(
+    channelId = 'webchat',
+    content = PolicyContent.load(),
+    disputes = new DisputeService({ store: new InMemoryDisputeStore() }),
+  ): Promise<DialogHarness> {
     const conversationState = new ConversationState(new MemoryStorage());
     const offered = new OfferedChoices(conversationState.createProperty<Choice[]>('offeredChoices'));
-    const dialog = new MainDialog({ intents: await sharedIntentRecognizer(), content }, offered);
+    const intents = await sharedIntentRecognizer();
+    const dialog = new MainDialog(
+      { intents, content, disputes, defaultTimeZone: 'America/New_York' },
+      offered,
+    );
     return new DialogHarness(dialog, channelId, conversationState);
   }
 
@@ -59,6 +69,20 @@ export class DialogHarness {
       });
     }
     return replies;
+  }
+
+  /** One message sent at a given moment from a given zone, as a channel that sends them would. */
+  async askAt(text: string, timestamp: string, localTimezone: string): Promise<string> {
+    const activity = { type: 'message', text, timestamp: new Date(timestamp), localTimezone };
+    const first = await this.client.sendActivity(activity as unknown as string);
+    const texts: string[] = [];
+    for (let reply = first; reply; reply = this.client.getNextReply()) texts.push(reply.text ?? '');
+    return texts.join('\n');
+  }
+
+  /** The id DialogTestClient gives the user. */
+  get userId(): string {
+    return 'user1';
   }
 
   /** All reply texts of a turn as one string. */

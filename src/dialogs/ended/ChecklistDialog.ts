@@ -1,0 +1,73 @@
+import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { checklistMessage } from '../../bot/rendering/checklistMessage';
+import type { Choice } from '../../bot/rendering/choice';
+import { CancelAndHelpDialog } from '../CancelAndHelpDialog';
+import type { DialogDependencies } from '../DialogDependencies';
+import { ChannelChoicePrompt } from '../prompts/ChannelChoicePrompt';
+
+export const CHECKLIST_DIALOG = 'filingChecklistDialog';
+const CHECKLIST_WATERFALL = 'filingChecklistWaterfall';
+const NAVIGATION_PROMPT = 'filingChecklistPrompt';
+
+interface ChecklistPosition {
+  index: number;
+}
+
+const NEXT: Choice = { value: 'next', title: 'Next', synonyms: ['next step', 'ok', 'done', 'continue'] };
+const BACK: Choice = { value: 'back', title: 'Back', synonyms: ['previous', 'go back'] };
+const ALL: Choice = { value: 'all', title: 'Show all', synonyms: ['all steps', 'show all steps', 'list'] };
+const CLAIM: Choice = { value: 'claim', title: 'Write my claim', synonyms: ['claim', 'write the claim'] };
+
+/** The platform's filing steps (facts P4, P5) walked one at a time, at the user's pace. */
+export class ChecklistDialog extends CancelAndHelpDialog {
+  constructor(deps: DialogDependencies) {
+    super(CHECKLIST_DIALOG, deps);
+    this.addDialog(new ChannelChoicePrompt(NAVIGATION_PROMPT));
+    this.addDialog(
+      new WaterfallDialog(CHECKLIST_WATERFALL, [this.showStep.bind(this), this.moveStep.bind(this)]),
+    );
+    this.initialDialogId = CHECKLIST_WATERFALL;
+  }
+
+  protected helpText(): string {
+    return 'These are the steps to file on the platform. Say "next", "back" or "show all", or "write my claim" to prepare what you will paste in step 5.';
+  }
+
+  private async showStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const index = positionOf(step);
+    const steps = this.deps.content.lines('P4');
+    const channelId = step.context.activity.channelId;
+    await step.context.sendActivity(
+      checklistMessage(channelId, { title: 'Filing steps', steps, current: index + 1 }),
+    );
+    if (index === 0) await step.context.sendActivity(this.deps.content.fact('P5'));
+    const last = index === steps.length - 1;
+    return step.prompt(NAVIGATION_PROMPT, {
+      prompt: last ? 'That was the last step.' : 'Tell me when you are ready for the next one.',
+      retryPrompt: 'Say "next", "back", "show all" or "write my claim".',
+      choices: [...(last ? [] : [NEXT]), ...(index > 0 ? [BACK] : []), ALL, CLAIM],
+    });
+  }
+
+  private async moveStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const index = positionOf(step);
+    const steps = this.deps.content.lines('P4');
+    switch ((step.result as Choice).value) {
+      case 'next':
+        return step.replaceDialog(CHECKLIST_WATERFALL, { index: Math.min(index + 1, steps.length - 1) });
+      case 'back':
+        return step.replaceDialog(CHECKLIST_WATERFALL, { index: Math.max(index - 1, 0) });
+      case 'all':
+        await step.context.sendActivity(
+          checklistMessage(step.context.activity.channelId, { title: 'Filing steps', steps, current: 'all' }),
+        );
+        return step.endDialog();
+      default:
+        return step.endDialog();
+    }
+  }
+}
+
+function positionOf(step: WaterfallStepContext): number {
+  return (step.options as Partial<ChecklistPosition> | undefined)?.index ?? 0;
+}

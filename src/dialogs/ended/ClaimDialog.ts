@@ -1,0 +1,166 @@
+import { DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Choice } from '../../bot/rendering/choice';
+import { infoMessage } from '../../bot/rendering/infoMessage';
+import { extractMoney } from '../../services/nlu/extractMoney';
+import { CancelAndHelpDialog } from '../CancelAndHelpDialog';
+import type { DialogDependencies } from '../DialogDependencies';
+import { ChannelChoicePrompt } from '../prompts/ChannelChoicePrompt';
+import {
+  CLAIM_FIELDS,
+  ClaimDraft,
+  ClaimField,
+  claimStatement,
+  missingParts,
+  REQUIRED_FIELDS,
+} from './claimDraft';
+
+export const CLAIM_DIALOG = 'claimDialog';
+const COLLECT_WATERFALL = 'claimCollect';
+const REVIEW_WATERFALL = 'claimReview';
+const TEXT_PROMPT = 'claimTextPrompt';
+const AMOUNT_PROMPT = 'claimAmountPrompt';
+const REVIEW_PROMPT = 'claimReviewPrompt';
+
+const NOTHING = /^(none|no|nothing|n\/a|na|-|skip|no evidence|i don'?t have any)\.?$/i;
+
+const QUESTIONS: Record<ClaimField, string> = {
+  agreed: 'What did you and the client agree on? (the scope, deliverables, and the milestone)',
+  delivered:
+    'What did you deliver, and when? (for example "the final logo files, on 12 November, through the chat")',
+  amount: 'How much is in escrow, with the currency? (for example "$500" or "450 EUR")',
+  evidence:
+    'What evidence can you attach? List links or file names, separated by commas (or say "none" if you have nothing yet).',
+  clientLastMessage: 'What did the client last say to you, and when? (or "none" if they went silent)',
+};
+
+/** Collects the claim part by part, then shows it for review; the user can edit any part before filing. */
+export class ClaimDialog extends CancelAndHelpDialog {
+  constructor(deps: DialogDependencies) {
+    super(CLAIM_DIALOG, deps);
+    this.addDialog(
+      new TextPrompt(TEXT_PROMPT, async (prompt) => (prompt.recognized.value ?? '').trim().length > 0),
+    );
+    this.addDialog(
+      new TextPrompt(AMOUNT_PROMPT, async (prompt) => {
+        if (extractMoney(prompt.recognized.value ?? '')) return true;
+        await prompt.context.sendActivity(
+          'I need the amount with its currency, for example "$500", "450 euros" or "GBP 1,200".',
+        );
+        return false;
+      }),
+    );
+    this.addDialog(new ChannelChoicePrompt(REVIEW_PROMPT));
+    this.addDialog(
+      new WaterfallDialog(
+        COLLECT_WATERFALL,
+        CLAIM_FIELDS.flatMap(({ field }) => [this.askStep(field), this.keepStep(field)]).concat(
+          this.toReviewStep.bind(this),
+        ),
+      ),
+    );
+    this.addDialog(
+      new WaterfallDialog(REVIEW_WATERFALL, [
+        this.showStep.bind(this),
+        this.reviewChoiceStep.bind(this),
+        this.editedStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = COLLECT_WATERFALL;
+  }
+
+  protected helpText(): string {
+    return "I'm collecting the details of your claim, so the dispute specialist can follow it. You can review and change every part before anything is filed.";
+  }
+
+  private askStep(field: ClaimField) {
+    return async (step: WaterfallStepContext): Promise<DialogTurnResult> =>
+      step.prompt(field === 'amount' ? AMOUNT_PROMPT : TEXT_PROMPT, { prompt: QUESTIONS[field] });
+  }
+
+  private keepStep(field: ClaimField) {
+    return async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
+      setField(draftOf(step), field, step.result as string);
+      return step.next();
+    };
+  }
+
+  private async toReviewStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.replaceDialog(REVIEW_WATERFALL, draftOf(step));
+  }
+
+  private async showStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const draft = step.options as ClaimDraft;
+    const { content } = this.deps;
+    const missing = missingParts(draft);
+    const lines = [claimStatement(draft)];
+    if (missing.length > 0) {
+      const names = CLAIM_FIELDS.filter(({ field }) => missing.includes(field)).map(({ label }) =>
+        label.toLowerCase(),
+      );
+      lines.push(`Still missing: ${names.join(', ')}. ${content.fact('S2')}`);
+    } else {
+      lines.push(content.fact('P6'));
+    }
+    await step.context.sendActivity(
+      infoMessage(step.context.activity.channelId, { title: 'Your claim', lines }),
+    );
+    const canFile = REQUIRED_FIELDS.every((field) => !missing.includes(field));
+    const choices: Choice[] = [
+      ...(canFile
+        ? [{ value: 'file', title: 'Looks good, record it', synonyms: ['looks good', 'confirm', 'file it'] }]
+        : []),
+      ...CLAIM_FIELDS.map(({ field, label }) => ({ value: `edit:${field}`, title: `Change: ${label}` })),
+    ];
+    return step.prompt(REVIEW_PROMPT, {
+      prompt: canFile ? 'Is this right? You can change any part.' : 'Please complete the missing parts.',
+      retryPrompt: 'Please pick one of the options.',
+      choices,
+    });
+  }
+
+  private async reviewChoiceStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const picked = (step.result as Choice).value;
+    const draft = step.options as ClaimDraft;
+    if (picked === 'file') return step.endDialog({ ...draft, statement: claimStatement(draft) });
+    const field = picked.slice('edit:'.length) as ClaimField;
+    (step.values as { editing?: ClaimField }).editing = field;
+    return step.prompt(field === 'amount' ? AMOUNT_PROMPT : TEXT_PROMPT, { prompt: QUESTIONS[field] });
+  }
+
+  private async editedStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const draft = { ...(step.options as ClaimDraft) };
+    const field = (step.values as { editing?: ClaimField }).editing;
+    if (field) setField(draft, field, step.result as string);
+    return step.replaceDialog(REVIEW_WATERFALL, draft);
+  }
+}
+
+function draftOf(step: WaterfallStepContext): ClaimDraft {
+  const values = step.values as { draft?: ClaimDraft };
+  values.draft ??= {};
+  return values.draft;
+}
+
+function setField(draft: ClaimDraft, field: ClaimField, answer: string): void {
+  const text = answer.trim();
+  switch (field) {
+    case 'amount': {
+      const money = extractMoney(text);
+      if (money) draft.amount = { value: money.amount, currency: money.currency };
+      return;
+    }
+    case 'evidence':
+      draft.evidence = NOTHING.test(text)
+        ? []
+        : text
+            .split(/[,;\n]+/)
+            .map((item) => item.trim())
+            .filter(Boolean);
+      return;
+    case 'clientLastMessage':
+      draft.clientLastMessage = NOTHING.test(text) ? undefined : text;
+      return;
+    default:
+      draft[field] = text;
+  }
+}

@@ -1,0 +1,7 @@
+import { InMemoryDisputeStore } from '../../src/services/disputes';
+import { describeDisputeServiceContract } from './support/disputeServiceContract';
+
+describeDisputeServiceContract('the in-memory store', async () => ({
+  store: new InMemoryDisputeStore(),
+  close: async () => undefined,
+}));
