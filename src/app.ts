@@ -1,4 +1,4 @@
-import { ConversationState, UserState } from 'botbuilder';
+import { CloudAdapter, ConversationState, UserState } from 'botbuilder';
 import type { Server } from 'restify';
 import { createAdapter } from './bot/createAdapter';
 import { DisputeBot } from './bot/DisputeBot';
@@ -13,6 +13,7 @@ import { DisputeService } from './services/disputes/DisputeService';
 import { InMemoryDisputeStore } from './services/disputes/InMemoryDisputeStore';
 import { RedisDisputeStore } from './services/disputes/RedisDisputeStore';
 import { warmUpDateRecognizer } from './services/time';
+import { ProactiveMessenger } from './services/notifications/ProactiveMessenger';
 import type { Logger } from './services/logging/logger';
 import { createStateBackend, StateBackend } from './services/storage/StateBackend';
 import { createServer } from './server/createServer';
@@ -21,6 +22,14 @@ import { InFlightTurns } from './server/InFlightTurns';
 export interface App {
   server: Server;
   backend: StateBackend;
+  /** Services other parts (agent API, scheduler, tests) reach the bot's users and data through. */
+  services: {
+    adapter: CloudAdapter;
+    messenger: ProactiveMessenger;
+    disputes: DisputeService;
+    conversationState: ConversationState;
+    userState: UserState;
+  };
   /** Listens and resolves with the bound port. */
   listen(port: number, host?: string): Promise<number>;
   /** Stops accepting, lets turns in flight finish (bounded), then closes storage. */
@@ -64,9 +73,12 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     inFlight,
   });
 
+  const messenger = new ProactiveMessenger(adapter, config.MicrosoftAppId ?? '');
+
   return {
     server,
     backend,
+    services: { adapter, messenger, disputes, conversationState, userState },
     listen: (port, host = config.HOST) =>
       new Promise<number>((resolve) => {
         server.listen(port, host, () => resolve(server.address().port));
