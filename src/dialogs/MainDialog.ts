@@ -9,6 +9,8 @@ import {
   EndedContractDialog,
   EndedContractOutcome,
 } from './ended/EndedContractDialog';
+import { findDisputeId } from './disputes/findDisputeId';
+import { MY_DISPUTES_DIALOG, MyDisputesDialog } from './disputes/MyDisputesDialog';
 import { GUIDE_TOPICS, isGuideIntent } from './guide/guideTopics';
 import { sendGuideAnswer } from './guide/sendGuideAnswer';
 import type { OfferedChoices } from './OfferedChoices';
@@ -38,6 +40,7 @@ export class MainDialog extends ComponentDialog {
     if (!deps?.intents || !deps.content) throw new Error('MainDialog needs intents and content');
     this.addDialog(new EligibilityDialog(deps));
     this.addDialog(new EndedContractDialog(deps));
+    this.addDialog(new MyDisputesDialog(deps));
     this.addDialog(
       new WaterfallDialog(MAIN_WATERFALL, [this.routeStep.bind(this), this.afterFlowStep.bind(this)]),
     );
@@ -49,6 +52,8 @@ export class MainDialog extends ComponentDialog {
     if (picked && KNOWN_TOPICS.has(picked.value)) return this.runTopic(step, picked.value as IntentName);
 
     const text = step.context.activity.text?.trim() ?? '';
+    // A dispute reference on its own means "open that dispute".
+    if (findDisputeId(text)) return this.runTopic(step, 'my_disputes');
     const result = await this.deps.intents.recognize(text);
     if (result.intent !== 'none' && result.intent !== 'out_of_scope' && result.score >= CONFIDENT_SCORE) {
       return this.runTopic(step, result.intent);
@@ -114,10 +119,7 @@ export class MainDialog extends ComponentDialog {
         await this.offered.offer(context, 'Shall I pass you to a person?', [topicChoice('talk_to_person')]);
         return step.endDialog();
       case 'my_disputes':
-        await context.sendActivity(
-          infoMessage(context.activity.channelId, { title: 'Your disputes', lines: [content.fact('P8')] }),
-        );
-        return step.endDialog();
+        return step.beginDialog(MY_DISPUTES_DIALOG);
       case 'talk_to_person':
         await context.sendActivity(
           'A person from Customer Support can take this over and look at your case with you. Tell them what was agreed, what you delivered and what the client said.',

@@ -1,0 +1,198 @@
+import { DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Choice } from '../../bot/rendering/choice';
+import { infoMessage } from '../../bot/rendering/infoMessage';
+import { ownerIdOf } from '../../bot/userIdentity';
+import type { Dispute } from '../../services/disputes/schemas';
+import { isOpen } from '../../services/disputes/stateMachine';
+import { userClockFrom } from '../../services/time';
+import { CancelAndHelpDialog } from '../CancelAndHelpDialog';
+import type { DialogDependencies } from '../DialogDependencies';
+import { ChannelChoicePrompt } from '../prompts/ChannelChoicePrompt';
+import { disputeListLine, disputeTimeline } from './disputeSummary';
+import { findDisputeId } from './findDisputeId';
+import { stageGuide } from './stageGuide';
+
+export const MY_DISPUTES_DIALOG = 'myDisputesDialog';
+const LIST_WATERFALL = 'myDisputesList';
+const OPEN_WATERFALL = 'myDisputesOpen';
+const CHOICE_PROMPT = 'myDisputesChoice';
+const DETAIL_PROMPT = 'myDisputesDetail';
+
+const DONE: Choice = { value: 'done', title: 'Done', synonyms: ['nothing', 'thats all', 'exit'] };
+
+interface OpenOptions {
+  id: string;
+}
+
+/**
+ * The owner's disputes: the list with stage, next step and deadline; one dispute as a timeline; adding
+ * details, withdrawing (after confirmation) and turning reminders off or on. Another user's reference
+ * is "not found", exactly like a reference that does not exist.
+ */
+export class MyDisputesDialog extends CancelAndHelpDialog {
+  constructor(deps: DialogDependencies) {
+    super(MY_DISPUTES_DIALOG, deps);
+    this.addDialog(new ChannelChoicePrompt(CHOICE_PROMPT));
+    this.addDialog(
+      new TextPrompt(DETAIL_PROMPT, async (prompt) => (prompt.recognized.value ?? '').trim().length > 0),
+    );
+    this.addDialog(new WaterfallDialog(LIST_WATERFALL, [this.listStep.bind(this), this.pickStep.bind(this)]));
+    this.addDialog(
+      new WaterfallDialog(OPEN_WATERFALL, [
+        this.showStep.bind(this),
+        this.actionStep.bind(this),
+        this.resultStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = LIST_WATERFALL;
+  }
+
+  protected helpText(): string {
+    return 'Here you can look at the disputes you recorded with me, add details to one, withdraw one, or turn its reminders off or on.';
+  }
+
+  private async listStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const typedId = findDisputeId(step.context.activity.text ?? '');
+    if (typedId) return step.replaceDialog(OPEN_WATERFALL, { id: typedId } satisfies OpenOptions);
+
+    const disputes = await this.deps.disputes.listForOwner(ownerIdOf(step.context.activity));
+    const { content } = this.deps;
+    if (disputes.length === 0) {
+      await step.context.sendActivity(
+        infoMessage(step.context.activity.channelId, {
+          title: 'Your disputes',
+          lines: ["You haven't recorded a dispute with me yet.", content.fact('P8')],
+        }),
+      );
+      return step.endDialog();
+    }
+    const timeZone = this.timeZoneOf(step);
+    await step.context.sendActivity(
+      infoMessage(step.context.activity.channelId, {
+        title: 'Your disputes',
+        lines: [
+          ...disputes.map((dispute) => disputeListLine(dispute, content, timeZone)),
+          content.fact('P8'),
+        ],
+      }),
+    );
+    return step.prompt(CHOICE_PROMPT, {
+      prompt: 'Which one would you like to open?',
+      retryPrompt: 'Please pick a dispute, or say "done".',
+      choices: [
+        ...disputes.map((dispute): Choice => ({ value: dispute.id, title: dispute.id })),
+        DONE,
+      ] as Choice[],
+    });
+  }
+
+  private async pickStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const picked = (step.result as Choice).value;
+    if (picked === DONE.value) return step.endDialog();
+    return step.replaceDialog(OPEN_WATERFALL, { id: picked } satisfies OpenOptions);
+  }
+
+  private async showStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const dispute = await this.ownDispute(step);
+    if (!dispute) {
+      await step.context.sendActivity(
+        'I can\'t find a dispute with that reference among yours. Check the reference, or say "my disputes" to see your list.',
+      );
+      return step.endDialog();
+    }
+    const { content } = this.deps;
+    const guide = stageGuide(dispute.stage, content);
+    const lines = [
+      `Stage: ${guide.label}`,
+      `Next: ${guide.next}`,
+      ...disputeTimeline(dispute, content, this.timeZoneOf(step)),
+      `Reminders: ${dispute.remindersEnabled ? 'on' : 'off'}`,
+    ];
+    await step.context.sendActivity(
+      infoMessage(step.context.activity.channelId, { title: dispute.id, lines }),
+    );
+    const open = isOpen(dispute.stage);
+    const choices: Choice[] = [
+      ...(open
+        ? [{ value: 'add', title: 'Add details', synonyms: ['add evidence', 'add more', 'update'] }]
+        : []),
+      ...(open ? [{ value: 'withdraw', title: 'Withdraw it', synonyms: ['withdraw', 'drop it'] }] : []),
+      dispute.remindersEnabled
+        ? {
+            value: 'reminders_off',
+            title: 'Turn reminders off',
+            synonyms: ['stop reminders', 'no reminders'],
+          }
+        : { value: 'reminders_on', title: 'Turn reminders on', synonyms: ['start reminders', 'remind me'] },
+      { value: 'list', title: 'Back to my disputes', synonyms: ['back', 'list'] },
+      DONE,
+    ];
+    return step.prompt(CHOICE_PROMPT, {
+      prompt: 'What would you like to do?',
+      retryPrompt: 'Please pick an option.',
+      choices: choices as Choice[],
+    });
+  }
+
+  private async actionStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { id } = step.options as OpenOptions;
+    const owner = ownerIdOf(step.context.activity);
+    const action = (step.result as Choice).value;
+    (step.values as { action?: string }).action = action;
+    switch (action) {
+      case 'add':
+        return step.prompt(DETAIL_PROMPT, {
+          prompt: 'What would you like to add? (new facts, links or file names)',
+        });
+      case 'withdraw':
+        return step.prompt(CHOICE_PROMPT, {
+          prompt: `Withdraw ${id}? This cannot be undone here.`,
+          retryPrompt: 'Please answer yes or no.',
+          choices: [
+            { value: 'yes', title: 'Yes, withdraw it', synonyms: ['yes', 'withdraw'] },
+            { value: 'no', title: 'No, keep it', synonyms: ['no', 'keep'] },
+          ] as Choice[],
+        });
+      case 'reminders_off':
+      case 'reminders_on': {
+        const on = action === 'reminders_on';
+        await this.deps.disputes.setRemindersEnabled(owner, id, on);
+        await step.context.sendActivity(
+          on ? 'Reminders are on for this dispute.' : 'Reminders are off for this dispute.',
+        );
+        return step.replaceDialog(OPEN_WATERFALL, { id } satisfies OpenOptions);
+      }
+      case 'list':
+        return step.replaceDialog(LIST_WATERFALL);
+      default:
+        return step.endDialog();
+    }
+  }
+
+  private async resultStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { id } = step.options as OpenOptions;
+    const owner = ownerIdOf(step.context.activity);
+    const action = (step.values as { action?: string }).action;
+    if (action === 'add') {
+      await this.deps.disputes.addDetail(owner, id, step.result as string);
+      await step.context.sendActivity('Added to your dispute.');
+      return step.replaceDialog(OPEN_WATERFALL, { id } satisfies OpenOptions);
+    }
+    if ((step.result as Choice).value === 'yes') {
+      await this.deps.disputes.withdraw(owner, id);
+      await step.context.sendActivity(`${id} is withdrawn.`);
+      return step.endDialog();
+    }
+    await step.context.sendActivity('Okay, I kept it as it is.');
+    return step.replaceDialog(OPEN_WATERFALL, { id } satisfies OpenOptions);
+  }
+
+  private async ownDispute(step: WaterfallStepContext): Promise<Dispute | undefined> {
+    const { id } = step.options as OpenOptions;
+    return this.deps.disputes.getForOwner(ownerIdOf(step.context.activity), id);
+  }
+
+  private timeZoneOf(step: WaterfallStepContext): string {
+    return userClockFrom(step.context.activity, this.deps.defaultTimeZone).timeZone;
+  }
+}
