@@ -4,6 +4,7 @@ import { infoMessage } from '../bot/rendering/infoMessage';
 import { CancelAndHelpDialog } from './CancelAndHelpDialog';
 import type { DialogDependencies } from './DialogDependencies';
 import { ChannelChoicePrompt } from './prompts/ChannelChoicePrompt';
+import { lowerFirst } from './sentenceCase';
 
 export const ELIGIBILITY_DIALOG = 'eligibilityDialog';
 const ELIGIBILITY_WATERFALL = 'eligibilityWaterfall';
@@ -153,10 +154,6 @@ export class EligibilityDialog extends CancelAndHelpDialog {
     const outcome: EligibilityOutcome = { covered: false };
     return step.endDialog(outcome);
   }
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 interface EligibilityAnswers {

@@ -1,5 +1,6 @@
 import type { PolicyContent } from '../../services/content/PolicyContent';
 import type { Stage } from '../../services/disputes/schemas';
+import { lowerFirst } from '../sentenceCase';
 
 /** How a stage is named to the user, and what comes next from there (policy facts where policy is stated). */
 export function stageGuide(stage: Stage, content: PolicyContent): { label: string; next: string } {
@@ -34,8 +35,4 @@ export function stageGuide(stage: Stage, content: PolicyContent): { label: strin
     case 'withdrawn':
       return { label: 'Withdrawn', next: 'Nothing more to do.' };
   }
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }

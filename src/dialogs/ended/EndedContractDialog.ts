@@ -17,6 +17,7 @@ import type { DialogDependencies } from '../DialogDependencies';
 import { CHECKLIST_DIALOG, ChecklistDialog } from './ChecklistDialog';
 import { CLAIM_DIALOG, ClaimDialog } from './ClaimDialog';
 import type { ClaimDraft } from './claimDraft';
+import { capitalize } from '../sentenceCase';
 
 export const ENDED_CONTRACT_DIALOG = 'endedContractDialog';
 const ENDED_WATERFALL = 'endedContractWaterfall';
@@ -179,8 +180,4 @@ export class EndedContractDialog extends CancelAndHelpDialog {
     const outcome: EndedContractOutcome = { filed: true, disputeId: dispute.id };
     return step.endDialog(outcome);
   }
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
