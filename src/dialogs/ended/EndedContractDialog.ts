@@ -8,6 +8,7 @@ import {
   Deadline,
   formatDeadline,
   formatTimeLeft,
+  ArrivalResolution,
   resolveArrivalDate,
   userClockFrom,
   UserClock,
@@ -22,6 +23,8 @@ import { capitalize } from '../sentenceCase';
 export const ENDED_CONTRACT_DIALOG = 'endedContractDialog';
 const ENDED_WATERFALL = 'endedContractWaterfall';
 const ARRIVAL_PROMPT = 'refundRequestArrivalPrompt';
+
+const ARRIVAL_CACHE = Symbol('arrivalResolutions');
 
 const EXAMPLES = '"yesterday", "last Friday", "Nov 20", "3 days ago" or "this morning"';
 
@@ -67,11 +70,25 @@ export class EndedContractDialog extends CancelAndHelpDialog {
     inner: Parameters<CancelAndHelpDialog['answersCurrentStep']>[0],
   ): boolean {
     if (deepestActive(inner).activeDialog?.id === ARRIVAL_PROMPT) {
-      return (
-        resolveArrivalDate(inner.context.activity.text ?? '', this.clockOf(inner.context)).kind === 'resolved'
-      );
+      return this.arrivalOf(inner.context, inner.context.activity.text ?? '').kind === 'resolved';
     }
     return super.answersCurrentStep(inner);
+  }
+
+  /**
+   * The answer is read up to three times in one turn (interruption check, prompt validation, the step);
+   * date recognition is the costliest work of a turn, so it runs once per turn and text.
+   */
+  private arrivalOf(context: TurnContext, text: string): ArrivalResolution {
+    const cache =
+      (context.turnState.get(ARRIVAL_CACHE) as Map<string, ArrivalResolution> | undefined) ?? new Map();
+    context.turnState.set(ARRIVAL_CACHE, cache);
+    let resolution = cache.get(text);
+    if (!resolution) {
+      resolution = resolveArrivalDate(text, this.clockOf(context));
+      cache.set(text, resolution);
+    }
+    return resolution;
   }
 
   private clockOf(context: TurnContext): UserClock {
@@ -87,7 +104,7 @@ export class EndedContractDialog extends CancelAndHelpDialog {
   }
 
   private async validateArrival(context: TurnContext): Promise<boolean> {
-    const resolution = resolveArrivalDate(context.activity.text ?? '', this.clockOf(context));
+    const resolution = this.arrivalOf(context, context.activity.text ?? '');
     switch (resolution.kind) {
       case 'resolved':
         return true;
@@ -113,7 +130,7 @@ export class EndedContractDialog extends CancelAndHelpDialog {
 
   private async deadlineStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const clock = this.clockOf(step.context);
-    const resolution = resolveArrivalDate(step.result as string, clock);
+    const resolution = this.arrivalOf(step.context, step.result as string);
     if (resolution.kind !== 'resolved') return step.replaceDialog(ENDED_WATERFALL);
     const windowDays = this.deps.content.values.refundResponseWindowDays;
     const deadline = computeDeadline(resolution, windowDays, clock);

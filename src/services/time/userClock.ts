@@ -24,7 +24,7 @@ export interface ClockActivity {
  * Now: `now` when given, else the activity's timestamp, else the current instant.
  */
 export function userClockFrom(activity: ClockActivity, defaultTimeZone: string, now?: Date): UserClock {
-  if (!IANAZone.isValidZone(defaultTimeZone) && !isFixedOffsetZone(defaultTimeZone)) {
+  if (!isKnownZone(defaultTimeZone) && !isFixedOffsetZone(defaultTimeZone)) {
     throw new RangeError(`defaultTimeZone is not a time zone: ${defaultTimeZone}`);
   }
   return {
@@ -35,7 +35,7 @@ export function userClockFrom(activity: ClockActivity, defaultTimeZone: string, 
 
 function zoneFrom(activity: ClockActivity): string | undefined {
   const named = activity.localTimezone?.trim();
-  if (named && IANAZone.isValidZone(named)) {
+  if (named && isKnownZone(named)) {
     return named;
   }
   const stamp =
@@ -64,4 +64,16 @@ function instantFrom(value: Date | string | undefined): Date | undefined {
 
 function isFixedOffsetZone(zone: string): boolean {
   return FixedOffsetZone.parseSpecifier(zone) !== null;
+}
+
+const zoneValidity = new Map<string, boolean>();
+
+/** Zone names repeat on every turn; luxon's check builds a formatter each time, so remember the answer. */
+function isKnownZone(name: string): boolean {
+  let valid = zoneValidity.get(name);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(name);
+    if (zoneValidity.size < 1000) zoneValidity.set(name, valid);
+  }
+  return valid;
 }
