@@ -13,8 +13,3 @@ export function cardOf(reply: Partial<Activity>): AdaptiveCard | undefined {
   expect(attachments[0].contentType).toBe(ADAPTIVE_CARD_CONTENT_TYPE);
   return attachments[0].content as AdaptiveCard;
 }
-
-/** Every text block of the card, in order. */
-export function cardTexts(card: AdaptiveCard): string[] {
-  return card.body.map((block) => block.text);
-}

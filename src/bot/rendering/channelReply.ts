@@ -1,44 +1,44 @@
 import { ActionTypes, Activity, ActivityTypes, CardAction, InputHints } from 'botbuilder';
-import { adaptiveCardAttachment, TextBlock } from './adaptiveCard';
+import { adaptiveCardAttachment } from './adaptiveCard';
 import { capabilitiesOf } from './channelCapabilities';
 import { Choice } from './choice';
 import { choiceSubmitActions } from './choiceSubmitActions';
-import { inlineChoiceList, numberedChoiceList } from './choiceText';
+import { numberedChoiceList } from './choiceText';
 
 /** What a reply says, before it is shaped for a channel. */
 export interface ReplyContent {
   /** The reply as plain text; must read well without any card. */
   plainText: string;
-  /** The same content laid out for an Adaptive Card. */
-  cardBody: TextBlock[];
   /** Follow-up options the user can pick from. */
   choices?: Choice[];
 }
 
 /**
- * The one place the per-channel rules live: a card where the channel shows cards, numbered choices
- * where it does not, suggested actions where supported, and `text` always set and complete.
+ * The one place the per-channel rules live. Words always travel in `text` (so every reply reads on
+ * its own); on channels that show cards, the options travel as an Adaptive Card of buttons (plus
+ * suggested actions where supported) and the card repeats none of the words, since Web Chat and
+ * Teams show both the text and the card; elsewhere the options are numbered lines in the text.
+ * The card's fallbackText carries the words and the numbered options for clients that cannot draw it.
  */
 export function channelReply(channelId: string, content: ReplyContent): Partial<Activity> {
   const capabilities = capabilitiesOf(channelId);
   const choices = content.choices ?? [];
   const hasChoices = choices.length > 0;
 
-  const choicesAsText = !hasChoices
-    ? ''
-    : capabilities.adaptiveCards
-      ? inlineChoiceList(choices)
-      : numberedChoiceList(choices);
-  const text = paragraphs(content.plainText, choicesAsText);
+  const numbered = hasChoices ? numberedChoiceList(choices) : '';
+  const text = capabilities.adaptiveCards ? content.plainText : paragraphs(content.plainText, numbered);
 
   const reply: Partial<Activity> = {
     type: ActivityTypes.Message,
     text,
     inputHint: hasChoices ? InputHints.ExpectingInput : InputHints.AcceptingInput,
   };
-  if (capabilities.adaptiveCards) {
+  if (capabilities.adaptiveCards && hasChoices) {
     reply.attachments = [
-      adaptiveCardAttachment(content.cardBody, choiceSubmitActions(channelId, choices), text),
+      adaptiveCardAttachment(
+        choiceSubmitActions(channelId, choices),
+        paragraphs(content.plainText, numbered),
+      ),
     ];
   }
   if (capabilities.suggestedActions && hasChoices) {

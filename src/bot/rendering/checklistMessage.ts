@@ -1,5 +1,4 @@
 import { Activity } from 'botbuilder';
-import { TextBlock, textBlock } from './adaptiveCard';
 import { channelReply, paragraphs } from './channelReply';
 
 export interface ChecklistContent {
@@ -12,14 +11,9 @@ export interface ChecklistContent {
 /** One step of a numbered checklist, or all of it. */
 export function checklistMessage(channelId: string, content: ChecklistContent): Partial<Activity> {
   const { title, steps, current } = content;
-  const heading = textBlock(title, { weight: 'Bolder', size: 'Medium' });
-
   if (current === 'all') {
     const numbered = steps.map((step, index) => `${index + 1}. ${step}`);
-    return channelReply(channelId, {
-      plainText: paragraphs(title, numbered.join('\n')),
-      cardBody: [heading, ...numbered.map((line) => textBlock(line, { spacing: 'Small' }))],
-    });
+    return channelReply(channelId, { plainText: paragraphs(title, numbered.join('\n')) });
   }
 
   if (!Number.isInteger(current) || current < 1 || current > steps.length) {
@@ -28,13 +22,5 @@ export function checklistMessage(channelId: string, content: ChecklistContent): 
   }
   const position = `Step ${current} of ${steps.length}`;
   const step = steps[current - 1];
-  const body: TextBlock[] = [
-    heading,
-    textBlock(position, { isSubtle: true, spacing: 'Small' }),
-    textBlock(step),
-  ];
-  return channelReply(channelId, {
-    plainText: paragraphs(title, `${position}: ${step}`),
-    cardBody: body,
-  });
+  return channelReply(channelId, { plainText: paragraphs(title, `${position}: ${step}`) });
 }

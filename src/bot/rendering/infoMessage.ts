@@ -1,5 +1,4 @@
 import { Activity } from 'botbuilder';
-import { TextBlock, textBlock } from './adaptiveCard';
 import { channelReply, paragraphs } from './channelReply';
 import { Choice } from './choice';
 
@@ -13,13 +12,8 @@ export interface InfoContent {
 /** An answer (optional title, then paragraphs) with optional follow-up choices. */
 export function infoMessage(channelId: string, content: InfoContent): Partial<Activity> {
   const title = content.title?.trim();
-  const body: TextBlock[] = [
-    ...(title ? [textBlock(title, { weight: 'Bolder', size: 'Medium' })] : []),
-    ...content.lines.map((line) => textBlock(line)),
-  ];
   return channelReply(channelId, {
     plainText: paragraphs(title ?? '', ...content.lines),
-    cardBody: body,
     choices: content.choices,
   });
 }
