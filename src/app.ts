@@ -12,12 +12,25 @@ import { IntentRecognizer } from './services/nlu/IntentRecognizer';
 import { DisputeService } from './services/disputes/DisputeService';
 import { InMemoryDisputeStore } from './services/disputes/InMemoryDisputeStore';
 import { RedisDisputeStore } from './services/disputes/RedisDisputeStore';
+import { GuardedDisputeStore } from './services/resilience/GuardedDisputeStore';
+import { turnSafeguards } from './services/resilience/turnSafeguards';
 import { warmUpDateRecognizer } from './services/time';
 import { ProactiveMessenger } from './services/notifications/ProactiveMessenger';
+import { DeliveringMessenger } from './services/notifications/DeliveringMessenger';
+import {
+  DisputeNotifications,
+  startDisputeNotifications,
+} from './services/notifications/startDisputeNotifications';
+import { Reminders, startReminders } from './services/reminders/startReminders';
 import type { Logger } from './services/logging/logger';
 import { createStateBackend, StateBackend } from './services/storage/StateBackend';
 import { createServer } from './server/createServer';
 import { InFlightTurns } from './server/InFlightTurns';
+import { registerLocalDirectLine } from './channels/directline/registerLocalDirectLine';
+import { registerWidget } from './channels/widget/registerWidget';
+import { createHandoff } from './handoff/createHandoff';
+import { HandoffGate } from './handoff/HandoffGate';
+import { registerAgentApi } from './agent/registerAgentApi';
 
 export interface App {
   server: Server;
@@ -29,6 +42,10 @@ export interface App {
     disputes: DisputeService;
     conversationState: ConversationState;
     userState: UserState;
+    /** Tells users about every change to their disputes (queue of deliveries, failed ones kept). */
+    notifications: DisputeNotifications;
+    /** Deadline and recommendation reminders (delayed jobs). */
+    reminders: Reminders;
   };
   /** Listens and resolves with the bound port. */
   listen(port: number, host?: string): Promise<number>;
@@ -40,6 +57,8 @@ export interface App {
 export async function createApp(config: AppConfig, logger: Logger): Promise<App> {
   const backend = createStateBackend(config, logger);
   const adapter = createAdapter(config, logger);
+  // First, so they wrap every other middleware (dedupe, rate limit, one turn at a time, held replies).
+  for (const safeguard of turnSafeguards(config, backend, logger)) adapter.use(safeguard);
   const conversationState = new ConversationState(backend.storage);
   const userState = new UserState(backend.storage);
   const content = PolicyContent.load(config.CONTENT_FILE);
@@ -47,7 +66,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   warmUpDateRecognizer();
   const disputes = new DisputeService({
     store: backend.redis
-      ? new RedisDisputeStore(backend.redis, config.REDIS_KEY_PREFIX)
+      ? new GuardedDisputeStore(new RedisDisputeStore(backend.redis, config.REDIS_KEY_PREFIX), backend.guard)
       : new InMemoryDisputeStore(),
     reportError: (error, where) =>
       logger.error(
@@ -56,12 +75,24 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
       ),
   });
   const offered = new OfferedChoices(conversationState.createProperty<Choice[]>('offeredChoices'));
+  // The sender is built further down; the hand-off only sends once requests arrive.
+  const handoff = createHandoff(config, backend, {
+    messenger: { send: (reference, message) => deliveries.send(reference, message) },
+    disputes,
+    content,
+    logger,
+  });
+  adapter.use(handoff.recorder);
   const mainDialog = new MainDialog(
-    { intents, content, disputes, defaultTimeZone: config.DEFAULT_TIME_ZONE },
+    { intents, content, disputes, defaultTimeZone: config.DEFAULT_TIME_ZONE, handoff: handoff.service },
     offered,
   );
-  const bot = new DisputeBot(conversationState, userState, mainDialog, (context) =>
-    sendWelcome(context, offered),
+  const bot = new DisputeBot(
+    conversationState,
+    userState,
+    mainDialog,
+    (context) => sendWelcome(context, offered),
+    new HandoffGate(handoff.service, offered),
   );
   const inFlight = new InFlightTurns();
   const server = createServer({
@@ -71,14 +102,42 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     isReady: backend.isReady,
     maxBodyBytes: config.MAX_BODY_BYTES,
     inFlight,
+    requireBotToken: Boolean(config.MicrosoftAppId),
+  });
+  registerWidget(server, config, logger);
+  registerLocalDirectLine(server, {
+    config,
+    logger,
+    backend,
+    adapter,
+    runTurn: (context) => bot.run(context),
+    track: (work) => inFlight.track(work),
+  });
+
+  registerAgentApi(server, {
+    secret: config.AGENT_JWT_SECRET,
+    handoff: handoff.service,
+    disputes,
+    logger,
   });
 
   const messenger = new ProactiveMessenger(adapter, config.MicrosoftAppId ?? '');
+  handoff.watcher.start();
+  // Notifications and reminders retry failed sends, so they need a sender that reports failures.
+  const deliveries = new DeliveringMessenger(adapter, config.MicrosoftAppId ?? '');
+  const notifications = startDisputeNotifications({
+    config,
+    logger,
+    disputes,
+    messenger: deliveries,
+    content,
+  });
+  const reminders = startReminders({ config, logger, disputes, messenger: deliveries, content });
 
   return {
     server,
     backend,
-    services: { adapter, messenger, disputes, conversationState, userState },
+    services: { adapter, messenger, disputes, conversationState, userState, notifications, reminders },
     listen: (port, host = config.HOST) =>
       new Promise<number>((resolve) => {
         server.listen(port, host, () => resolve(server.address().port));
@@ -88,6 +147,8 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
       const drained = await inFlight.drained(config.SHUTDOWN_GRACE_MS);
       if (!drained)
         logger.warn({ event: 'shutdown_timeout', inFlight: inFlight.size }, 'Turns still running at exit');
+      // Their workers finish the job in hand; waiting jobs stay in Redis for the next process.
+      await Promise.all([reminders.stop(), notifications.stop(), handoff.watcher.stop()]);
       await backend.close();
     },
   };

@@ -7,6 +7,8 @@ import {
   UserState,
 } from 'botbuilder';
 import { Dialog, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import { retryOnConflict } from '../services/resilience/retryOnConflict';
+import type { HandoffGate } from '../handoff/HandoffGate';
 
 /**
  * Receives every activity. It routes messages into the main dialog, greets new members, and owns
@@ -20,6 +22,8 @@ export class DisputeBot extends ActivityHandler {
     private readonly userState: UserState,
     private readonly mainDialog: Dialog,
     private readonly welcome: (context: TurnContext) => Promise<void>,
+    /** While a person has the conversation (or it waits for one) the gate handles the turn instead. */
+    private readonly handoffGate?: Pick<HandoffGate, 'intercept'>,
   ) {
     super();
     if (!conversationState) throw new Error('DisputeBot needs conversationState');
@@ -28,6 +32,9 @@ export class DisputeBot extends ActivityHandler {
     this.dialogState = conversationState.createProperty<DialogState>('DialogState');
 
     this.onMessage(async (context, next) => {
+      // Teams (and group chats elsewhere) put "<at>Bot</at>" in the text; understand the rest only.
+      if (context.activity.recipient && context.activity.text)
+        TurnContext.removeRecipientMention(context.activity);
       await this.runMainDialog(context);
       await next();
     });
@@ -41,10 +48,13 @@ export class DisputeBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
-    // Both loads start in the same tick, so with Redis they share one round trip.
-    await Promise.all([this.conversationState.load(context), this.userState.load(context)]);
-    await super.run(context);
-    await this.saveState(context, [this.conversationState, this.userState]);
+    // A save that meets another turn's write (eTag conflict) runs the whole turn again on fresh state.
+    await retryOnConflict(context, async () => {
+      // Both loads start in the same tick, so with Redis they share one round trip.
+      await Promise.all([this.conversationState.load(context), this.userState.load(context)]);
+      if (!(await this.handoffGate?.intercept(context))) await super.run(context);
+      await this.saveState(context, [this.conversationState, this.userState]);
+    });
   }
 
   private async runMainDialog(context: TurnContext): Promise<void> {

@@ -7,6 +7,7 @@ import {
 import type { AppConfig } from '../config/configSchema';
 import type { Logger } from '../services/logging/logger';
 import { pseudonym } from '../services/logging/pseudonym';
+import { turnApology } from '../services/resilience/turnApology';
 
 /**
  * The CloudAdapter, authenticated from the validated configuration: with no app id any caller is
@@ -30,11 +31,7 @@ export function createAdapter(config: AppConfig, logger: Logger): CloudAdapter {
       },
       'Unhandled error in a turn',
     );
-    await context
-      .sendActivity(
-        'Sorry, something went wrong on my side. Please try again in a moment — nothing you saved is lost.',
-      )
-      .catch(() => undefined);
+    await context.sendActivity(turnApology(error)).catch(() => undefined);
   };
   return adapter;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { durationListSchema, durationSchema } from '../services/reminders/duration';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -50,6 +51,40 @@ export const configSchema = z
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     MAX_BODY_BYTES: positiveInt(256 * 1024),
     SHUTDOWN_GRACE_MS: positiveInt(10000),
+    // The support widget and its Direct Line channel (src/channels).
+    WIDGET_USER_TOKEN_SECRET: optionalString.pipe(
+      z.string().min(32, 'must be at least 32 characters (it signs HS256 user tokens)').optional(),
+    ),
+    WIDGET_FRAME_ANCESTORS: z
+      .string()
+      .trim()
+      .regex(/^[^;,]+$/, 'must be CSP frame-ancestors sources separated by spaces')
+      .default("'self'"),
+    DIRECTLINE_SECRET: optionalString,
+    DIRECTLINE_DOMAIN: z
+      .string()
+      .url()
+      .refine((url) => url.startsWith('https://'), 'must be an https:// URL')
+      .default('https://directline.botframework.com/v3/directline'),
+    DIRECTLINE_IDLE_TTL_SECONDS: positiveInt(60 * 60 * 24),
+    // Hand-off to a person and the agent API (src/handoff, src/agent).
+    AGENT_JWT_SECRET: optionalString.pipe(
+      z.string().min(32, 'must be at least 32 characters (it signs HS256 agent tokens)').optional(),
+    ),
+    HANDOFF_ACCEPT_TIMEOUT_SECONDS: positiveInt(300),
+    TRANSCRIPT_MAX_ENTRIES: positiveInt(200),
+    TRANSCRIPT_TTL_SECONDS: positiveInt(60 * 60 * 24 * 30),
+    // Reliability and abuse (src/services/resilience).
+    STORAGE_BREAKER_RESET_MS: positiveInt(2000),
+    RATE_LIMIT_POINTS: positiveInt(60),
+    RATE_LIMIT_DURATION_SECONDS: positiveInt(60),
+    // Dispute notifications and deadline reminders (src/services/notifications, src/services/reminders).
+    NOTIFICATION_ATTEMPTS: positiveInt(8),
+    NOTIFICATION_BACKOFF_MS: positiveInt(2000),
+    REMINDERS_BEFORE_DEADLINE: durationListSchema('2d,1d'),
+    REMINDER_AFTER_RECOMMENDATION: durationSchema('1d'),
+    REMINDER_RECOMMENDATION_REPEAT: durationSchema('1d'),
+    REMINDER_RECOMMENDATION_MAX: z.coerce.number().int().min(0).default(3),
   })
   .superRefine((config, ctx) => {
     for (const problem of credentialProblems(config)) {

@@ -1,3 +1,4 @@
+import type { HandoffStarter } from '../handoff/HandoffStarter';
 import type { PolicyContent } from '../services/content/PolicyContent';
 import type { DisputeService } from '../services/disputes/DisputeService';
 import type { IntentSource } from './IntentSource';
@@ -9,4 +10,6 @@ export interface DialogDependencies {
   disputes: DisputeService;
   /** The user's zone when the channel sends none (DEFAULT_TIME_ZONE). */
   defaultTimeZone: string;
+  /** Passes the conversation to a person; without it the flows only say how to reach Customer Support. */
+  handoff?: HandoffStarter;
 }

@@ -1,5 +1,4 @@
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { infoMessage } from '../bot/rendering/infoMessage';
 import { INTENT_NAMES, IntentName } from '../services/nlu/intents';
 import { NEXT_TOPIC } from './CancelAndHelpDialog';
 import type { DialogDependencies } from './DialogDependencies';
@@ -11,6 +10,11 @@ import {
 } from './ended/EndedContractDialog';
 import { findDisputeId } from './disputes/findDisputeId';
 import { MY_DISPUTES_DIALOG, MyDisputesDialog } from './disputes/MyDisputesDialog';
+import {
+  ACTIVE_CONTRACT_DIALOG,
+  ActiveContractDialog,
+  ActiveContractOptions,
+} from './active/ActiveContractDialog';
 import { GUIDE_TOPICS, isGuideIntent } from './guide/guideTopics';
 import { sendGuideAnswer } from './guide/sendGuideAnswer';
 import type { OfferedChoices } from './OfferedChoices';
@@ -41,8 +45,14 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new EligibilityDialog(deps));
     this.addDialog(new EndedContractDialog(deps));
     this.addDialog(new MyDisputesDialog(deps));
+    this.addDialog(new ActiveContractDialog(deps));
     this.addDialog(
-      new WaterfallDialog(MAIN_WATERFALL, [this.routeStep.bind(this), this.afterFlowStep.bind(this)]),
+      new WaterfallDialog(MAIN_WATERFALL, [
+        this.routeStep.bind(this),
+        this.afterFlowStep.bind(this),
+        // A flow begun after another (eligibility -> active contract) can be left for a topic too.
+        this.afterFlowStep.bind(this),
+      ]),
     );
     this.initialDialogId = MAIN_WATERFALL;
   }
@@ -84,7 +94,10 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     if (!outcome || !('covered' in outcome)) return step.endDialog();
-    if (outcome.covered === true && outcome.path === 'active') return this.runTopic(step, 'file_active');
+    if (outcome.covered === true && outcome.path === 'active') {
+      const options: ActiveContractOptions = { deliveryConfirmed: true };
+      return step.beginDialog(ACTIVE_CONTRACT_DIALOG, options);
+    }
     if (outcome.covered === true && outcome.path === 'ended' && !outcome.waitForRequest)
       return this.runTopic(step, 'file_ended');
     if (outcome.covered === false) {
@@ -110,17 +123,14 @@ export class MainDialog extends ComponentDialog {
       case 'file_ended':
         return step.beginDialog(ENDED_CONTRACT_DIALOG);
       case 'file_active':
-        await context.sendActivity(
-          infoMessage(context.activity.channelId, {
-            title: 'Unpaid milestone on an active contract',
-            lines: [content.fact('P7'), content.fact('P6'), content.fact('S2')],
-          }),
-        );
-        await this.offered.offer(context, 'Shall I pass you to a person?', [topicChoice('talk_to_person')]);
-        return step.endDialog();
+        return step.beginDialog(ACTIVE_CONTRACT_DIALOG);
       case 'my_disputes':
         return step.beginDialog(MY_DISPUTES_DIALOG);
       case 'talk_to_person':
+        if (this.deps.handoff) {
+          await this.deps.handoff.start(context, { reason: 'asked_for_person' });
+          return step.endDialog();
+        }
         await context.sendActivity(
           'A person from Customer Support can take this over and look at your case with you. Tell them what was agreed, what you delivered and what the client said.',
         );

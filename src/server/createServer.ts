@@ -5,6 +5,8 @@ import type { Logger } from '../services/logging/logger';
 import { pseudonym } from '../services/logging/pseudonym';
 import { describeInvalidActivity } from './activitySchema';
 import { InFlightTurns } from './InFlightTurns';
+import { baselineSecurityHeaders } from './security/baselineSecurityHeaders';
+import { couldBeBotFrameworkToken } from './security/botTokenShape';
 
 export interface ServerDependencies {
   adapter: CloudAdapter;
@@ -13,6 +15,8 @@ export interface ServerDependencies {
   isReady: () => Promise<boolean>;
   maxBodyBytes: number;
   inFlight: InFlightTurns;
+  /** With an app id configured: requests need a Bearer token shaped like Bot Framework's (401 otherwise). */
+  requireBotToken?: boolean;
 }
 
 interface ActivityEnvelope {
@@ -24,6 +28,7 @@ interface ActivityEnvelope {
 /** The HTTP surface: the Bot Framework messaging endpoint and the probes. */
 export function createServer(deps: ServerDependencies): Server {
   const server = restify.createServer({ name: 'dispute-assistant', handleUncaughtExceptions: false });
+  server.pre(baselineSecurityHeaders);
   server.use(
     restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false, mapFiles: false }),
   );
@@ -32,6 +37,10 @@ export function createServer(deps: ServerDependencies): Server {
     const problem = describeInvalidActivity(req.body);
     if (problem) {
       res.send(400, { error: 'invalid_activity', message: problem });
+      return;
+    }
+    if (deps.requireBotToken && !couldBeBotFrameworkToken(req.header('authorization'))) {
+      res.send(401, { error: 'unauthorized' });
       return;
     }
     const activity = req.body as ActivityEnvelope;

@@ -2,9 +2,15 @@ import type { Storage } from 'botbuilder';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '../../config/configSchema';
 import type { Logger } from '../logging/logger';
+import { GuardedStorage } from '../resilience/GuardedStorage';
+import { ReadVersionStorage } from '../resilience/ReadVersionStorage';
+import { StorageGuard } from '../resilience/StorageGuard';
 import { createRedisClient } from './createRedisClient';
 import { EmbeddedStorage } from './EmbeddedStorage';
 import { RedisStorage } from './RedisStorage';
+
+/** Failures in a row that open the storage circuit. */
+const BREAKER_CONSECUTIVE_FAILURES = 3;
 
 /** Where the assistant keeps its state: Redis in production, this process's memory by default. */
 export interface StateBackend {
@@ -12,11 +18,24 @@ export interface StateBackend {
   storage: Storage;
   /** The Redis client, for services that keep their own data there (absent in embedded mode). */
   redis: Redis | undefined;
+  /**
+   * The circuit breaker every Redis call should go through (storage, disputes, dedupe, rate limit):
+   * during an outage calls fail at once instead of each waiting for the command timeout.
+   */
+  guard: StorageGuard;
   isReady(): Promise<boolean>;
   close(): Promise<void>;
 }
 
 export function createStateBackend(config: AppConfig, logger: Logger): StateBackend {
+  const guard = new StorageGuard(
+    {
+      timeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
+      consecutiveFailures: BREAKER_CONSECUTIVE_FAILURES,
+      halfOpenAfterMs: config.STORAGE_BREAKER_RESET_MS,
+    },
+    logger,
+  );
   if (!config.REDIS_URL) {
     logger.warn(
       { event: 'storage_mode', mode: 'embedded', durable: false },
@@ -24,8 +43,9 @@ export function createStateBackend(config: AppConfig, logger: Logger): StateBack
     );
     return {
       mode: 'embedded',
-      storage: new EmbeddedStorage(config.STATE_TTL_SECONDS),
+      storage: new ReadVersionStorage(new EmbeddedStorage(config.STATE_TTL_SECONDS)),
       redis: undefined,
+      guard,
       isReady: async () => true,
       close: async () => undefined,
     };
@@ -37,15 +57,23 @@ export function createStateBackend(config: AppConfig, logger: Logger): StateBack
   logger.info({ event: 'storage_mode', mode: 'redis', durable: true }, 'State is kept in Redis');
   return {
     mode: 'redis',
-    storage: new RedisStorage(redis, {
-      keyPrefix: config.REDIS_KEY_PREFIX,
-      conversationTtlSeconds: config.STATE_TTL_SECONDS,
-    }),
+    storage: new ReadVersionStorage(
+      new GuardedStorage(
+        new RedisStorage(redis, {
+          keyPrefix: config.REDIS_KEY_PREFIX,
+          conversationTtlSeconds: config.STATE_TTL_SECONDS,
+        }),
+        guard,
+      ),
+    ),
     redis,
+    guard,
     isReady: async () => {
       if (redis.status !== 'ready') return false;
       try {
-        return (await redis.ping()) === 'PONG';
+        // Through the breaker: while it is open this answers at once, and once it may half-open the
+        // probe itself is the test call that closes it again, even when no user is talking.
+        return (await guard.run('readiness', () => redis.ping())) === 'PONG';
       } catch {
         return false;
       }

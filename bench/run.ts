@@ -1,0 +1,466 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Redis from 'ioredis';
+import { BenchRedis } from './benchRedis';
+import { CleanupStack } from './cleanupStack';
+import { CpuLayout, cpuLayout, pinProcess } from './cpuPinning';
+import { measureDateResolution } from './dateResolution';
+import { measureIntentModel } from './intentAccuracy';
+import { LoadDriverClient } from './loadDriverClient';
+import { describeMachine } from './machine';
+import { LevelMeasurement, measureLevel, MeasureContext } from './measureLevel';
+import { memoryOf, treeRssKbOf } from './procStats';
+import { summarizeProfile } from './profileSummary';
+import { readRedisCounters, RedisUsage, redisUsageBetween } from './redisCounters';
+import { readTap, TapUsage, tapUsageBetween } from './redisTapReader';
+import { Report, rounded } from './report';
+import { scenarioNamed, SCENARIOS } from './scenarios';
+import { ServerProcess, ServerLaunch } from './serverProcess';
+import { measureStateGrowth } from './stateGrowth';
+
+/**
+ * `npm run bench`: the assistant's production build and a bare echo bot on the same stack, both on a
+ * private Redis, driven by simulated users from a separate driver process. Prints one figure per
+ * line and, last, one JSON object. Flags: --profile (CPU profile of the assistant at 64
+ * conversations), --duration-ms=N (per load level, default 8000), --levels=1,16,64,256.
+ */
+const BOT_ENTRY = path.resolve(__dirname, '../src/index.js');
+const ECHO_ENTRY = path.resolve(__dirname, 'echoBot.js');
+const CLUSTER_ENTRY = path.resolve(__dirname, 'clusterBot.js');
+const TAP_ENTRY = path.resolve(__dirname, 'redisTap.js');
+const TIME_ZONE = 'America/New_York';
+const BOT_PREFIX = 'bench';
+const WARM_UP_MS = 3000;
+const HEADLINE_LEVEL = 64;
+/** Conversations per scenario, one at a time, for Redis's per-turn counts. */
+const COUNTED_CONVERSATIONS = 3;
+
+interface Options {
+  profile: boolean;
+  durationMs: number;
+  levels: number[];
+}
+
+function parseOptions(argv: string[]): Options {
+  const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
+  const levels = (value('levels') ?? '1,16,64,256').split(',').map(Number);
+  return {
+    profile: argv.includes('--profile'),
+    durationMs: Number(value('duration-ms') ?? 8000),
+    levels: levels.includes(HEADLINE_LEVEL) ? levels : [...levels, HEADLINE_LEVEL].sort((a, b) => a - b),
+  };
+}
+
+async function main(): Promise<number> {
+  const options = parseOptions(process.argv.slice(2));
+  const report = new Report();
+  const cleanup = new CleanupStack();
+  cleanup.stopOnSignals();
+  try {
+    return await runBench(options, report, cleanup);
+  } finally {
+    await cleanup.stopAll();
+  }
+}
+
+async function runBench(options: Options, report: Report, cleanup: CleanupStack): Promise<number> {
+  const cores = os.availableParallelism();
+  const layout = cpuLayout(cores);
+  const allCores = `0-${cores - 1}`;
+
+  const redisServer = await BenchRedis.start(layout.redis);
+  cleanup.push('redis', () => redisServer.stop());
+  const counters = new Redis(redisServer.url, { enableAutoPipelining: false });
+  cleanup.push('redis client', () => counters.disconnect());
+  const redisVersion = /^redis_version:(.+)$/m.exec(await counters.info('server'))?.[1]?.trim() ?? '?';
+  const driver = LoadDriverClient.start(layout.driver);
+  cleanup.push('load driver', () => driver.stop());
+  const context: MeasureContext = { driver, redisPid: redisServer.pid, counters, timeZone: TIME_ZONE };
+
+  const machine = describeMachine(redisVersion);
+  report.section('machine');
+  report.figure('cpu', machine.cpuModel);
+  report.figure('cores', machine.cores);
+  report.figure('memory', machine.memoryGb, 'GB');
+  report.figure('node', machine.node);
+  report.figure('redis', machine.redis);
+  report.figure('cpu_layout', describeLayout(layout));
+  report.figure(
+    'duration_per_level',
+    options.durationMs,
+    'ms',
+    `after a ${WARM_UP_MS} ms warm-up per server`,
+  );
+
+  const startServer = async (launch: ServerLaunch): Promise<ServerProcess> => {
+    const server = await ServerProcess.start(launch, (started) =>
+      cleanup.push(launch.name, () => started.stop()),
+    );
+    return server;
+  };
+  const warmUp = (server: ServerProcess) =>
+    measureLevel(context, server, {
+      concurrency: 16,
+      durationMs: WARM_UP_MS,
+      expect: expectOf(server),
+      runId: runId('warm'),
+    });
+  const sweep = async (server: ServerProcess): Promise<Map<number, LevelMeasurement>> => {
+    const results = new Map<number, LevelMeasurement>();
+    for (const concurrency of options.levels) {
+      const measured = await measureLevel(context, server, {
+        concurrency,
+        durationMs: options.durationMs,
+        expect: expectOf(server),
+        runId: runId(`${server.name}-c${concurrency}`),
+      });
+      results.set(concurrency, measured);
+      printLevel(report, server.name, measured);
+    }
+    return results;
+  };
+
+  // The baseline first: the bare echo bot on the same stack, same cores, same driver.
+  report.section('echo baseline (restify + CloudAdapter + RedisStorage + ConversationState)');
+  const echo = await startServer({
+    name: 'echo',
+    entry: ECHO_ENTRY,
+    env: { REDIS_URL: redisServer.url, REDIS_KEY_PREFIX: 'echo' },
+    cores: layout.server,
+  });
+  report.figure('echo_startup_ms', echo.startupMs);
+  await warmUp(echo);
+  const echoLevels = await sweep(echo);
+  await cleanup.release('echo');
+
+  // Redis costs, counted in a bot process with the Redis tap preloaded (never the one timed below).
+  report.section('Redis per turn (one conversation at a time, each scenario 3 times)');
+  const botEnv = { REDIS_URL: redisServer.url, REDIS_KEY_PREFIX: BOT_PREFIX };
+  const tapDirectory = mkdtempSync(path.join(os.tmpdir(), 'bench-tap-'));
+  cleanup.push('tap directory', () => rmSync(tapDirectory, { recursive: true, force: true }));
+  const tapFile = path.join(tapDirectory, 'counts.json');
+  const tapped = await startServer({
+    name: 'assistant-tapped',
+    entry: BOT_ENTRY,
+    env: { ...botEnv, BENCH_REDIS_TAP_FILE: tapFile },
+    cores: layout.server,
+    nodeArgs: ['--require', TAP_ENTRY],
+  });
+  const perScenario = new Map<string, { tap: TapUsage; server: RedisUsage }>();
+  let tapCounts = await readTap(tapped.pid, tapFile, undefined);
+  for (const scenario of SCENARIOS) {
+    const serverBefore = await readRedisCounters(counters);
+    const run = await driver.run({
+      baseUrl: tapped.baseUrl,
+      concurrency: 1,
+      conversationsPerUser: COUNTED_CONVERSATIONS,
+      scenarios: [scenario.name],
+      expect: 'assistant',
+      runId: runId(`count-${scenario.name}`),
+      timeZone: TIME_ZONE,
+    });
+    assertClean(run.failures + run.unexpected, run.firstProblem);
+    const server = redisUsageBetween(serverBefore, await readRedisCounters(counters), run.turns);
+    const nextCounts = await readTap(tapped.pid, tapFile, tapCounts);
+    const tap = tapUsageBetween(tapCounts, nextCounts, run.turns);
+    tapCounts = nextCounts;
+    perScenario.set(scenario.name, { tap, server });
+    printRedisUsage(report, scenario.name, tap, server);
+  }
+  const redisTotals = combineUsage([...perScenario.values()].map((usage) => usage.tap));
+  report.figure(
+    'redis_roundtrips_per_turn',
+    redisTotals.stateRoundTripsPerTurn,
+    '',
+    'round trips carrying bot state, all scenarios',
+  );
+  report.figure('redis_state_commands_per_turn', redisTotals.stateCommandsPerTurn);
+  report.figure(
+    'redis_roundtrips_per_turn_all',
+    redisTotals.roundTripsPerTurn,
+    '',
+    'every round trip the bot made, background queues included',
+  );
+  report.figure('redis_commands_per_turn_all', redisTotals.commandsPerTurn);
+
+  report.section('state in Redis (one filing conversation, measured after every turn)');
+  const growth = await measureStateGrowth(
+    tapped.baseUrl,
+    counters,
+    BOT_PREFIX,
+    scenarioNamed('ended_contract_filing'),
+    TIME_ZONE,
+  );
+  report.figure(
+    'state_bytes_per_conversation',
+    growth.peak.valueBytes,
+    'B',
+    `peak, after "${growth.peak.afterTurn}"; ${growth.peak.keys} key(s)`,
+  );
+  report.figure(
+    'state_memory_bytes_per_conversation',
+    growth.peak.memoryBytes,
+    'B',
+    'MEMORY USAGE at that peak, Redis overhead included',
+  );
+  report.figure('state_bytes_after_filing', growth.final.valueBytes, 'B', 'the flow ended, dispute recorded');
+  report.figure('user_state_bytes', growth.user.valueBytes, 'B');
+  await cleanup.release('assistant-tapped');
+
+  report.section('assistant (dist/src/index.js, one process)');
+  const bot = await startServer({ name: 'assistant', entry: BOT_ENTRY, env: botEnv, cores: layout.server });
+  report.figure(
+    'startup_ms',
+    bot.startupMs,
+    'ms',
+    'spawn to first 200 on /healthz, intent model trained and dates warmed up',
+  );
+  const idleRssKb = memoryOf(bot.pid).rssKb;
+  report.figure('rss_idle_mb', idleRssKb / 1024, 'MB');
+
+  report.section('assistant under load');
+  await warmUp(bot);
+  const botLevels = await sweep(bot);
+  const rss = memoryOf(bot.pid);
+  report.figure('rss_after_load_mb', rss.rssKb / 1024, 'MB');
+  report.figure('rss_peak_mb', rss.peakRssKb / 1024, 'MB', 'VmHWM over the whole run');
+  await cleanup.release('assistant');
+
+  const ours = botLevels.get(HEADLINE_LEVEL) as LevelMeasurement;
+  const theirs = echoLevels.get(HEADLINE_LEVEL) as LevelMeasurement;
+  const ratio = ours.load.turnsPerSecond / theirs.load.turnsPerSecond;
+  report.section(`against the baseline at ${HEADLINE_LEVEL} conversations`);
+  report.figure('throughput_ratio_vs_echo', ratio);
+  report.figure('cpu_ms_per_turn_ratio_vs_echo', ours.serverCpuMsPerTurn / theirs.serverCpuMsPerTurn);
+
+  let profile: ReturnType<typeof summarizeProfile> | undefined;
+  if (options.profile) {
+    report.section(`CPU profile of the assistant at ${HEADLINE_LEVEL} conversations (--cpu-prof)`);
+    const directory = mkdtempSync(path.join(os.tmpdir(), 'bench-profile-'));
+    const profiled = await startServer({
+      name: 'assistant-profiled',
+      entry: BOT_ENTRY,
+      env: botEnv,
+      cores: layout.server,
+      nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${directory}`],
+    });
+    await warmUp(profiled);
+    printLevel(
+      report,
+      'assistant_profiled',
+      await measureLevel(context, profiled, {
+        concurrency: HEADLINE_LEVEL,
+        durationMs: options.durationMs,
+        expect: 'assistant',
+        runId: runId('profiled'),
+      }),
+    );
+    await cleanup.release('assistant-profiled');
+    profile = summarizeProfile(directory);
+    printProfile(report, profile);
+  }
+
+  // Cluster against one process under the same layout: every process may use every core.
+  report.section(
+    `cluster: one worker per core against one process, ${HEADLINE_LEVEL} conversations, no pinning`,
+  );
+  pinProcess(redisServer.pid, allCores);
+  if (layout.pinned) driver.repin(allCores);
+  const single = await startServer({
+    name: 'assistant-unpinned',
+    entry: BOT_ENTRY,
+    env: botEnv,
+    cores: undefined,
+  });
+  await warmUp(single);
+  const singleRun = await measureLevel(context, single, {
+    concurrency: HEADLINE_LEVEL,
+    durationMs: options.durationMs,
+    expect: 'assistant',
+    runId: runId('single'),
+  });
+  printLevel(report, 'one_process', singleRun);
+  await cleanup.release('assistant-unpinned');
+  const clustered = await startServer({
+    name: 'assistant-cluster',
+    entry: CLUSTER_ENTRY,
+    env: { ...botEnv, BENCH_WORKERS: String(cores) },
+    cores: undefined,
+    readyLine: /cluster ready/,
+  });
+  report.figure('cluster_startup_ms', clustered.startupMs, 'ms', `${cores} workers listening`);
+  await warmUp(clustered);
+  const clusterRun = await measureLevel(context, clustered, {
+    concurrency: HEADLINE_LEVEL,
+    durationMs: options.durationMs,
+    expect: 'assistant',
+    runId: runId('cluster'),
+  });
+  printLevel(report, 'cluster', clusterRun);
+  report.figure('cluster_rss_mb', treeRssKbOf(clustered.pid) / 1024, 'MB', 'primary and workers');
+  await cleanup.release('assistant-cluster');
+  const clusterRatio = clusterRun.load.turnsPerSecond / singleRun.load.turnsPerSecond;
+  report.figure('cluster_ratio_vs_one_process', clusterRatio, '', `${cores} workers`);
+
+  report.section('in-process micro-benchmarks');
+  const intent = await measureIntentModel();
+  const dates = measureDateResolution();
+
+  const problems = [...echoLevels.values(), ...botLevels.values(), singleRun, clusterRun].reduce(
+    (sum, level) => sum + level.load.failures + level.load.unexpected,
+    0,
+  );
+  report.section('summary');
+  report.figure('failed_or_unexpected_turns', problems);
+  const levelTable = Object.fromEntries(
+    [...botLevels].map(([concurrency, level]) => [
+      String(concurrency),
+      {
+        turns_per_s: rounded(level.load.turnsPerSecond, 1),
+        p50_ms: rounded(level.load.latency.p50Ms),
+        p95_ms: rounded(level.load.latency.p95Ms),
+        p99_ms: rounded(level.load.latency.p99Ms),
+        echo_turns_per_s: rounded(echoLevels.get(concurrency)?.load.turnsPerSecond ?? NaN, 1),
+        echo_p99_ms: rounded(echoLevels.get(concurrency)?.load.latency.p99Ms ?? NaN),
+      },
+    ]),
+  );
+  console.log(
+    JSON.stringify({
+      throughput_ratio_vs_echo: rounded(ratio, 3),
+      turns_per_s_64: rounded(ours.load.turnsPerSecond, 1),
+      p50_ms_64: rounded(ours.load.latency.p50Ms),
+      p95_ms_64: rounded(ours.load.latency.p95Ms),
+      p99_ms_64: rounded(ours.load.latency.p99Ms),
+      echo_turns_per_s_64: rounded(theirs.load.turnsPerSecond, 1),
+      cpu_ms_per_turn_64: rounded(ours.serverCpuMsPerTurn, 3),
+      echo_cpu_ms_per_turn_64: rounded(theirs.serverCpuMsPerTurn, 3),
+      redis_roundtrips_per_turn: rounded(redisTotals.stateRoundTripsPerTurn, 2),
+      redis_state_commands_per_turn: rounded(redisTotals.stateCommandsPerTurn, 2),
+      redis_roundtrips_per_turn_all: rounded(redisTotals.roundTripsPerTurn, 2),
+      redis_commands_per_turn_all: rounded(redisTotals.commandsPerTurn, 2),
+      redis_roundtrips_by_category: mapValues(redisTotals.roundTripsPerTurnByCategory, (value) =>
+        rounded(value, 2),
+      ),
+      state_bytes_per_conversation: growth.peak.valueBytes,
+      state_memory_bytes_per_conversation: growth.peak.memoryBytes,
+      startup_ms: Math.round(bot.startupMs),
+      rss_idle_mb: rounded(idleRssKb / 1024, 1),
+      rss_after_load_mb: rounded(rss.rssKb / 1024, 1),
+      rss_peak_mb: rounded(rss.peakRssKb / 1024, 1),
+      cluster_workers: cores,
+      cluster_ratio_vs_one_process: rounded(clusterRatio, 3),
+      intent_accuracy: rounded(intent.intent_accuracy, 4),
+      intent_ms_per_utterance: rounded(intent.intent_ms_per_utterance, 3),
+      date_ms_per_utterance: rounded(dates.date_ms_per_utterance, 3),
+      levels: levelTable,
+      cpu_pinned: layout.pinned,
+      other_cpu_percent_64: rounded(ours.otherCpuPercent, 0),
+      failed_or_unexpected_turns: problems,
+      profile_top: profile?.topFunctions
+        .slice(0, 5)
+        .map((share) => `${share.name} ${share.selfPercent.toFixed(1)}%`),
+    }),
+  );
+  return problems === 0 ? 0 : 1;
+}
+
+function expectOf(server: ServerProcess): 'assistant' | 'echo' {
+  return server.name === 'echo' ? 'echo' : 'assistant';
+}
+
+let runCounter = 0;
+function runId(label: string): string {
+  runCounter += 1;
+  return `${Date.now().toString(36)}-${runCounter}-${label}`;
+}
+
+function describeLayout(layout: CpuLayout): string {
+  return layout.pinned
+    ? `server on core ${layout.server}; load driver and Redis on core ${layout.driver} (taskset)`
+    : 'not pinned: every process shares every core';
+}
+
+function printLevel(report: Report, name: string, level: LevelMeasurement): void {
+  const { load } = level;
+  const tag = `${name}_c${load.concurrency}`;
+  report.figure(`${tag}_turns_per_s`, load.turnsPerSecond);
+  report.figure(`${tag}_p50_ms`, load.latency.p50Ms);
+  report.figure(`${tag}_p95_ms`, load.latency.p95Ms);
+  report.figure(`${tag}_p99_ms`, load.latency.p99Ms);
+  report.figure(
+    `${tag}_cpu_percent`,
+    `server ${level.serverCpuPercent.toFixed(0)} / driver ${level.driverCpuPercent.toFixed(0)} / redis ${level.redisCpuPercent.toFixed(0)} / other processes ${level.otherCpuPercent.toFixed(0)}`,
+    '',
+    `server ${level.serverCpuMsPerTurn.toFixed(2)} ms CPU per turn; Redis executed ${level.redis.commandsExecutedPerTurn.toFixed(2)} commands and ${level.redis.socketReadsPerTurn.toFixed(2)} socket reads per turn`,
+  );
+  if (load.failures + load.unexpected > 0) {
+    report.figure(`${tag}_problems`, load.failures + load.unexpected, '', load.firstProblem ?? '');
+  }
+}
+
+function printRedisUsage(report: Report, scenario: string, tap: TapUsage, server: RedisUsage): void {
+  const list = (table: Record<string, number>) =>
+    Object.entries(table)
+      .map(([name, value]) => `${name} ${value.toFixed(2)}`)
+      .join(', ');
+  report.figure(
+    `redis_${scenario}_per_turn`,
+    `${tap.stateRoundTripsPerTurn.toFixed(2)} state round trips, ${tap.roundTripsPerTurn.toFixed(2)} round trips, ${tap.commandsPerTurn.toFixed(2)} commands`,
+    '',
+    `${tap.turns} turns; round trips by key: ${list(tap.roundTripsPerTurnByCategory)}; commands by key: ${list(tap.commandsPerTurnByCategory)}`,
+  );
+  report.figure(
+    `redis_${scenario}_server_side`,
+    `${server.socketReadsPerTurn.toFixed(2)} socket reads, ${server.commandsExecutedPerTurn.toFixed(2)} commands executed per turn`,
+    '',
+    `INFO stats/commandstats, script-inner commands included: ${list(server.callsPerTurnByCommand)}`,
+  );
+}
+
+/** Per-turn figures of several runs, weighted by their turns. */
+function combineUsage(parts: TapUsage[]): TapUsage {
+  const turns = parts.reduce((sum, part) => sum + part.turns, 0);
+  const weighted = (pick: (usage: TapUsage) => number) =>
+    parts.reduce((sum, part) => sum + pick(part) * part.turns, 0) / turns;
+  const weightedTable = (pick: (usage: TapUsage) => Record<string, number>) => {
+    const keys = new Set(parts.flatMap((part) => Object.keys(pick(part))));
+    return Object.fromEntries([...keys].map((key) => [key, weighted((usage) => pick(usage)[key] ?? 0)]));
+  };
+  return {
+    turns,
+    roundTripsPerTurn: weighted((usage) => usage.roundTripsPerTurn),
+    commandsPerTurn: weighted((usage) => usage.commandsPerTurn),
+    stateRoundTripsPerTurn: weighted((usage) => usage.stateRoundTripsPerTurn),
+    stateCommandsPerTurn: weighted((usage) => usage.stateCommandsPerTurn),
+    commandsPerTurnByCategory: weightedTable((usage) => usage.commandsPerTurnByCategory),
+    roundTripsPerTurnByCategory: weightedTable((usage) => usage.roundTripsPerTurnByCategory),
+  };
+}
+
+function mapValues(table: Record<string, number>, map: (value: number) => number): Record<string, number> {
+  return Object.fromEntries(Object.entries(table).map(([key, value]) => [key, map(value)]));
+}
+
+function printProfile(report: Report, profile: ReturnType<typeof summarizeProfile>): void {
+  report.figure('profile_file', profile.file);
+  for (const share of profile.byOrigin.slice(0, 10))
+    report.figure('profile_self_by_origin', `${share.selfPercent.toFixed(1)}%`, '', share.name);
+  for (const share of profile.topFunctions.slice(0, 15))
+    report.figure('profile_self_top', `${share.selfPercent.toFixed(1)}%`, '', share.name);
+  for (const share of profile.topProjectInclusive.slice(0, 12))
+    report.figure('profile_project_inclusive', `${share.selfPercent.toFixed(1)}%`, '', share.name);
+}
+
+function assertClean(problems: number, firstProblem: string | undefined): void {
+  if (problems > 0) throw new Error(`the assistant did not answer as scripted: ${firstProblem ?? ''}`);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(`bench failed: ${error.stack ?? error.message}`);
+    process.exit(1);
+  },
+);

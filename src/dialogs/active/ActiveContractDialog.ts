@@ -1,0 +1,177 @@
+import { DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Choice } from '../../bot/rendering/choice';
+import { infoMessage } from '../../bot/rendering/infoMessage';
+import type { CaseSummary } from '../../handoff/caseSummary';
+import { summaryLines } from '../../handoff/caseSummary';
+import { extractMoney } from '../../services/nlu/extractMoney';
+import { CancelAndHelpDialog } from '../CancelAndHelpDialog';
+import type { DialogDependencies } from '../DialogDependencies';
+import type { EligibilityOutcome } from '../EligibilityDialog';
+import { ChannelChoicePrompt } from '../prompts/ChannelChoicePrompt';
+
+export const ACTIVE_CONTRACT_DIALOG = 'activeContractDialog';
+const ACTIVE_WATERFALL = 'activeContractWaterfall';
+const CHOICE_PROMPT = 'activeContractChoicePrompt';
+const TEXT_PROMPT = 'activeContractTextPrompt';
+const AMOUNT_PROMPT = 'activeContractAmountPrompt';
+
+/** Given when the eligibility questions already established a delivered, unreleased milestone. */
+export interface ActiveContractOptions {
+  deliveryConfirmed?: boolean;
+}
+
+const NOTHING = /^(none|no|nothing|n\/a|na|-|nothing yet|they went (quiet|silent)|silence|no answer)\.?$/i;
+
+const YES_NO: Choice[] = [
+  { value: 'yes', title: 'Yes', synonyms: ['yep', 'yeah', 'correct', 'i did', 'it was', 'right'] },
+  { value: 'no', title: 'No', synonyms: ['nope', 'nah', 'not yet', 'not really'] },
+];
+
+const HANDOFF_CHOICES: Choice[] = [
+  {
+    value: 'handoff',
+    title: 'Yes, pass it on',
+    synonyms: ['yes', 'yep', 'please', 'pass it on', 'go ahead'],
+  },
+  { value: 'later', title: 'Not now', synonyms: ['no', 'later', 'not yet', 'nope'] },
+];
+
+interface CaseValues {
+  milestone?: string;
+  amount?: CaseSummary['amount'];
+  delivered?: string;
+}
+
+/**
+ * An unreleased milestone on an active contract (facts P1, P6, P7): the route is Customer Support,
+ * so the assistant establishes the facts a support agent needs (which milestone, the amount, when and
+ * how it was delivered, what the client said), shows the case summary and offers the hand-off.
+ */
+export class ActiveContractDialog extends CancelAndHelpDialog {
+  constructor(deps: DialogDependencies) {
+    super(ACTIVE_CONTRACT_DIALOG, deps);
+    this.addDialog(new ChannelChoicePrompt(CHOICE_PROMPT));
+    this.addDialog(
+      new TextPrompt(TEXT_PROMPT, async (prompt) => (prompt.recognized.value ?? '').trim().length > 0),
+    );
+    this.addDialog(
+      new TextPrompt(AMOUNT_PROMPT, async (prompt) => {
+        if (extractMoney(prompt.recognized.value ?? '')) return true;
+        await prompt.context.sendActivity(
+          'I need the amount with its currency, for example "$500", "450 euros" or "GBP 1,200".',
+        );
+        return false;
+      }),
+    );
+    this.addDialog(
+      new WaterfallDialog(ACTIVE_WATERFALL, [
+        this.introStep.bind(this),
+        this.milestoneStep.bind(this),
+        this.amountStep.bind(this),
+        this.deliveredStep.bind(this),
+        this.clientStep.bind(this),
+        this.summaryStep.bind(this),
+        this.handoffStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = ACTIVE_WATERFALL;
+  }
+
+  protected helpText(): string {
+    return 'I am putting together the details of your unpaid milestone, so a person from Customer Support can take it from there without asking you again.';
+  }
+
+  private async introStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { content } = this.deps;
+    await step.context.sendActivity(
+      infoMessage(step.context.activity.channelId, {
+        title: 'Unpaid milestone on an active contract',
+        lines: [content.fact('P7'), content.fact('P6')],
+      }),
+    );
+    if ((step.options as ActiveContractOptions | undefined)?.deliveryConfirmed) return step.next(YES_NO[0]);
+    return step.prompt(CHOICE_PROMPT, {
+      prompt: 'First: did you deliver the work for a milestone, and the client has not released the payment?',
+      retryPrompt: 'Please answer yes or no: was the milestone delivered and the payment not released?',
+      choices: YES_NO,
+    });
+  }
+
+  private async milestoneStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if ((step.result as Choice).value !== 'yes') {
+      await step.context.sendActivity(
+        infoMessage(step.context.activity.channelId, {
+          title: 'Not one of the covered cases yet',
+          lines: [this.deps.content.fact('P1'), this.deps.content.fact('P2')],
+        }),
+      );
+      const outcome: EligibilityOutcome = { covered: false };
+      return step.endDialog(outcome);
+    }
+    return step.prompt(TEXT_PROMPT, {
+      prompt: 'Which milestone is it? Its name or what it covered is enough.',
+    });
+  }
+
+  private async amountStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    valuesOf(step).milestone = (step.result as string).trim();
+    return step.prompt(AMOUNT_PROMPT, {
+      prompt: 'How much is that milestone, with the currency? (for example "$500" or "450 EUR")',
+    });
+  }
+
+  private async deliveredStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const money = extractMoney(step.result as string);
+    if (money) valuesOf(step).amount = { value: money.amount, currency: money.currency };
+    return step.prompt(TEXT_PROMPT, {
+      prompt:
+        'When and how did you deliver it? (for example "on 12 November, I submitted the final files through the milestone")',
+    });
+  }
+
+  private async clientStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    valuesOf(step).delivered = (step.result as string).trim();
+    return step.prompt(TEXT_PROMPT, {
+      prompt: 'What has the client said since you delivered? (or "nothing" if they went quiet)',
+    });
+  }
+
+  private async summaryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const answer = (step.result as string).trim();
+    const summary = summaryOf(step, NOTHING.test(answer) ? 'Nothing since the delivery' : answer);
+    await step.context.sendActivity(
+      infoMessage(step.context.activity.channelId, {
+        title: 'Your case for Customer Support',
+        lines: [...summaryLines(summary), 'This is what the person from Customer Support sees first.'],
+      }),
+    );
+    (step.values as { summary?: CaseSummary }).summary = summary;
+    return step.prompt(CHOICE_PROMPT, {
+      prompt: 'Shall I pass this to a person from Customer Support now?',
+      retryPrompt: 'Shall I pass your case to a person now? Please pick one.',
+      choices: HANDOFF_CHOICES,
+    });
+  }
+
+  private async handoffStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const summary = (step.values as { summary: CaseSummary }).summary;
+    if ((step.result as Choice).value !== 'handoff') {
+      await step.context.sendActivity(
+        'Okay, nothing was sent. Your summary is above; whenever you want a person to take it, say "talk to a person".',
+      );
+      return step.endDialog();
+    }
+    if (this.deps.handoff) await this.deps.handoff.start(step.context, summary);
+    else await step.context.sendActivity(this.deps.content.fact('P7'));
+    return step.endDialog();
+  }
+}
+
+function valuesOf(step: WaterfallStepContext): CaseValues {
+  return step.values as CaseValues;
+}
+
+function summaryOf(step: WaterfallStepContext, clientSaid: string): CaseSummary {
+  const { milestone, amount, delivered } = valuesOf(step);
+  return { reason: 'active_contract', milestone, amount, delivered, clientSaid };
+}

@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto';
+import type { Cluster, Redis } from 'ioredis';
+import { RedisLuaScript } from '../services/disputes/redisLuaScript';
+import type { AcceptResult, HandoffStore } from './HandoffStore';
+import type { CaseMessage, HandoffCase, HandoffEnd, HandoffStatus, NewHandoffCase } from './handoffCase';
+
+// Scripts touch only one case's keys (same hash tag), so they never cross a Redis Cluster slot.
+const ENQUEUE = new RedisLuaScript(`
+local status = redis.call('HGET', KEYS[1], 'status')
+if status == 'waiting' or status == 'accepted' then return 0 end
+redis.call('DEL', KEYS[1], KEYS[2])
+redis.call('HSET', KEYS[1], 'data', ARGV[1], 'status', 'waiting', 'seq', '0')
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+return 1`);
+
+const ACCEPT = new RedisLuaScript(`
+local status = redis.call('HGET', KEYS[1], 'status')
+if not status then return 'not_found' end
+if status == 'closed' then return 'closed' end
+if status == 'accepted' then
+  if redis.call('HGET', KEYS[1], 'agentId') == ARGV[1] then return 'again' end
+  return 'taken'
+end
+redis.call('HSET', KEYS[1], 'status', 'accepted', 'agentId', ARGV[1], 'acceptedAt', ARGV[2])
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+return 'ok'`);
+
+const CLOSE = new RedisLuaScript(`
+local status = redis.call('HGET', KEYS[1], 'status')
+if status ~= 'waiting' and status ~= 'accepted' then return 0 end
+redis.call('HSET', KEYS[1], 'status', 'closed', 'endedBy', ARGV[1], 'closedAt', ARGV[2])
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+return 1`);
+
+const CLAIM_TIMEOUT_NOTICE = new RedisLuaScript(`
+if redis.call('HGET', KEYS[1], 'status') ~= 'waiting' then return 0 end
+if redis.call('HSETNX', KEYS[1], 'timeoutNotifiedAt', ARGV[1]) == 0 then return 0 end
+return 1`);
+
+// ARGV[1] is the message as a JSON object without its seq; the seq is spliced in as its first field.
+const APPEND_MESSAGE = new RedisLuaScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
+redis.call('RPUSH', KEYS[2], '{"seq":' .. seq .. ',' .. string.sub(ARGV[1], 2))
+redis.call('LTRIM', KEYS[2], -tonumber(ARGV[2]), -1)
+redis.call('EXPIRE', KEYS[2], ARGV[3])
+return seq`);
+
+export interface RedisHandoffStoreOptions {
+  prefix: string;
+  /** How long a case and its messages are kept after their last change. */
+  caseTtlSeconds: number;
+  maxMessagesPerCase: number;
+}
+
+/**
+ * The hand-off queue in Redis, shared by every bot process. Key layout (hash tags in braces):
+ *   <prefix>:handoff:queue                       sorted set of open case ids, score = queued-at ms
+ *   <prefix>:handoff:{<sha256(id)[0..16]>}:case  hash { data: JSON, status, agentId, acceptedAt, ... }
+ *   <prefix>:handoff:{<sha256(id)[0..16]>}:msgs  list of the case's messages, newest last, bounded
+ */
+export class RedisHandoffStore implements HandoffStore {
+  private readonly queueKey: string;
+
+  constructor(
+    private readonly client: Redis | Cluster,
+    private readonly options: RedisHandoffStoreOptions,
+  ) {
+    if (!options.prefix || /[{}]/.test(options.prefix))
+      throw new Error('RedisHandoffStore needs a non-empty prefix without braces');
+    this.queueKey = `${options.prefix}:handoff:queue`;
+  }
+
+  private keys(id: string): [caseKey: string, messagesKey: string] {
+    const tag = createHash('sha256').update(id, 'utf8').digest('hex').slice(0, 16);
+    const base = `${this.options.prefix}:handoff:{${tag}}`;
+    return [`${base}:case`, `${base}:msgs`];
+  }
+
+  private get ttl(): string {
+    return String(this.options.caseTtlSeconds);
+  }
+
+  async enqueue(newCase: NewHandoffCase): Promise<boolean> {
+    const created = await ENQUEUE.run(this.client, this.keys(newCase.id), [
+      JSON.stringify(newCase),
+      this.ttl,
+    ]);
+    if (created !== 1) return false;
+    await this.client.zadd(this.queueKey, Date.parse(newCase.queuedAt), newCase.id);
+    return true;
+  }
+
+  async get(id: string): Promise<HandoffCase | undefined> {
+    return parseCase(await this.client.hgetall(this.keys(id)[0]));
+  }
+
+  async listOpen(): Promise<HandoffCase[]> {
+    const ids = await this.client.zrange(this.queueKey, 0, -1);
+    const cases = await Promise.all(ids.map((id) => this.get(id)));
+    // Expired or closed cases whose queue entry was left behind (a process stopped mid-way) are tidied up.
+    const stale = ids.filter(
+      (_id, index) => cases[index]?.status !== 'waiting' && cases[index]?.status !== 'accepted',
+    );
+    if (stale.length > 0) await this.client.zrem(this.queueKey, ...stale);
+    return cases.filter((item): item is HandoffCase => item !== undefined && item.status !== 'closed');
+  }
+
+  async accept(id: string, agentId: string, at: string): Promise<AcceptResult> {
+    const outcome = await ACCEPT.run(this.client, [this.keys(id)[0]], [agentId, at, this.ttl]);
+    const current = await this.get(id);
+    if ((outcome === 'ok' || outcome === 'again') && current)
+      return { accepted: true, case: current, newly: outcome === 'ok' };
+    const reason = outcome === 'closed' || outcome === 'taken' ? outcome : 'not_found';
+    return { accepted: false, reason, case: current };
+  }
+
+  async close(id: string, endedBy: HandoffEnd, at: string): Promise<HandoffCase | undefined> {
+    const closed = await CLOSE.run(this.client, [this.keys(id)[0]], [endedBy, at, this.ttl]);
+    await this.client.zrem(this.queueKey, id);
+    return closed === 1 ? this.get(id) : undefined;
+  }
+
+  async setDisputeId(id: string, disputeId: string): Promise<void> {
+    await this.client.hset(this.keys(id)[0], 'disputeId', disputeId);
+  }
+
+  async waitingSince(queuedBefore: Date): Promise<string[]> {
+    const ids = await this.client.zrangebyscore(this.queueKey, '-inf', queuedBefore.getTime());
+    const statuses = await Promise.all(ids.map((id) => this.client.hget(this.keys(id)[0], 'status')));
+    return ids.filter((_id, index) => statuses[index] === 'waiting');
+  }
+
+  async claimTimeoutNotice(id: string, at: string): Promise<HandoffCase | undefined> {
+    const claimed = await CLAIM_TIMEOUT_NOTICE.run(this.client, [this.keys(id)[0]], [at]);
+    return claimed === 1 ? this.get(id) : undefined;
+  }
+
+  async appendMessage(id: string, message: Omit<CaseMessage, 'seq'>): Promise<number | undefined> {
+    const seq = await APPEND_MESSAGE.run(this.client, this.keys(id), [
+      JSON.stringify(message),
+      String(this.options.maxMessagesPerCase),
+      this.ttl,
+    ]);
+    return typeof seq === 'number' && seq > 0 ? seq : undefined;
+  }
+
+  async messagesAfter(id: string, afterSeq: number): Promise<CaseMessage[]> {
+    const raw = await this.client.lrange(this.keys(id)[1], 0, -1);
+    return raw.map((entry) => JSON.parse(entry) as CaseMessage).filter((message) => message.seq > afterSeq);
+  }
+}
+
+const STATUSES: ReadonlySet<string> = new Set<HandoffStatus>(['waiting', 'accepted', 'closed']);
+
+function parseCase(fields: Record<string, string>): HandoffCase | undefined {
+  if (!fields.data || !STATUSES.has(fields.status)) return undefined;
+  const fixed = JSON.parse(fields.data) as NewHandoffCase;
+  return {
+    ...fixed,
+    status: fields.status as HandoffStatus,
+    agentId: fields.agentId,
+    acceptedAt: fields.acceptedAt,
+    closedAt: fields.closedAt,
+    endedBy: fields.endedBy as HandoffEnd | undefined,
+    disputeId: fields.disputeId,
+    timeoutNotifiedAt: fields.timeoutNotifiedAt,
+  };
+}

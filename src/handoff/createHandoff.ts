@@ -1,0 +1,65 @@
+import type { AppConfig } from '../config/configSchema';
+import type { PolicyContent } from '../services/content/PolicyContent';
+import type { DisputeService } from '../services/disputes/DisputeService';
+import type { Logger } from '../services/logging/logger';
+import type { StateBackend } from '../services/storage/StateBackend';
+import { AcceptTimeoutWatcher } from './AcceptTimeoutWatcher';
+import { HandoffService, ProactiveSender } from './HandoffService';
+import type { HandoffStore } from './HandoffStore';
+import { InMemoryHandoffStore } from './InMemoryHandoffStore';
+import { InMemoryTranscriptStore } from './InMemoryTranscriptStore';
+import { RedisHandoffStore } from './RedisHandoffStore';
+import { RedisTranscriptStore } from './RedisTranscriptStore';
+import { TranscriptRecorder } from './TranscriptRecorder';
+import type { TranscriptStore } from './TranscriptStore';
+
+export interface HandoffParts {
+  service: HandoffService;
+  /** Botbuilder middleware: add it to the adapter so every message is in the transcript. */
+  recorder: TranscriptRecorder;
+  watcher: AcceptTimeoutWatcher;
+}
+
+/** The hand-off pieces on the configured backend: Redis when there is one, this process's memory otherwise. */
+export function createHandoff(
+  config: AppConfig,
+  backend: StateBackend,
+  deps: { messenger: ProactiveSender; disputes: DisputeService; content: PolicyContent; logger: Logger },
+): HandoffParts {
+  const { logger } = deps;
+  const maxEntries = config.TRANSCRIPT_MAX_ENTRIES;
+  const store: HandoffStore = backend.redis
+    ? new RedisHandoffStore(backend.redis, {
+        prefix: config.REDIS_KEY_PREFIX,
+        caseTtlSeconds: config.TRANSCRIPT_TTL_SECONDS,
+        maxMessagesPerCase: maxEntries,
+      })
+    : new InMemoryHandoffStore(maxEntries);
+  const transcripts: TranscriptStore = backend.redis
+    ? new RedisTranscriptStore(backend.redis, {
+        prefix: config.REDIS_KEY_PREFIX,
+        maxEntries,
+        ttlSeconds: config.TRANSCRIPT_TTL_SECONDS,
+      })
+    : new InMemoryTranscriptStore(maxEntries, config.TRANSCRIPT_TTL_SECONDS);
+  const service = new HandoffService({
+    store,
+    transcripts,
+    messenger: deps.messenger,
+    disputes: deps.disputes,
+    content: deps.content,
+    reportError: (error, where) =>
+      logger.warn(
+        { event: 'handoff_notice_failed', where, error: (error as Error).message },
+        'Could not tell the user',
+      ),
+  });
+  const recorder = new TranscriptRecorder(transcripts, (error) =>
+    logger.warn(
+      { event: 'transcript_write_failed', error: (error as Error).message },
+      'Transcript not recorded',
+    ),
+  );
+  const watcher = new AcceptTimeoutWatcher(service, config.HANDOFF_ACCEPT_TIMEOUT_SECONDS, logger);
+  return { service, recorder, watcher };
+}

@@ -1,0 +1,12 @@
+export { HandoffService } from './HandoffService';
+export type { HandoffContext, ProactiveSender } from './HandoffService';
+export { HandoffGate } from './HandoffGate';
+export { AcceptTimeoutWatcher } from './AcceptTimeoutWatcher';
+export { TranscriptRecorder } from './TranscriptRecorder';
+export { InMemoryHandoffStore } from './InMemoryHandoffStore';
+export { RedisHandoffStore } from './RedisHandoffStore';
+export { InMemoryTranscriptStore } from './InMemoryTranscriptStore';
+export { RedisTranscriptStore } from './RedisTranscriptStore';
+export { HandoffCaseNotFoundError, HandoffConflictError } from './errors';
+export type { CaseSummary } from './caseSummary';
+export type { HandoffCase, CaseMessage } from './handoffCase';

@@ -1,0 +1,50 @@
+import type { AppConfig } from '../../config/configSchema';
+import type { PolicyContent } from '../content/PolicyContent';
+import type { DisputeService } from '../disputes/DisputeService';
+import type { Logger } from '../logging/logger';
+import type { DisputeNotice } from './DisputeNotice';
+import { DisputeNotifier } from './DisputeNotifier';
+import { createJobQueue } from './jobs/createJobQueue';
+import type { JobQueue } from './jobs/JobQueue';
+import type { MessageSender } from './DeliveringMessenger';
+
+export const NOTIFICATION_QUEUE = 'dispute-notifications';
+
+export interface DisputeNotifications {
+  readonly queue: JobQueue<DisputeNotice>;
+  readonly notifier: DisputeNotifier;
+  stop(): Promise<void>;
+}
+
+export interface DisputeNotificationDependencies {
+  readonly config: AppConfig;
+  readonly logger: Logger;
+  readonly disputes: DisputeService;
+  readonly messenger: MessageSender;
+  readonly content: PolicyContent;
+}
+
+/** Wires the notifier to the dispute service, on BullMQ with Redis or in-process without. */
+export function startDisputeNotifications(deps: DisputeNotificationDependencies): DisputeNotifications {
+  const { config, logger } = deps;
+  const queue = createJobQueue<DisputeNotice>(
+    {
+      name: NOTIFICATION_QUEUE,
+      policy: { attempts: config.NOTIFICATION_ATTEMPTS, backoffMs: config.NOTIFICATION_BACKOFF_MS },
+      logger,
+      redisUrl: config.REDIS_URL,
+      redisKeyPrefix: config.REDIS_KEY_PREFIX,
+    },
+    DisputeNotifier.delivery(deps.messenger, deps.content, logger),
+  );
+  const notifier = new DisputeNotifier(queue, logger);
+  notifier.attach(deps.disputes);
+  return {
+    queue,
+    notifier,
+    stop: async () => {
+      await notifier.detach();
+      await queue.close();
+    },
+  };
+}

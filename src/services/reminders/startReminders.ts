@@ -1,0 +1,75 @@
+import type { AppConfig } from '../../config/configSchema';
+import type { PolicyContent } from '../content/PolicyContent';
+import type { DisputeService } from '../disputes/DisputeService';
+import type { Logger } from '../logging/logger';
+import { createJobQueue } from '../notifications/jobs/createJobQueue';
+import type { JobQueue } from '../notifications/jobs/JobQueue';
+import type { MessageSender } from '../notifications/DeliveringMessenger';
+import type { ReminderJob } from './ReminderJob';
+import { ReminderScheduler } from './ReminderScheduler';
+import { reminderSender } from './ReminderSender';
+import type { ReminderSettings } from './ReminderSettings';
+
+export const REMINDER_QUEUE = 'dispute-reminders';
+
+export interface Reminders {
+  readonly queue: JobQueue<ReminderJob>;
+  readonly scheduler: ReminderScheduler;
+  stop(): Promise<void>;
+}
+
+export interface ReminderDependencies {
+  readonly config: AppConfig;
+  readonly logger: Logger;
+  readonly disputes: DisputeService;
+  readonly messenger: MessageSender;
+  readonly content: PolicyContent;
+  /** The time reminders are scheduled from and checked against (tests pass their own). */
+  readonly clock?: () => Date;
+}
+
+export function reminderSettingsOf(config: AppConfig): ReminderSettings {
+  return {
+    beforeDeadlineMs: config.REMINDERS_BEFORE_DEADLINE,
+    afterRecommendationMs: config.REMINDER_AFTER_RECOMMENDATION,
+    recommendationRepeatMs: config.REMINDER_RECOMMENDATION_REPEAT,
+    recommendationMaxCount: config.REMINDER_RECOMMENDATION_MAX,
+  };
+}
+
+/**
+ * Schedules reminders on dispute changes and sends them when due: BullMQ delayed jobs with Redis
+ * (every process runs a worker; each reminder fires once), timers in this process without.
+ */
+export function startReminders(deps: ReminderDependencies): Reminders {
+  const { config, logger } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  const queue = createJobQueue<ReminderJob>(
+    {
+      name: REMINDER_QUEUE,
+      // A reminder that cannot be delivered is retried like a notification.
+      policy: { attempts: config.NOTIFICATION_ATTEMPTS, backoffMs: config.NOTIFICATION_BACKOFF_MS },
+      logger,
+      redisUrl: config.REDIS_URL,
+      redisKeyPrefix: config.REDIS_KEY_PREFIX,
+    },
+    reminderSender({
+      disputes: deps.disputes,
+      messenger: deps.messenger,
+      content: deps.content,
+      clock,
+      timeZone: config.DEFAULT_TIME_ZONE,
+      logger,
+    }),
+  );
+  const scheduler = new ReminderScheduler(queue, reminderSettingsOf(config), clock, logger);
+  scheduler.attach(deps.disputes);
+  return {
+    queue,
+    scheduler,
+    stop: async () => {
+      await scheduler.detach();
+      await queue.close();
+    },
+  };
+}

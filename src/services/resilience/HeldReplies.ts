@@ -1,0 +1,58 @@
+import type { Middleware, ResourceResponse, TurnContext } from 'botbuilder';
+import type { Logger } from '../logging/logger';
+import { pseudonym } from '../logging/pseudonym';
+
+type OutgoingActivities = Parameters<TurnContext['sendActivities']>[0];
+
+/** Lets the bot drop what a turn said so far (see retryOnConflict). */
+export interface HeldRepliesHandle {
+  /** Drops the replies held so far: the turn is about to run again from the start. */
+  restart(attempt: number): void;
+}
+
+const HANDLE_KEY = Symbol('heldReplies');
+
+/** The handle of the turn's held replies, when the HeldReplies middleware runs. */
+export function heldRepliesOf(context: TurnContext): HeldRepliesHandle | undefined {
+  return context.turnState.get(HANDLE_KEY) as HeldRepliesHandle | undefined;
+}
+
+/**
+ * Makes each turn all or nothing for the user. Its replies are held until the bot has finished,
+ * which includes saving state, and only then sent, so a turn whose state could not be saved never
+ * claims success: its replies are dropped and the error goes on to onTurnError, which apologizes.
+ * Registered before any other middleware, so the others (the transcript) only see what is sent.
+ */
+export class HeldReplies implements Middleware {
+  constructor(private readonly logger: Logger) {}
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const held: OutgoingActivities = [];
+    let holding = true;
+    context.onSendActivities(async (_context, activities, send): Promise<ResourceResponse[]> => {
+      if (!holding) return send();
+      held.push(...activities);
+      return activities.map(() => ({ id: '' }));
+    });
+    const handle: HeldRepliesHandle = {
+      restart: (attempt) => {
+        held.length = 0;
+        this.logger.info(
+          {
+            event: 'turn_rerun_after_conflict',
+            conversation: pseudonym(context.activity.conversation?.id),
+            attempt,
+          },
+          'Another turn of this conversation saved first: running this one again on fresh state',
+        );
+      },
+    };
+    context.turnState.set(HANDLE_KEY, handle);
+    try {
+      await next();
+    } finally {
+      holding = false;
+    }
+    if (held.length > 0) await context.sendActivities(held);
+  }
+}

@@ -1,0 +1,89 @@
+import type { Middleware, TurnContext } from 'botbuilder';
+import type { Cluster, Redis } from 'ioredis';
+import {
+  RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from 'rate-limiter-flexible';
+import type { Logger } from '../logging/logger';
+import { pseudonym } from '../logging/pseudonym';
+import type { StorageGuard } from './StorageGuard';
+import { StorageUnavailableError } from './StorageUnavailableError';
+
+export interface UserRateLimitOptions {
+  /** Messages one user may send per window. */
+  points: number;
+  durationSeconds: number;
+  keyPrefix: string;
+}
+
+/** What a user sends; typing indicators and conversation updates are not counted. */
+const COUNTED_TYPES = new Set(['message', 'invoke']);
+
+/**
+ * A per-user limit on messages (rate-limiter-flexible): in Redis, so it holds across bot processes,
+ * or in memory in embedded mode and while Redis is unreachable. A user over the limit is told once
+ * per window, kindly, and their messages are not processed until the window ends.
+ */
+export class UserRateLimit implements Middleware {
+  private readonly local: RateLimiterMemory;
+  private readonly shared: RateLimiterRedis | undefined;
+
+  constructor(
+    private readonly options: UserRateLimitOptions,
+    redis: Redis | Cluster | undefined,
+    private readonly guard: StorageGuard,
+    private readonly logger: Logger,
+  ) {
+    const limits = {
+      points: options.points,
+      duration: options.durationSeconds,
+      keyPrefix: options.keyPrefix,
+    };
+    this.local = new RateLimiterMemory(limits);
+    this.shared = redis ? new RateLimiterRedis({ ...limits, storeClient: redis }) : undefined;
+  }
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const { type, channelId, from } = context.activity;
+    if (!COUNTED_TYPES.has(type) || !from?.id) return next();
+    const user = pseudonym(`${channelId}:${from.id}`) ?? '';
+    const refusal = await this.refusalFor(user);
+    if (!refusal) return next();
+    this.logger.info({ event: 'rate_limited', user, channel: channelId }, 'User over the message limit');
+    // Only the first refused message of a window gets an answer, so a flood is not echoed back.
+    if (refusal.consumedPoints === this.options.points + 1) {
+      const seconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+      await context.sendActivity(
+        `You're sending messages faster than I can read them. Please wait ${seconds} seconds, then send your last message again.`,
+      );
+    }
+  }
+
+  private async refusalFor(user: string): Promise<RateLimiterRes | undefined> {
+    const shared = this.shared;
+    try {
+      if (!shared) return await consumeOrRefuse(this.local, user);
+      return await this.guard.run('rate limit', () => consumeOrRefuse(shared, user));
+    } catch (error) {
+      if (!(error instanceof StorageUnavailableError)) throw error;
+      // Redis is unreachable: keep limiting with this process's own counts.
+      return consumeOrRefuse(this.local, user);
+    }
+  }
+}
+
+/** rate-limiter-flexible rejects with a RateLimiterRes when over the limit, and with an Error on failure. */
+async function consumeOrRefuse(
+  limiter: RateLimiterAbstract,
+  key: string,
+): Promise<RateLimiterRes | undefined> {
+  try {
+    await limiter.consume(key);
+    return undefined;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return rejection;
+    throw rejection;
+  }
+}

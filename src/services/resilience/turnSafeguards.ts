@@ -1,0 +1,42 @@
+import type { Middleware } from 'botbuilder';
+import type { AppConfig } from '../../config/configSchema';
+import type { Logger } from '../logging/logger';
+import type { StateBackend } from '../storage/StateBackend';
+import { DeduplicateActivities } from './DeduplicateActivities';
+import { HeldReplies } from './HeldReplies';
+import { MemorySeenActivities } from './MemorySeenActivities';
+import { OneTurnAtATime } from './OneTurnAtATime';
+import { RedisSeenActivities } from './RedisSeenActivities';
+import { SEEN_ACTIVITY_TTL_SECONDS } from './SeenActivities';
+import { UserRateLimit } from './UserRateLimit';
+
+/**
+ * The adapter middleware that keeps turns safe, outermost first: drop redelivered activities, limit
+ * each user's message rate, run one turn per conversation at a time in this process, and hold the
+ * replies until the turn's state is saved. Register them before any other middleware.
+ */
+export function turnSafeguards(config: AppConfig, backend: StateBackend, logger: Logger): Middleware[] {
+  const seen = backend.redis
+    ? new RedisSeenActivities(
+        backend.redis,
+        config.REDIS_KEY_PREFIX,
+        SEEN_ACTIVITY_TTL_SECONDS,
+        backend.guard,
+      )
+    : new MemorySeenActivities(SEEN_ACTIVITY_TTL_SECONDS);
+  return [
+    new DeduplicateActivities(seen, logger),
+    new UserRateLimit(
+      {
+        points: config.RATE_LIMIT_POINTS,
+        durationSeconds: config.RATE_LIMIT_DURATION_SECONDS,
+        keyPrefix: `${config.REDIS_KEY_PREFIX}:ratelimit`,
+      },
+      backend.redis,
+      backend.guard,
+      logger,
+    ),
+    new OneTurnAtATime(),
+    new HeldReplies(logger),
+  ];
+}
