@@ -15,7 +15,6 @@ import { RedisDisputeStore } from './services/disputes/RedisDisputeStore';
 import { GuardedDisputeStore } from './services/resilience/GuardedDisputeStore';
 import { turnSafeguards } from './services/resilience/turnSafeguards';
 import { warmUpDateRecognizer } from './services/time';
-import { ProactiveMessenger } from './services/notifications/ProactiveMessenger';
 import { DeliveringMessenger } from './services/notifications/DeliveringMessenger';
 import {
   DisputeNotifications,
@@ -38,7 +37,7 @@ export interface App {
   /** Services other parts (agent API, scheduler, tests) reach the bot's users and data through. */
   services: {
     adapter: CloudAdapter;
-    messenger: ProactiveMessenger;
+    messenger: DeliveringMessenger;
     disputes: DisputeService;
     conversationState: ConversationState;
     userState: UserState;
@@ -121,9 +120,9 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     logger,
   });
 
-  const messenger = new ProactiveMessenger(adapter, config.MicrosoftAppId ?? '');
   handoff.watcher.start();
-  // Notifications and reminders retry failed sends, so they need a sender that reports failures.
+  // Every proactive message (agents, notifications, reminders) goes through one sender that reports
+  // a refused delivery, so callers can retry it or answer the agent with an error.
   const deliveries = new DeliveringMessenger(adapter, config.MicrosoftAppId ?? '');
   const notifications = startDisputeNotifications({
     config,
@@ -137,7 +136,15 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   return {
     server,
     backend,
-    services: { adapter, messenger, disputes, conversationState, userState, notifications, reminders },
+    services: {
+      adapter,
+      messenger: deliveries,
+      disputes,
+      conversationState,
+      userState,
+      notifications,
+      reminders,
+    },
     listen: (port, host = config.HOST) =>
       new Promise<number>((resolve) => {
         server.listen(port, host, () => resolve(server.address().port));

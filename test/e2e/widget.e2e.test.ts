@@ -113,10 +113,9 @@ describe('the support widget in Chromium', () => {
     // An agent's reply reaches the open page through the reference stored with the dispute.
     const dispute = await running.app.services.disputes.getById(reference);
     expect(dispute?.ownerId).toMatch(/^webchat:anon:/);
-    await running.app.services.messenger.send(
-      dispute?.conversationReference ?? {},
-      `A mediation specialist has picked up ${reference} and will write to you here.`,
-    );
+    await running.app.services.messenger.send(dispute?.conversationReference ?? {}, {
+      text: `A mediation specialist has picked up ${reference} and will write to you here.`,
+    });
     await widget.sees(new RegExp(`A mediation specialist has picked up ${reference}`));
 
     // Web Chat scrolls smoothly to new messages; wait for the last one to be fully on screen.

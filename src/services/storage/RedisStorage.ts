@@ -19,7 +19,8 @@ interface KeyedItem<T> {
 
 /**
  * botbuilder's Storage on Redis. One read or write of many keys is one command per hash slot, sent
- * together (auto-pipelining), so a turn's state costs one round trip to read and one to write.
+ * back to back without waiting for each other, so a turn's state costs one round-trip time to read
+ * and one to write.
  */
 export class RedisStorage implements Storage {
   constructor(
