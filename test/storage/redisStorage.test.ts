@@ -58,7 +58,7 @@ describe('RedisStorage on a real Redis', () => {
     expect(await redis.ttl('tenant-a:state:{msteams/users/29:user}/')).toBe(-1);
   });
 
-  it('writes a turn with one script call and reads it with one MGET per hash slot', async () => {
+  it('writes a turn with one script call and reads it with one MGET', async () => {
     const storage = new RedisStorage(redis, options);
     const keys = [
       'webchat/conversations/rt/',
@@ -70,8 +70,27 @@ describe('RedisStorage on a real Redis', () => {
     await storage.write({ [keys[0]]: { n: 2 }, [keys[1]]: { n: 3 }, [keys[2]]: { n: 4 } });
     await storage.read(keys);
     const after = await commandCalls(redis);
-    expect((after.get('evalsha') ?? 0) - (before.get('evalsha') ?? 0)).toBe(2);
-    expect((after.get('mget') ?? 0) - (before.get('mget') ?? 0)).toBe(2);
+    expect((after.get('evalsha') ?? 0) - (before.get('evalsha') ?? 0)).toBe(1);
+    expect((after.get('mget') ?? 0) - (before.get('mget') ?? 0)).toBe(1);
+  });
+});
+
+describe('RedisStorage read coalescing', () => {
+  it('gathers reads issued together (conversation and user state) into one MGET, each caller getting its own copy', async () => {
+    const storage = new RedisStorage(redis, options);
+    await storage.write({ 'webchat/conversations/co/': { step: 1 }, 'webchat/users/co-user/': { on: true } });
+    const before = await commandCalls(redis);
+    const [conversation, user, again] = await Promise.all([
+      storage.read(['webchat/conversations/co/']),
+      storage.read(['webchat/users/co-user/']),
+      storage.read(['webchat/conversations/co/']),
+    ]);
+    const after = await commandCalls(redis);
+    expect((after.get('mget') ?? 0) - (before.get('mget') ?? 0)).toBe(1);
+    expect(conversation['webchat/conversations/co/']).toMatchObject({ step: 1 });
+    expect(user['webchat/users/co-user/']).toMatchObject({ on: true });
+    expect(Object.keys(user)).toEqual(['webchat/users/co-user/']);
+    expect(again['webchat/conversations/co/']).not.toBe(conversation['webchat/conversations/co/']);
   });
 });
 

@@ -18,11 +18,18 @@ interface KeyedItem<T> {
 }
 
 /**
- * botbuilder's Storage on Redis. One read or write of many keys is one command per hash slot, sent
- * back to back without waiting for each other, so a turn's state costs one round-trip time to read
- * and one to write.
+ * botbuilder's Storage on Redis. One read or write of many keys is one command (MGET, or one atomic
+ * script), so a turn's state costs one round trip to read and one to write; on Redis Cluster, one
+ * command per hash slot, sent back to back.
  */
+interface PendingRead {
+  keys: Set<string>;
+  result: Promise<Map<string, string | null>>;
+}
+
 export class RedisStorage implements Storage {
+  private pendingRead: PendingRead | undefined;
+
   constructor(
     private readonly redis: Redis | Cluster,
     private readonly options: RedisStorageOptions,
@@ -33,24 +40,51 @@ export class RedisStorage implements Storage {
   }
 
   async read(keys: string[]): Promise<StoreItems> {
+    const raw = await this.readCoalesced(keys);
+    const items: StoreItems = {};
+    for (const botKey of keys) {
+      const value = raw.get(botKey);
+      if (value === null || value === undefined) continue;
+      // Parsed per caller, so two callers of one key never share (and mutate) one object.
+      const newline = value.indexOf('\n');
+      const stored = JSON.parse(value.slice(newline + 1)) as StoreItem;
+      stored.eTag = value.slice(0, newline);
+      items[botKey] = stored;
+    }
+    return items;
+  }
+
+  /**
+   * A turn loads conversation and user state through two BotState objects, each calling read() on its
+   * own. Reads issued in the same turn of the event loop are gathered into one MGET (per hash slot on
+   * a cluster), so loading a turn's state is one round trip rather than one per state object.
+   */
+  private readCoalesced(keys: string[]): Promise<Map<string, string | null>> {
+    if (!this.pendingRead) {
+      const batch: PendingRead = { keys: new Set(), result: Promise.resolve(new Map()) };
+      batch.result = new Promise((resolve, reject) => {
+        setImmediate(() => {
+          this.pendingRead = undefined;
+          this.readNow([...batch.keys]).then(resolve, reject);
+        });
+      });
+      this.pendingRead = batch;
+    }
+    for (const key of keys) this.pendingRead.keys.add(key);
+    return this.pendingRead.result;
+  }
+
+  private async readNow(keys: string[]): Promise<Map<string, string | null>> {
     const groups = this.groupBySlot(
       keys.map((botKey) => ({ botKey, key: this.toKey(botKey), item: undefined })),
     );
     const results = await Promise.all(
       groups.map(async (group) => {
         const values = await this.redis.mget(...group.map((entry) => entry.key.redisKey));
-        return group.map((entry, index) => [entry.botKey, values[index]] as const);
+        return group.map((entry, index) => [entry.botKey, values[index] ?? null] as const);
       }),
     );
-    const items: StoreItems = {};
-    for (const [botKey, raw] of results.flat()) {
-      if (raw === null || raw === undefined) continue;
-      const newline = raw.indexOf('\n');
-      const stored = JSON.parse(raw.slice(newline + 1)) as StoreItem;
-      stored.eTag = raw.slice(0, newline);
-      items[botKey] = stored;
-    }
-    return items;
+    return new Map(results.flat());
   }
 
   async write(changes: StoreItems): Promise<void> {
@@ -87,8 +121,12 @@ export class RedisStorage implements Storage {
     return toRedisStateKey(this.options.keyPrefix, botKey);
   }
 
-  /** Multi-key commands must stay within one hash slot (Redis Cluster); same tag means same slot. */
+  /**
+   * On Redis Cluster a multi-key command must stay within one hash slot (same tag, same slot), so keys
+   * are grouped by tag. A single Redis server has no slots: all keys go in one command, one round trip.
+   */
   private groupBySlot<T>(entries: KeyedItem<T>[]): KeyedItem<T>[][] {
+    if (!this.redis.isCluster) return entries.length > 0 ? [entries] : [];
     const groups = new Map<string, KeyedItem<T>[]>();
     for (const entry of entries) {
       const group = groups.get(entry.key.hashTag) ?? [];
