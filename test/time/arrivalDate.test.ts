@@ -34,11 +34,11 @@ const THURSDAY_MORNING: Array<[string, Expected]> = [
   ['the 20th of November', { day: '2026-11-20' }],
   ['3 days ago', { day: '2026-11-23' }],
   ['on the 2nd', { day: '2026-11-02' }],
-  ['this morning', { time: '2026-11-26T08:00' }],
+  ['this morning', { day: '2026-11-26' }],
   ['yesterday at 3pm', { time: '2026-11-25T15:00' }],
   ['2026-11-20', { day: '2026-11-20' }],
-  ['yesterday afternoon', { time: '2026-11-25T12:00' }],
-  ['last night', { time: '2026-11-25T20:00' }],
+  ['yesterday afternoon', { day: '2026-11-25' }],
+  ['last night', { day: '2026-11-25' }],
   ['today', { day: '2026-11-26' }],
   ['an hour ago', { time: '2026-11-26T09:30' }],
   // Today is Thursday: a bare "Thursday" means last week's, not today.
@@ -96,7 +96,7 @@ const EDGES: Array<[string, string, string, Expected]> = [
   ['America/New_York', '2026-11-03T12:00', '3 days ago', { day: '2026-10-31' }],
   // EU DST ended 25 Oct 2026.
   ['Europe/Berlin', '2026-10-26T10:00', 'yesterday at 3pm', { time: '2026-10-25T15:00' }],
-  ['Europe/Berlin', '2026-10-26T10:00', 'yesterday morning', { time: '2026-10-25T08:00' }],
+  ['Europe/Berlin', '2026-10-26T10:00', 'yesterday morning', { day: '2026-10-25' }],
   // A part of the day that has not started yet.
   ['UTC', '2026-11-26T07:00', 'this afternoon', { kind: 'future' }],
 ];

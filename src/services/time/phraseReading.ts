@@ -13,7 +13,7 @@ export type PhraseReading =
 
 type Candidate =
   | { kind: 'day'; day: DateTime }
-  | { kind: 'moment'; at: DateTime }
+  | { kind: 'moment'; at: DateTime; partOfDay?: boolean }
   | ({ kind: 'clock' } & TimeOfDay)
   | { kind: 'range' }
   | { kind: 'vague' };
@@ -24,7 +24,8 @@ interface TimeOfDay {
   second: number;
 }
 
-type Dated = { kind: 'day'; day: DateTime } | { kind: 'moment'; at: DateTime };
+/** partOfDay: the start of "this morning" and the like; it decides what is future, then only the day is kept. */
+type Dated = { kind: 'day'; day: DateTime } | { kind: 'moment'; at: DateTime; partOfDay?: boolean };
 
 const DATE_FORMAT = 'yyyy-MM-dd';
 const DATE_TIME_FORMAT = 'yyyy-MM-dd HH:mm:ss';
@@ -58,7 +59,9 @@ export function readPhrase(phrase: RecognizedDatePhrase, clock: UserClock): Phra
   const pastWeek = notFuture.filter((reading) => dayOf(reading) < today && dayOf(reading) >= weekAgo);
   const pool = !clockOnly && pastWeek.length > 0 ? pastWeek : notFuture;
   const latest = pool.reduce((best, reading) => (instantOf(reading) > instantOf(best) ? reading : best));
-  return latest.kind === 'day' ? latest : { kind: 'moment', at: latest.at, clockOnly };
+  if (latest.kind === 'day') return latest;
+  if (latest.partOfDay) return { kind: 'day', day: latest.at.startOf('day') };
+  return { kind: 'moment', at: latest.at, clockOnly };
 }
 
 function candidatesOf(phrase: RecognizedDatePhrase, now: DateTime, zone: string): Candidate[] {
@@ -108,14 +111,19 @@ function candidateOf(value: RecognizedValue, zone: string): Candidate[] {
       return end <= start.plus({ days: 1 }) ? [{ kind: 'day', day: start }] : [{ kind: 'range' }];
     }
     case 'datetimerange': {
-      // A part of one day ("yesterday afternoon") counts from its start; more than a day is a range.
+      // A part of one day ("this morning", "yesterday afternoon") names the day, not the time: the
+      // recognizer's morning starts at 08:00, but a request read "this morning" may have come at 06:00,
+      // and a deadline told hours late is the one mistake the user cannot recover from. More than a
+      // day is a range.
       const start = parseMoment(value.start, zone);
       const end = parseMoment(value.end, zone);
       if (start === undefined || end === undefined) {
         return [];
       }
       const lastInstant = end > start ? end.minus({ milliseconds: 1 }) : start;
-      return lastInstant.hasSame(start, 'day') ? [{ kind: 'moment', at: start }] : [{ kind: 'range' }];
+      return lastInstant.hasSame(start, 'day')
+        ? [{ kind: 'moment', at: start, partOfDay: true }]
+        : [{ kind: 'range' }];
     }
     default:
       // durations ("3 days") and repeating sets ("every Monday") do not say when.
