@@ -12,7 +12,7 @@ import { IntentRecognizer } from './services/nlu/IntentRecognizer';
 import { DisputeService } from './services/disputes/DisputeService';
 import { InMemoryDisputeStore } from './services/disputes/InMemoryDisputeStore';
 import { RedisDisputeStore } from './services/disputes/RedisDisputeStore';
-import { GuardedDisputeStore } from './services/resilience/GuardedDisputeStore';
+import { guardedPort } from './services/resilience/guardedPort';
 import { turnSafeguards } from './services/resilience/turnSafeguards';
 import { warmUpDateRecognizer } from './services/time';
 import { DeliveringMessenger } from './services/notifications/DeliveringMessenger';
@@ -65,7 +65,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   warmUpDateRecognizer();
   const disputes = new DisputeService({
     store: backend.redis
-      ? new GuardedDisputeStore(new RedisDisputeStore(backend.redis, config.REDIS_KEY_PREFIX), backend.guard)
+      ? guardedPort(new RedisDisputeStore(backend.redis, config.REDIS_KEY_PREFIX), backend.guard, 'dispute')
       : new InMemoryDisputeStore(),
     reportError: (error, where) =>
       logger.error(

@@ -2,6 +2,7 @@ import type { AppConfig } from '../config/configSchema';
 import type { PolicyContent } from '../services/content/PolicyContent';
 import type { DisputeService } from '../services/disputes/DisputeService';
 import type { Logger } from '../services/logging/logger';
+import { guardedPort } from '../services/resilience/guardedPort';
 import type { StateBackend } from '../services/storage/StateBackend';
 import { AcceptTimeoutWatcher } from './AcceptTimeoutWatcher';
 import { HandoffService, ProactiveSender } from './HandoffService';
@@ -28,19 +29,28 @@ export function createHandoff(
 ): HandoffParts {
   const { logger } = deps;
   const maxEntries = config.TRANSCRIPT_MAX_ENTRIES;
+  // Redis-backed stores go through the storage circuit breaker, like bot state and disputes.
   const store: HandoffStore = backend.redis
-    ? new RedisHandoffStore(backend.redis, {
-        prefix: config.REDIS_KEY_PREFIX,
-        caseTtlSeconds: config.TRANSCRIPT_TTL_SECONDS,
-        maxMessagesPerCase: maxEntries,
-      })
+    ? guardedPort(
+        new RedisHandoffStore(backend.redis, {
+          prefix: config.REDIS_KEY_PREFIX,
+          caseTtlSeconds: config.TRANSCRIPT_TTL_SECONDS,
+          maxMessagesPerCase: maxEntries,
+        }),
+        backend.guard,
+        'handoff',
+      )
     : new InMemoryHandoffStore(maxEntries);
   const transcripts: TranscriptStore = backend.redis
-    ? new RedisTranscriptStore(backend.redis, {
-        prefix: config.REDIS_KEY_PREFIX,
-        maxEntries,
-        ttlSeconds: config.TRANSCRIPT_TTL_SECONDS,
-      })
+    ? guardedPort(
+        new RedisTranscriptStore(backend.redis, {
+          prefix: config.REDIS_KEY_PREFIX,
+          maxEntries,
+          ttlSeconds: config.TRANSCRIPT_TTL_SECONDS,
+        }),
+        backend.guard,
+        'transcript',
+      )
     : new InMemoryTranscriptStore(maxEntries, config.TRANSCRIPT_TTL_SECONDS);
   const service = new HandoffService({
     store,

@@ -2,7 +2,7 @@ import type { Storage } from 'botbuilder';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '../../config/configSchema';
 import type { Logger } from '../logging/logger';
-import { GuardedStorage } from '../resilience/GuardedStorage';
+import { guardedPort } from '../resilience/guardedPort';
 import { ReadVersionStorage } from '../resilience/ReadVersionStorage';
 import { StorageGuard } from '../resilience/StorageGuard';
 import { createRedisClient } from './createRedisClient';
@@ -58,12 +58,13 @@ export function createStateBackend(config: AppConfig, logger: Logger): StateBack
   return {
     mode: 'redis',
     storage: new ReadVersionStorage(
-      new GuardedStorage(
+      guardedPort(
         new RedisStorage(redis, {
           keyPrefix: config.REDIS_KEY_PREFIX,
           conversationTtlSeconds: config.STATE_TTL_SECONDS,
         }),
         guard,
+        'state',
       ),
     ),
     redis,
