@@ -1,4 +1,4 @@
-import { DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Choice } from '../../bot/rendering/choice';
 import { infoMessage } from '../../bot/rendering/infoMessage';
 import type { CaseSummary } from '../../handoff/caseSummary';
@@ -8,6 +8,8 @@ import { CancelAndHelpDialog } from '../CancelAndHelpDialog';
 import type { DialogDependencies } from '../DialogDependencies';
 import type { EligibilityOutcome } from '../EligibilityDialog';
 import { ChannelChoicePrompt } from '../prompts/ChannelChoicePrompt';
+import { AmountPrompt } from '../prompts/AmountPrompt';
+import { NonEmptyTextPrompt } from '../prompts/NonEmptyTextPrompt';
 
 export const ACTIVE_CONTRACT_DIALOG = 'activeContractDialog';
 const ACTIVE_WATERFALL = 'activeContractWaterfall';
@@ -51,18 +53,8 @@ export class ActiveContractDialog extends CancelAndHelpDialog {
   constructor(deps: DialogDependencies) {
     super(ACTIVE_CONTRACT_DIALOG, deps);
     this.addDialog(new ChannelChoicePrompt(CHOICE_PROMPT));
-    this.addDialog(
-      new TextPrompt(TEXT_PROMPT, async (prompt) => (prompt.recognized.value ?? '').trim().length > 0),
-    );
-    this.addDialog(
-      new TextPrompt(AMOUNT_PROMPT, async (prompt) => {
-        if (extractMoney(prompt.recognized.value ?? '')) return true;
-        await prompt.context.sendActivity(
-          'I need the amount with its currency, for example "$500", "450 euros" or "GBP 1,200".',
-        );
-        return false;
-      }),
-    );
+    this.addDialog(new NonEmptyTextPrompt(TEXT_PROMPT));
+    this.addDialog(new AmountPrompt(AMOUNT_PROMPT));
     this.addDialog(
       new WaterfallDialog(ACTIVE_WATERFALL, [
         this.introStep.bind(this),

@@ -1,4 +1,4 @@
-import { DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Choice } from '../../bot/rendering/choice';
 import { infoMessage } from '../../bot/rendering/infoMessage';
 import { ownerIdOf } from '../../bot/userIdentity';
@@ -11,6 +11,7 @@ import { ChannelChoicePrompt } from '../prompts/ChannelChoicePrompt';
 import { disputeListLine, disputeTimeline } from './disputeSummary';
 import { findDisputeId } from './findDisputeId';
 import { stageGuide } from './stageGuide';
+import { NonEmptyTextPrompt } from '../prompts/NonEmptyTextPrompt';
 
 export const MY_DISPUTES_DIALOG = 'myDisputesDialog';
 const LIST_WATERFALL = 'myDisputesList';
@@ -33,9 +34,7 @@ export class MyDisputesDialog extends CancelAndHelpDialog {
   constructor(deps: DialogDependencies) {
     super(MY_DISPUTES_DIALOG, deps);
     this.addDialog(new ChannelChoicePrompt(CHOICE_PROMPT));
-    this.addDialog(
-      new TextPrompt(DETAIL_PROMPT, async (prompt) => (prompt.recognized.value ?? '').trim().length > 0),
-    );
+    this.addDialog(new NonEmptyTextPrompt(DETAIL_PROMPT));
     this.addDialog(new WaterfallDialog(LIST_WATERFALL, [this.listStep.bind(this), this.pickStep.bind(this)]));
     this.addDialog(
       new WaterfallDialog(OPEN_WATERFALL, [

@@ -1,4 +1,4 @@
-import { DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Choice } from '../../bot/rendering/choice';
 import { infoMessage } from '../../bot/rendering/infoMessage';
 import { extractMoney } from '../../services/nlu/extractMoney';
@@ -13,6 +13,8 @@ import {
   missingParts,
   REQUIRED_FIELDS,
 } from './claimDraft';
+import { AmountPrompt } from '../prompts/AmountPrompt';
+import { NonEmptyTextPrompt } from '../prompts/NonEmptyTextPrompt';
 
 export const CLAIM_DIALOG = 'claimDialog';
 const COLLECT_WATERFALL = 'claimCollect';
@@ -37,18 +39,8 @@ const QUESTIONS: Record<ClaimField, string> = {
 export class ClaimDialog extends CancelAndHelpDialog {
   constructor(deps: DialogDependencies) {
     super(CLAIM_DIALOG, deps);
-    this.addDialog(
-      new TextPrompt(TEXT_PROMPT, async (prompt) => (prompt.recognized.value ?? '').trim().length > 0),
-    );
-    this.addDialog(
-      new TextPrompt(AMOUNT_PROMPT, async (prompt) => {
-        if (extractMoney(prompt.recognized.value ?? '')) return true;
-        await prompt.context.sendActivity(
-          'I need the amount with its currency, for example "$500", "450 euros" or "GBP 1,200".',
-        );
-        return false;
-      }),
-    );
+    this.addDialog(new NonEmptyTextPrompt(TEXT_PROMPT));
+    this.addDialog(new AmountPrompt(AMOUNT_PROMPT));
     this.addDialog(new ChannelChoicePrompt(REVIEW_PROMPT));
     this.addDialog(
       new WaterfallDialog(
