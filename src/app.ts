@@ -74,9 +74,11 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
       ),
   });
   const offered = new OfferedChoices(conversationState.createProperty<Choice[]>('offeredChoices'));
-  // The sender is built further down; the hand-off only sends once requests arrive.
+  // Every proactive message (agents, notifications, reminders) goes through one sender that reports
+  // a refused delivery, so callers can retry it or answer the agent with an error.
+  const deliveries = new DeliveringMessenger(adapter, config.MicrosoftAppId ?? '');
   const handoff = createHandoff(config, backend, {
-    messenger: { send: (reference, message) => deliveries.send(reference, message) },
+    messenger: deliveries,
     disputes,
     content,
     logger,
@@ -121,9 +123,6 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   });
 
   handoff.watcher.start();
-  // Every proactive message (agents, notifications, reminders) goes through one sender that reports
-  // a refused delivery, so callers can retry it or answer the agent with an error.
-  const deliveries = new DeliveringMessenger(adapter, config.MicrosoftAppId ?? '');
   const notifications = startDisputeNotifications({
     config,
     logger,

@@ -1,4 +1,4 @@
-import { Activity, ActivityTypes, ConversationReference, EventFactory, TurnContext } from 'botbuilder';
+import { Activity, ActivityTypes, EventFactory, TurnContext } from 'botbuilder';
 import { choiceMessage } from '../bot/rendering/choiceMessage';
 import { infoMessage } from '../bot/rendering/infoMessage';
 import { ownerIdOf } from '../bot/userIdentity';
@@ -12,15 +12,12 @@ import type { CaseMessage, HandoffCase, HandoffEnd } from './handoffCase';
 import type { HandoffStore } from './HandoffStore';
 import { HANDOFF_TEXT, LEAVE_QUEUE, WAITING_CHOICES } from './handoffWording';
 import type { TranscriptEntry, TranscriptStore } from './TranscriptStore';
+import type { MessageSender } from '../services/notifications/DeliveringMessenger';
 
 /**
  * Sends outside a user's turn and rejects when the channel did not take the message (the app's
  * DeliveringMessenger: a plain proactive turn reports a refusal to onTurnError and resolves anyway).
  */
-export interface ProactiveSender {
-  send(reference: Partial<ConversationReference>, message: Partial<Activity>): Promise<void>;
-}
-
 /** What a `handoff.initiate` event carries as its context, for whichever hub takes the conversation. */
 export interface HandoffContext {
   caseId: string;
@@ -31,7 +28,7 @@ export interface HandoffContext {
 export interface HandoffServiceOptions {
   store: HandoffStore;
   transcripts: TranscriptStore;
-  messenger: ProactiveSender;
+  messenger: MessageSender;
   disputes: DisputeService;
   content: PolicyContent;
   clock?: () => Date;

@@ -5,7 +5,8 @@ import type { Logger } from '../services/logging/logger';
 import { guardedPort } from '../services/resilience/guardedPort';
 import type { StateBackend } from '../services/storage/StateBackend';
 import { AcceptTimeoutWatcher } from './AcceptTimeoutWatcher';
-import { HandoffService, ProactiveSender } from './HandoffService';
+import { HandoffService } from './HandoffService';
+import type { MessageSender } from '../services/notifications/DeliveringMessenger';
 import type { HandoffStore } from './HandoffStore';
 import { InMemoryHandoffStore } from './InMemoryHandoffStore';
 import { InMemoryTranscriptStore } from './InMemoryTranscriptStore';
@@ -25,7 +26,7 @@ export interface HandoffParts {
 export function createHandoff(
   config: AppConfig,
   backend: StateBackend,
-  deps: { messenger: ProactiveSender; disputes: DisputeService; content: PolicyContent; logger: Logger },
+  deps: { messenger: MessageSender; disputes: DisputeService; content: PolicyContent; logger: Logger },
 ): HandoffParts {
   const { logger } = deps;
   const maxEntries = config.TRANSCRIPT_MAX_ENTRIES;

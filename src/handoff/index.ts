@@ -1,5 +1,5 @@
 export { HandoffService } from './HandoffService';
-export type { HandoffContext, ProactiveSender } from './HandoffService';
+export type { HandoffContext } from './HandoffService';
 export { HandoffGate } from './HandoffGate';
 export { AcceptTimeoutWatcher } from './AcceptTimeoutWatcher';
 export { TranscriptRecorder } from './TranscriptRecorder';
