@@ -33,6 +33,13 @@ describe('filing on an ended contract', () => {
     expect(await say('yesterday')).toMatch(/6 days left|Step 1 of 7/);
   });
 
+  it('asks which Monday "last Monday" means, instead of risking a deadline a week off', async () => {
+    const { say } = await filingHarness();
+    await say('client closed the contract and wants the escrow back');
+    expect(await say('last monday')).toMatch(/Monday 23 November 2026, or Monday 16 November 2026/);
+    expect(await say('Nov 23')).toMatch(/Monday 30 November 2026[\s\S]*4 days left/);
+  });
+
   it('says plainly when the window has passed, and offers a person', async () => {
     const { say } = await filingHarness();
     await say('client closed the contract and wants the escrow back');

@@ -1,5 +1,6 @@
 import { resolveArrivalDate, warmUpDateRecognizer, type ArrivalResolution } from '../../src/services/time';
 import { instantOf, userClockAt } from './userClockAt';
+import { DateTime } from 'luxon';
 
 const ZONES = ['America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'Pacific/Auckland', 'UTC'];
 
@@ -115,6 +116,31 @@ describe('resolveArrivalDate with a fixed-offset zone from the local timestamp',
     expect(resolveArrivalDate('yesterday', clock)).toEqual({
       kind: 'resolved',
       arrivedAt: new Date('2026-11-25T05:00:00Z'),
+      precision: 'day',
+    });
+  });
+});
+
+describe('"last <weekday>", read the way people mean it', () => {
+  // Thursday 26 November 2026, 10:30 in New York.
+  const clock = userClockAt('2026-11-26T10:30', 'America/New_York');
+  const startOfDay = (isoDate: string) => DateTime.fromISO(isoDate, { zone: 'America/New_York' }).toJSDate();
+
+  it('asks which Monday when "last Monday" could be this week\'s or the week before\'s', () => {
+    expect(resolveArrivalDate('last Monday', clock)).toEqual({
+      kind: 'ambiguous',
+      days: [startOfDay('2026-11-23'), startOfDay('2026-11-16')],
+    });
+  });
+
+  it.each([
+    ['last Friday', '2026-11-20'],
+    ['it came last sunday', '2026-11-22'],
+    ['last Thursday', '2026-11-19'],
+  ])('takes "%s" as %s when only one day fits', (text, day) => {
+    expect(resolveArrivalDate(text, clock)).toEqual({
+      kind: 'resolved',
+      arrivedAt: startOfDay(day),
       precision: 'day',
     });
   });

@@ -8,6 +8,7 @@ import {
   Deadline,
   formatDeadline,
   formatTimeLeft,
+  formatUserDate,
   ArrivalResolution,
   resolveArrivalDate,
   userClockFrom,
@@ -120,6 +121,15 @@ export class EndedContractDialog extends CancelAndHelpDialog {
             : 'I need the day itself to work out your deadline. Can you check the notification or message and tell me the day? If unsure, give the earliest day it could have been.',
         );
         return false;
+      case 'ambiguous': {
+        const [recent, earlier] = resolution.days.map((day) =>
+          formatUserDate(day, 'day', this.clockOf(context).timeZone),
+        );
+        await context.sendActivity(
+          `Do you mean ${recent}, or ${earlier} the week before? Please give the date, for example "${shortDate(resolution.days[0], this.clockOf(context).timeZone)}".`,
+        );
+        return false;
+      }
       case 'none':
         await context.sendActivity(
           `I couldn't find a date in that. When did the request arrive? For example ${EXAMPLES}.`,
@@ -197,4 +207,8 @@ export class EndedContractDialog extends CancelAndHelpDialog {
     const outcome: EndedContractOutcome = { filed: true, disputeId: dispute.id };
     return step.endDialog(outcome);
   }
+}
+
+function shortDate(day: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone }).format(day);
 }

@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import { recognizeDatePhrases } from './dateRecognizer';
 import { readPhrase, type PhraseReading } from './phraseReading';
 import type { UserClock } from './userClock';
+import { readLastWeekday } from './lastWeekday';
 import { hasVagueWording, spanEnds } from './vagueWording';
 import { recognizerReferenceFor, userNow, wallClockInstant } from './wallClock';
 
@@ -15,6 +16,8 @@ export type ArrivalResolution =
   | { kind: 'future' }
   /** "last week", "between the 2nd and the 5th" (range); "recently", "a while ago" (too_vague). */
   | { kind: 'vague'; reason: 'range' | 'too_vague' }
+  /** "last Monday" on a Thursday: this week's Monday or the week before's (days: start of each, UTC). */
+  | { kind: 'ambiguous'; days: [Date, Date] }
   /** No date at all. */
   | { kind: 'none' };
 
@@ -29,6 +32,11 @@ export function resolveArrivalDate(text: string, clock: UserClock): ArrivalResol
   if (hasVagueWording(text)) {
     return { kind: 'vague', reason: 'too_vague' };
   }
+  const lastWeekday = readLastWeekday(text, userNow(clock));
+  if (lastWeekday?.kind === 'ambiguous') {
+    return { kind: 'ambiguous', days: [lastWeekday.days[0].toJSDate(), lastWeekday.days[1].toJSDate()] };
+  }
+  if (lastWeekday) return { kind: 'resolved', arrivedAt: lastWeekday.day.toJSDate(), precision: 'day' };
   const reference = recognizerReferenceFor(clock);
   const phrases = recognizeDatePhrases(text, reference);
   if (phrases.length === 0) {
