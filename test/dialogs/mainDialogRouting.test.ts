@@ -78,9 +78,9 @@ describe('choices offered outside a prompt', () => {
 describe('when unsure, it asks instead of guessing', () => {
   it('offers the likeliest topics and follows the one picked', async () => {
     const harness = await DialogHarness.create('slack');
-    const reply = await harness.ask('am i covered if my client cancels');
+    const reply = await harness.ask('dispute help milestone');
     expect(reply).toMatch(/not sure I understood/);
-    expect(reply).toMatch(/1\. Is my situation covered\?/);
-    expect(await harness.ask('1')).toMatch(/fixed-price contract or an hourly/);
+    expect(reply).toMatch(/1\. Unpaid milestone, active contract/);
+    expect(await harness.ask('1')).toMatch(/Customer Support/);
   });
 });
