@@ -32,6 +32,13 @@ export function deepestActive(dialogContext: DialogContext): DialogContext {
   return current;
 }
 
+/**
+ * Set once a turn's message has been checked for an interruption. Flows nest (the claim inside the
+ * ended-contract filing); the outermost flow checks for all of them, so the inner ones do not run the
+ * intent model and the step checks again on the same message.
+ */
+const INTERRUPTION_CHECKED = Symbol('interruptionChecked');
+
 /** Set on the turn when an interruption ended a flow and the main dialog should go on to this topic. */
 export const NEXT_TOPIC = Symbol('nextTopic');
 
@@ -75,7 +82,9 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
   private async interrupt(inner: DialogContext): Promise<DialogTurnResult | undefined> {
     const activity = inner.context.activity;
     const text = activity.type === ActivityTypes.Message ? activity.text?.trim() : undefined;
-    if (!text || this.answersCurrentStep(inner)) return undefined;
+    if (!text || inner.context.turnState.get(INTERRUPTION_CHECKED)) return undefined;
+    inner.context.turnState.set(INTERRUPTION_CHECKED, true);
+    if (this.answersCurrentStep(inner)) return undefined;
     const { intent, score } = await this.deps.intents.recognize(text);
     if (intent === 'none' || score < INTERRUPT_CONFIDENCE) return undefined;
     if (intent in COMMAND_WORDS && !COMMAND_WORDS[intent as keyof typeof COMMAND_WORDS].test(text))
@@ -90,7 +99,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     switch (intent) {
       case 'help':
         await inner.context.sendActivity(
-          `${this.helpText()} You can also ask me about mediation or arbitration at any point, say "cancel" to stop, "start over" to begin again, or "talk to a person".`,
+          `${innermostFlow(this, inner).helpText()} You can also ask me about mediation or arbitration at any point, say "cancel" to stop, "start over" to begin again, or "talk to a person".`,
         );
         await inner.repromptDialog();
         return { status: DialogTurnStatus.waiting };
@@ -123,4 +132,14 @@ function looksLikeQuestion(text: string): boolean {
 
 function isOurChoice(choice: unknown): choice is Choice {
   return typeof choice === 'object' && choice !== null && 'value' in choice && 'title' in choice;
+}
+
+/** The innermost flow under way (the claim, not the filing around it): its help speaks to the step. */
+function innermostFlow(outermost: CancelAndHelpDialog, inner: DialogContext): CancelAndHelpDialog {
+  let flow = outermost;
+  for (let context: DialogContext | undefined = inner; context?.activeDialog; context = context.child) {
+    const active = context.findDialog(context.activeDialog.id);
+    if (active instanceof CancelAndHelpDialog) flow = active;
+  }
+  return flow;
 }

@@ -40,6 +40,17 @@ describe('filing on an ended contract', () => {
     expect(await say('Nov 23')).toMatch(/Monday 30 November 2026[\s\S]*4 days left/);
   });
 
+  it('help inside the claim speaks to the claim, and the question comes back', async () => {
+    const { say } = await filingHarness();
+    await say('client closed the contract and wants the escrow back');
+    await say('yesterday');
+    await say('write my claim');
+    const help = await say('help');
+    expect(help).toMatch(/collecting the details of your claim/);
+    expect(help).not.toMatch(/the day the client’s refund request arrived/);
+    expect(help).toMatch(/What did you and the client agree on/);
+  });
+
   it('says plainly when the window has passed, and offers a person', async () => {
     const { say } = await filingHarness();
     await say('client closed the contract and wants the escrow back');
