@@ -51,3 +51,22 @@ describe('no Adaptive Card ever reaches Slack', () => {
     }
   });
 });
+
+describe('a card button press on Teams (a value, no text)', () => {
+  const press = (choice: string, title: string) => ({ type: 'message', value: { choice, title } });
+
+  it('picks the choice the card offered', async () => {
+    const teams = new BotConversation(running.baseUrl, { channelId: 'msteams' });
+    await teams.send('hi');
+    const replies = await teams.post(press('my_disputes', 'My disputes'));
+    expect(textOf(replies)).toMatch(/Help Center/);
+  });
+
+  it('reads a press on an older card, whose choices are no longer on offer, as its title', async () => {
+    const teams = new BotConversation(running.baseUrl, { channelId: 'msteams' });
+    await teams.send('hi');
+    await teams.send('what happens after mediation fails?');
+    const replies = await teams.post(press('my_disputes', 'My disputes'));
+    expect(textOf(replies)).toMatch(/Help Center/);
+  });
+});

@@ -70,10 +70,10 @@ describe('ChannelChoicePrompt', () => {
   it('on Teams shows card buttons only and accepts a plain card submit', async () => {
     const client = start('msteams');
     const question: Partial<Activity> = await client.sendActivity('hi');
-    expect(cardOf(question)?.actions?.map((action) => action.data)).toEqual([
-      { choice: 'ended' },
-      { choice: 'milestone' },
-      { choice: 'other' },
+    expect(cardOf(question)?.actions?.map((action) => action.data.choice)).toEqual([
+      'ended',
+      'milestone',
+      'other',
     ]);
     expect(question.suggestedActions).toBeUndefined();
 

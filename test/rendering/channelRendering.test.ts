@@ -152,12 +152,12 @@ describe.each(CHANNELS)('on channel "$channelId"', ({ channelId, style }) => {
 
 describe('channel-specific details', () => {
   // These buttons used to carry Teams' messageBack extra, which the Agents Playground never sends.
-  it('gives Teams plain submit buttons whose data is the choice', () => {
+  it('gives Teams plain submit buttons whose data is the choice and its title', () => {
     const actions = cardOf(choiceMessage('msteams', SITUATION_QUESTION, SITUATION_CHOICES))?.actions ?? [];
     expect(actions.map((action) => [action.type, action.data])).toEqual([
-      ['Action.Submit', { choice: 'ended' }],
-      ['Action.Submit', { choice: 'milestone' }],
-      ['Action.Submit', { choice: 'other' }],
+      ['Action.Submit', { choice: 'ended', title: 'The client ended the contract' }],
+      ['Action.Submit', { choice: 'milestone', title: 'A milestone was not released' }],
+      ['Action.Submit', { choice: 'other', title: 'Something else' }],
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { Attachment, CardFactory } from 'botbuilder';
+import type { ChoiceSubmission } from './choiceSubmission';
 
 /**
  * The small part of the Adaptive Card schema our replies use, typed so a misspelt property fails to
@@ -14,7 +15,7 @@ export const ADAPTIVE_CARD_VERSION = '1.3';
 export interface SubmitAction {
   type: 'Action.Submit';
   title: string;
-  data: { choice: string };
+  data: Required<ChoiceSubmission>;
 }
 
 export interface AdaptiveCard {

@@ -1,11 +1,11 @@
 import { SubmitAction } from './adaptiveCard';
 import { Choice } from './choice';
 
-/** One card button per choice; pressing it sends `{ choice: value }` as the activity's value. */
+/** One card button per choice; pressing it sends `{ choice: value, title }` as the activity's value. */
 export function choiceSubmitActions(choices: Choice[]): SubmitAction[] {
   return choices.map((choice) => ({
     type: 'Action.Submit',
     title: choice.title,
-    data: { choice: choice.value },
+    data: { choice: choice.value, title: choice.title },
   }));
 }
