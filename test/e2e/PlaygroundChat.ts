@@ -64,8 +64,11 @@ export class PlaygroundChat {
 
   /** Presses the newest button titled `title` (a real click) and waits for the bot's answer. */
   async press(title: string, expected: RegExp): Promise<string> {
+    // The button comes with the last message of a turn: once it shows, that turn has fully arrived.
+    const button = this.page.getByRole('button', { name: title, exact: true }).last();
+    await button.waitFor({ timeout: 20000 });
     const before = (await this.transcript(0)).count;
-    await this.page.getByRole('button', { name: title, exact: true }).last().click();
+    await button.click();
     return this.sees(expected, before, `pressing "${title}"`);
   }
 

@@ -12,6 +12,14 @@ const OUTPUT = path.join(__dirname, '..', '..', 'test-output');
 const SCREENSHOT = path.join(OUTPUT, 'playground.png');
 // The Playground reports its own process's zone as the user's; the browser shows times in the same one.
 const TIME_ZONE = 'America/New_York';
+const WELCOME_CHOICES = [
+  'Is my situation covered?',
+  'Dispute on an ended contract',
+  'Unpaid milestone, active contract',
+  'My disputes',
+  'The stages of a dispute',
+  'Talk to a person',
+];
 
 describe('the bot in Microsoft 365 Agents Playground (Teams) in Chromium', () => {
   let running: RunningApp;
@@ -44,9 +52,13 @@ describe('the bot in Microsoft 365 Agents Playground (Teams) in Chromium', () =>
 
     // Teams shows the welcome's choices as card buttons, each once.
     await chat.sees(/dispute assistant/);
-    const ended = chat.page.getByRole('button', { name: 'Dispute on an ended contract', exact: true });
-    await ended.waitFor();
-    expect(await ended.count()).toBe(1);
+    await chat.page.getByRole('button', { name: WELCOME_CHOICES[0], exact: true }).waitFor();
+    for (const title of WELCOME_CHOICES) {
+      expect([title, await chat.page.getByRole('button', { name: title, exact: true }).count()]).toEqual([
+        title,
+        1,
+      ]);
+    }
 
     // A card press reaches the bot as the choice (it used to send nothing in this client).
     await chat.press('Dispute on an ended contract', /refund request/i);
