@@ -1,5 +1,6 @@
 import { CloudAdapter, ConversationState, UserState } from 'botbuilder';
 import type { Server } from 'restify';
+import { cardPressAsText } from './bot/cardPressAsText';
 import { createAdapter } from './bot/createAdapter';
 import { DisputeBot } from './bot/DisputeBot';
 import type { AppConfig } from './config/configSchema';
@@ -58,6 +59,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   const adapter = createAdapter(config, logger);
   // First, so they wrap every other middleware (dedupe, rate limit, one turn at a time, held replies).
   for (const safeguard of turnSafeguards(config, backend, logger)) adapter.use(safeguard);
+  adapter.use(cardPressAsText);
   const conversationState = new ConversationState(backend.storage);
   const userState = new UserState(backend.storage);
   const content = PolicyContent.load(config.CONTENT_FILE);

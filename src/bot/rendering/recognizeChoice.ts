@@ -8,6 +8,7 @@ import {
   recognizeChoices,
 } from 'botbuilder-dialogs';
 import { Choice } from './choice';
+import { choiceSubmissionOf } from './choiceSubmission';
 
 // The bot speaks English, so replies are read as English whatever the client's locale says.
 const LOCALE = 'en-us';
@@ -45,7 +46,7 @@ const LAST_WORDS: ReadonlySet<string> = new Set(['last', 'final']);
 const BASE_OPTIONS: FindChoicesOptions = { locale: LOCALE, noValue: true, noAction: true };
 
 /**
- * Which of `choices` the user picked: a card button (`value.choice`), a number or ordinal
+ * Which of `choices` the user picked: a card button (its `value`), a number or ordinal
  * ("2", "#2", "option 2", "the second one", "the last one"), or the title / a synonym in their own
  * words. Returns undefined when nothing matches or the reply could mean more than one choice.
  */
@@ -64,13 +65,10 @@ export function recognizeChoice(activity: Partial<Activity>, choices: Choice[]):
   return choiceByWords(utterance, choices) ?? choiceByPosition(utterance, choices);
 }
 
-/** A card submit carries `{ choice: value }`; a button from an older card may name a value not offered now. */
+/** A card press names the choice's value; a button from an older card may name one not offered now. */
 function submittedChoice(value: unknown, choices: Choice[]): Choice | undefined {
-  if (typeof value !== 'object' || value === null || !('choice' in value)) {
-    return undefined;
-  }
-  const submitted: unknown = value.choice;
-  return typeof submitted === 'string' ? choices.find((choice) => choice.value === submitted) : undefined;
+  const submitted = choiceSubmissionOf(value)?.choice;
+  return submitted === undefined ? undefined : choices.find((choice) => choice.value === submitted);
 }
 
 function choiceByWords(utterance: string, choices: Choice[]): Choice | undefined {
