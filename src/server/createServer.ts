@@ -7,6 +7,8 @@ import { describeInvalidActivity } from './activitySchema';
 import { InFlightTurns } from './InFlightTurns';
 import { baselineSecurityHeaders } from './security/baselineSecurityHeaders';
 import { couldBeBotFrameworkToken } from './security/botTokenShape';
+import { MAX_ID_PATH_CHARS } from './security/inputLimits';
+import { refuseContentEncoding } from './security/refuseContentEncoding';
 
 export interface ServerDependencies {
   adapter: CloudAdapter;
@@ -27,8 +29,14 @@ interface ActivityEnvelope {
 
 /** The HTTP surface: the Bot Framework messaging endpoint and the probes. */
 export function createServer(deps: ServerDependencies): Server {
-  const server = restify.createServer({ name: 'dispute-assistant', handleUncaughtExceptions: false });
+  const server = restify.createServer({
+    name: 'dispute-assistant',
+    handleUncaughtExceptions: false,
+    // Route parameters carry channel ids (case ids are conversation ids): let the longest real ones through.
+    maxParamLength: MAX_ID_PATH_CHARS,
+  });
   server.pre(baselineSecurityHeaders);
+  server.pre(refuseContentEncoding);
   server.use(
     restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false, mapFiles: false }),
   );
