@@ -5,6 +5,7 @@ import type { Logger } from '../services/logging/logger';
 import { pseudonym } from '../services/logging/pseudonym';
 import { describeInvalidActivity } from './activitySchema';
 import { InFlightTurns } from './InFlightTurns';
+import { AdapterAnswer } from './security/AdapterAnswer';
 import { baselineSecurityHeaders } from './security/baselineSecurityHeaders';
 import { couldBeBotFrameworkToken } from './security/botTokenShape';
 import { MAX_ID_PATH_CHARS } from './security/inputLimits';
@@ -55,7 +56,12 @@ export function createServer(deps: ServerDependencies): Server {
     const started = process.hrtime.bigint();
     await deps.inFlight.track(async () => {
       try {
-        await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+        const answer = new AdapterAnswer(res);
+        await deps.adapter.process(req, answer.response, (context) => {
+          answer.markTurnStarted();
+          return deps.bot.run(context);
+        });
+        answer.sendWith(deps.logger);
       } catch (error) {
         deps.logger.error({ event: 'process_error', error: (error as Error).message }, 'Adapter failed');
         if (!res.headersSent) res.send(500, { error: 'internal_error' });

@@ -9,6 +9,8 @@ import type { Next, Request, Response } from 'restify';
 export function refuseContentEncoding(req: Request, res: Response, next: Next): void {
   const encoding = (req.header('content-encoding') ?? '').trim().toLowerCase();
   if (encoding === '' || encoding === 'identity') {
+    // restify's body reader knows only "no header" and gzip: "identity" means the former.
+    delete req.headers['content-encoding'];
     next();
     return;
   }
