@@ -25,6 +25,8 @@ import type { Logger } from './services/logging/logger';
 import { createStateBackend, StateBackend } from './services/storage/StateBackend';
 import { createServer } from './server/createServer';
 import { InFlightTurns } from './server/InFlightTurns';
+import { clientLimitRules } from './server/security/clientLimitRules';
+import { clientRateLimits } from './server/security/ClientRateLimits';
 import { registerLocalDirectLine } from './channels/directline/registerLocalDirectLine';
 import { registerWidget } from './channels/widget/registerWidget';
 import { createHandoff } from './handoff/createHandoff';
@@ -105,6 +107,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     inFlight,
     requireBotToken: Boolean(config.MicrosoftAppId),
   });
+  server.pre(clientRateLimits(clientLimitRules(config, backend), config.TRUSTED_PROXY_HOPS, logger));
   registerWidget(server, config, logger);
   registerLocalDirectLine(server, {
     config,
