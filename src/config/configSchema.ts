@@ -33,6 +33,8 @@ export const configSchema = z
     MicrosoftAppPassword: optionalString,
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
     MicrosoftAppTenantId: optionalString,
+    // botbuilder's own setting: where channel token signing keys are published (a sovereign cloud, a test).
+    ToBotFromChannelOpenIdMetadataUrl: optionalString.pipe(z.string().url().optional()),
     REDIS_URL: optionalString.pipe(
       z
         .string()

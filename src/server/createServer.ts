@@ -9,6 +9,7 @@ import { AdapterAnswer } from './security/AdapterAnswer';
 import { baselineSecurityHeaders } from './security/baselineSecurityHeaders';
 import { couldBeBotFrameworkToken } from './security/botTokenShape';
 import { MAX_ID_PATH_CHARS } from './security/inputLimits';
+import { ownErrorBodies } from './security/ownErrorBodies';
 import { refuseContentEncoding } from './security/refuseContentEncoding';
 
 export interface ServerDependencies {
@@ -38,6 +39,7 @@ export function createServer(deps: ServerDependencies): Server {
   });
   server.pre(baselineSecurityHeaders);
   server.pre(refuseContentEncoding);
+  server.on('restifyError', ownErrorBodies(deps.logger));
   server.use(
     restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false, mapFiles: false }),
   );

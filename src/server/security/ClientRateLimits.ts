@@ -2,7 +2,7 @@ import type { Next, Request, Response } from 'restify';
 import type { Logger } from '../../services/logging/logger';
 import { pseudonym } from '../../services/logging/pseudonym';
 import type { SharedRateLimiter } from '../../services/resilience/SharedRateLimiter';
-import { clientAddressOf } from './clientAddress';
+import { clientOf } from './clientAddress';
 
 /** One limit on one kind of request, counted per client address. */
 export interface ClientLimitRule {
@@ -17,7 +17,9 @@ export interface ClientLimitRule {
 /**
  * Limits per client address, in addition to the per-user limit inside turns: a caller who rotates
  * user ids, or opens conversation after conversation, is still one address. Runs before routing
- * and before the body is read; over a limit the answer is 429 with Retry-After.
+ * and before the body is read; over a limit the answer is 429 with Retry-After. Requests from this
+ * machine itself are not counted: whoever runs there has more power than any limit, and local
+ * tools (the Emulator, load tests) must not be throttled as one address.
  */
 export function clientRateLimits(
   rules: ClientLimitRule[],
@@ -31,7 +33,11 @@ export function clientRateLimits(
       next();
       return;
     }
-    const address = clientAddressOf(req, trustedProxyHops);
+    const { address, onThisMachine } = clientOf(req, trustedProxyHops);
+    if (onThisMachine) {
+      next();
+      return;
+    }
     rule.limiter.consume(address).then(
       (refused) => {
         if (!refused) {
