@@ -9,6 +9,7 @@ import { OfferedChoices } from './dialogs/OfferedChoices';
 import { sendWelcome } from './dialogs/welcome';
 import { PolicyContent } from './services/content/PolicyContent';
 import { IntentRecognizer } from './services/nlu/IntentRecognizer';
+import { warmUpMoneyRecognizer } from './services/nlu/extractMoney';
 import { DisputeService } from './services/disputes/DisputeService';
 import { InMemoryDisputeStore } from './services/disputes/InMemoryDisputeStore';
 import { RedisDisputeStore } from './services/disputes/RedisDisputeStore';
@@ -65,6 +66,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   const content = PolicyContent.load(config.CONTENT_FILE);
   const intents = await IntentRecognizer.train();
   warmUpDateRecognizer();
+  warmUpMoneyRecognizer();
   const disputes = new DisputeService({
     store: backend.redis
       ? guardedPort(new RedisDisputeStore(backend.redis, config.REDIS_KEY_PREFIX), backend.guard, 'dispute')

@@ -74,3 +74,13 @@ export function extractMoney(text: string): MoneyAmount | undefined {
   }
   return undefined;
 }
+
+/**
+ * Runs the currency recognizer once on a few shapes of amount: its first calls compile many patterns
+ * and hold the event loop for a while, which belongs at start, not in some user's turn.
+ */
+export function warmUpMoneyRecognizer(): void {
+  for (const amount of ['$500', '450 EUR', 'they owe me 1,200.50 dollars', 'about five hundred']) {
+    extractMoney(amount);
+  }
+}
