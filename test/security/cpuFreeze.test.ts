@@ -6,8 +6,9 @@ import { HealthWatch } from './support/healthWatch';
 /**
  * Short messages that used to freeze the whole process: "1," x170 at the amount prompt (~11 s in
  * the money recognizer), "on the 2nd " x60 at the date prompt (~7 s in the date recognizer),
- * "between " repeated (20 s in one pattern). Sent to a real server process with its Redis, while
- * /healthz is asked every 20 ms: each answer must come within 200 ms, and each user gets a reply.
+ * "between" and a run of spaces (seconds in one pattern). Sent to a real server process with its
+ * Redis, while /healthz is asked every 20 ms: each answer must come within 200 ms, and each user
+ * gets a reply.
  */
 
 let redis: PrivateRedis;
@@ -94,6 +95,7 @@ describe('messages that froze the event loop', () => {
     ['"on the 2nd " x60', 'on the 2nd '.repeat(60)],
     ['"on the 2nd " x450 (under the text cap)', 'on the 2nd '.repeat(450)],
     ['"between " x600', 'between '.repeat(600)],
+    ['"between" and 4,900 spaces', `between${' '.repeat(4900)}x`],
     ['"1/" x2400', '1/'.repeat(2400)],
   ])('%s at the date prompt: a reply, /healthz never waits 200 ms', async (_name, message) => {
     await expectHealthyDuring(

@@ -70,6 +70,8 @@ const KNOWN_FREEZES: string[] = [
   '1,'.repeat(170),
   'on the 2nd '.repeat(60),
   'between '.repeat(1000),
+  `between${' '.repeat(4990)}x`,
+  `from${' '.repeat(4990)}x`,
   `contract${' '.repeat(4990)}x`,
   '1,'.repeat(2500),
   '2 '.repeat(2500),
