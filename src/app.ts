@@ -10,6 +10,7 @@ import { OfferedChoices } from './dialogs/OfferedChoices';
 import { sendWelcome } from './dialogs/welcome';
 import { PolicyContent } from './services/content/PolicyContent';
 import { IntentRecognizer } from './services/nlu/IntentRecognizer';
+import { warmUpMoneyRecognizer } from './services/nlu/extractMoney';
 import { DisputeService } from './services/disputes/DisputeService';
 import { InMemoryDisputeStore } from './services/disputes/InMemoryDisputeStore';
 import { RedisDisputeStore } from './services/disputes/RedisDisputeStore';
@@ -26,6 +27,8 @@ import type { Logger } from './services/logging/logger';
 import { createStateBackend, StateBackend } from './services/storage/StateBackend';
 import { createServer } from './server/createServer';
 import { InFlightTurns } from './server/InFlightTurns';
+import { clientLimitRules } from './server/security/clientLimitRules';
+import { clientRateLimits } from './server/security/ClientRateLimits';
 import { registerLocalDirectLine } from './channels/directline/registerLocalDirectLine';
 import { registerWidget } from './channels/widget/registerWidget';
 import { createHandoff } from './handoff/createHandoff';
@@ -65,6 +68,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   const content = PolicyContent.load(config.CONTENT_FILE);
   const intents = await IntentRecognizer.train();
   warmUpDateRecognizer();
+  warmUpMoneyRecognizer();
   const disputes = new DisputeService({
     store: backend.redis
       ? guardedPort(new RedisDisputeStore(backend.redis, config.REDIS_KEY_PREFIX), backend.guard, 'dispute')
@@ -107,6 +111,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     inFlight,
     requireBotToken: Boolean(config.MicrosoftAppId),
   });
+  server.pre(clientRateLimits(clientLimitRules(config, backend), config.TRUSTED_PROXY_HOPS, logger));
   registerWidget(server, config, logger);
   registerLocalDirectLine(server, {
     config,

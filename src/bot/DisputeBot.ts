@@ -7,6 +7,7 @@ import {
   UserState,
 } from 'botbuilder';
 import { Dialog, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import { textWithoutBotMention } from './botMention';
 import { retryOnConflict } from '../services/resilience/retryOnConflict';
 import type { HandoffGate } from '../handoff/HandoffGate';
 
@@ -33,8 +34,8 @@ export class DisputeBot extends ActivityHandler {
 
     this.onMessage(async (context, next) => {
       // Teams (and group chats elsewhere) put "<at>Bot</at>" in the text; understand the rest only.
-      if (context.activity.recipient && context.activity.text)
-        TurnContext.removeRecipientMention(context.activity);
+      const text = textWithoutBotMention(context.activity);
+      if (text !== undefined) context.activity.text = text;
       await this.runMainDialog(context);
       await next();
     });

@@ -33,6 +33,8 @@ const settingsSchema = z
     MicrosoftAppPassword: optionalString,
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
     MicrosoftAppTenantId: optionalString,
+    // botbuilder's own setting: where channel token signing keys are published (a sovereign cloud, a test).
+    ToBotFromChannelOpenIdMetadataUrl: optionalString.pipe(z.string().url().optional()),
     REDIS_URL: optionalString.pipe(
       z
         .string()
@@ -78,6 +80,16 @@ const settingsSchema = z
     STORAGE_BREAKER_RESET_MS: positiveInt(2000),
     RATE_LIMIT_POINTS: positiveInt(60),
     RATE_LIMIT_DURATION_SECONDS: positiveInt(60),
+    // Per client address (src/server/security): messages and Direct Line posts; new conversations.
+    CLIENT_RATE_LIMIT_POINTS: positiveInt(300),
+    CLIENT_RATE_LIMIT_DURATION_SECONDS: positiveInt(60),
+    CONVERSATION_START_LIMIT_POINTS: positiveInt(30),
+    CONVERSATION_START_LIMIT_DURATION_SECONDS: positiveInt(600),
+    // Activities one Direct Line conversation may post per window (typing and events included).
+    DIRECTLINE_ACTIVITY_LIMIT_POINTS: positiveInt(120),
+    DIRECTLINE_ACTIVITY_LIMIT_DURATION_SECONDS: positiveInt(60),
+    // Reverse proxies in front of the bot whose X-Forwarded-For entry is trusted (0: none).
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
     // Dispute notifications and deadline reminders (src/services/notifications, src/services/reminders).
     NOTIFICATION_ATTEMPTS: positiveInt(8),
     NOTIFICATION_BACKOFF_MS: positiveInt(2000),

@@ -43,6 +43,10 @@ const RELATIVE_POSITION_WORDS: ReadonlySet<string> = new Set([
 ]);
 const LAST_WORDS: ReadonlySet<string> = new Set(['last', 'final']);
 
+// A pick by position is a few words ("the second one, please"). Longer text is not read as one, so
+// the number recognizer (far worse than linear in the numbers it is given) never sees a long message.
+const MAX_POSITION_PICK_CHARS = 60;
+
 const BASE_OPTIONS: FindChoicesOptions = { locale: LOCALE, noValue: true, noAction: true };
 
 /**
@@ -87,6 +91,9 @@ function choiceByWords(utterance: string, choices: Choice[]): Choice | undefined
 }
 
 function choiceByPosition(utterance: string, choices: Choice[]): Choice | undefined {
+  if (utterance.length > MAX_POSITION_PICK_CHARS) {
+    return undefined;
+  }
   const tokens = words(utterance);
   if (tokens.some((word) => RELATIVE_POSITION_WORDS.has(word))) {
     // Only a plain "last" is answered; "second to last" or "the next one" are not guessed at.
