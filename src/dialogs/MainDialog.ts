@@ -1,5 +1,14 @@
-import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { INTENT_NAMES, IntentName } from '../services/nlu/intents';
+import type { TurnContext } from 'botbuilder';
+import {
+  ComponentDialog,
+  DialogContext,
+  DialogTurnResult,
+  WaterfallDialog,
+  WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { infoMessage } from '../bot/rendering/infoMessage';
+import { ContentRetriever } from '../services/nlu/ContentRetriever';
+import type { IntentName } from '../services/nlu/intents';
 import { NEXT_TOPIC } from './CancelAndHelpDialog';
 import type { DialogDependencies } from './DialogDependencies';
 import { ELIGIBILITY_DIALOG, EligibilityDialog, EligibilityOutcome } from './EligibilityDialog';
@@ -8,44 +17,50 @@ import {
   EndedContractDialog,
   EndedContractOutcome,
 } from './ended/EndedContractDialog';
-import { findDisputeId } from './disputes/findDisputeId';
+import type { FlowDependencies } from './FlowDependencies';
 import { MY_DISPUTES_DIALOG, MyDisputesDialog } from './disputes/MyDisputesDialog';
 import {
   ACTIVE_CONTRACT_DIALOG,
   ActiveContractDialog,
   ActiveContractOptions,
 } from './active/ActiveContractDialog';
-import { GUIDE_TOPICS, isGuideIntent } from './guide/guideTopics';
+import { GUIDE_TOPICS } from './guide/guideTopics';
 import { sendGuideAnswer } from './guide/sendGuideAnswer';
+import { sendRetrievedAnswer } from './guide/sendRetrievedAnswer';
 import type { OfferedChoices } from './OfferedChoices';
-import { MAIN_MENU, TOPIC_TITLES, topicChoice } from './topics';
+import type { CannotHandleReason, Command } from './policy/Command';
+import { DialoguePolicy } from './policy/DialoguePolicy';
+import { say } from './responses/Responses';
+import { rememberFromTurn } from './slots/rememberFromTurn';
+import type { KnownSlots } from './slots/KnownSlots';
+import { MAIN_MENU, topicChoice } from './topics';
+import { TurnUnderstanding } from './understanding/TurnUnderstanding';
 import { sendWelcome } from './welcome';
 
 export const MAIN_DIALOG = 'mainDialog';
 const MAIN_WATERFALL = 'mainWaterfall';
 
-/** At or above this score the assistant acts on the intent; below it, it asks which topic was meant. */
-export const CONFIDENT_SCORE = 0.7;
-/** Topics this likely are offered as "did you mean" choices. */
-const CANDIDATE_SCORE = 0.1;
-
-const KNOWN_TOPICS: ReadonlySet<string> = new Set(INTENT_NAMES);
-
 /**
- * Understands each new message (a button press, a typed choice, or free text through the intent
- * model) and routes it to a flow or a direct answer. It never guesses silently: when unsure it asks.
+ * Reads each message once (TurnUnderstanding), remembers what it says about the case, and lets the
+ * dialogue policy decide: start a flow, answer, clarify, hand off, or say what is out of scope.
  */
 export class MainDialog extends ComponentDialog {
+  private readonly flowDeps: FlowDependencies;
+
   constructor(
     private readonly deps: DialogDependencies,
     private readonly offered: OfferedChoices,
+    private readonly slots: KnownSlots,
   ) {
     super(MAIN_DIALOG);
     if (!deps?.intents || !deps.content) throw new Error('MainDialog needs intents and content');
-    this.addDialog(new EligibilityDialog(deps));
-    this.addDialog(new EndedContractDialog(deps));
-    this.addDialog(new MyDisputesDialog(deps));
-    this.addDialog(new ActiveContractDialog(deps));
+    if (!slots) throw new Error('MainDialog needs the known slots');
+    const policy = new DialoguePolicy(new ContentRetriever(deps.content));
+    this.flowDeps = { ...deps, policy, slots };
+    this.addDialog(new EligibilityDialog(this.flowDeps));
+    this.addDialog(new EndedContractDialog(this.flowDeps));
+    this.addDialog(new MyDisputesDialog(this.flowDeps));
+    this.addDialog(new ActiveContractDialog(this.flowDeps));
     this.addDialog(
       new WaterfallDialog(MAIN_WATERFALL, [
         this.routeStep.bind(this),
@@ -57,27 +72,32 @@ export class MainDialog extends ComponentDialog {
     this.initialDialogId = MAIN_WATERFALL;
   }
 
-  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const picked = await this.offered.pickedBy(step.context);
-    if (picked && KNOWN_TOPICS.has(picked.value)) return this.runTopic(step, picked.value as IntentName);
+  /** A new message outside any flow: the offered choices it may pick are read (and used up) here. */
+  override async onBeginDialog(inner: DialogContext, options?: object): Promise<DialogTurnResult> {
+    const picked = await this.offered.pickedBy(inner.context);
+    await this.understand(inner.context, picked);
+    return super.onBeginDialog(inner, options);
+  }
 
-    const text = step.context.activity.text?.trim() ?? '';
-    // A dispute reference on its own means "open that dispute".
-    if (findDisputeId(text)) return this.runTopic(step, 'my_disputes');
-    const result = await this.deps.intents.recognize(text);
-    if (result.intent !== 'none' && result.intent !== 'out_of_scope' && result.score >= CONFIDENT_SCORE) {
-      return this.runTopic(step, result.intent);
-    }
-    const candidates = result.ranked
-      .filter((ranked) => ranked.score >= CANDIDATE_SCORE && TOPIC_TITLES[ranked.intent] !== undefined)
-      .slice(0, 3);
-    if (result.intent === 'out_of_scope' || candidates.length === 0) return this.outOfScope(step);
-    await this.offered.offer(
-      step.context,
-      "I'm not sure I understood. Which of these do you mean?",
-      candidates.map((candidate) => topicChoice(candidate.intent)),
-    );
-    return step.endDialog();
+  override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    await this.understand(inner.context);
+    return super.onContinueDialog(inner);
+  }
+
+  /** Understanding runs once per turn, before any flow, and what it learns is kept for later turns. */
+  private async understand(context: TurnContext, picked?: Parameters<typeof TurnUnderstanding.of>[3]) {
+    const understanding = TurnUnderstanding.of(context, this.deps.intents, this.deps.defaultTimeZone, picked);
+    await rememberFromTurn(this.slots, context, understanding);
+  }
+
+  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const understanding = TurnUnderstanding.of(step.context, this.deps.intents, this.deps.defaultTimeZone);
+    const command = await this.flowDeps.policy.decide(understanding, {
+      inFlow: false,
+      answersStep: false,
+      known: await this.slots.get(step.context),
+    });
+    return this.perform(step, command);
   }
 
   private async afterFlowStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -93,6 +113,7 @@ export class MainDialog extends ComponentDialog {
       await this.offered.remember(step.context, [topicChoice('talk_to_person')]);
       return step.endDialog();
     }
+    if (outcome && 'filed' in outcome && outcome.filed) await this.slots.clear(step.context);
     if (!outcome || !('covered' in outcome)) return step.endDialog();
     if (outcome.covered === true && outcome.path === 'active') {
       const options: ActiveContractOptions = { deliveryConfirmed: true };
@@ -109,12 +130,81 @@ export class MainDialog extends ComponentDialog {
     return step.endDialog();
   }
 
+  private async perform(step: WaterfallStepContext, command: Command): Promise<DialogTurnResult> {
+    const { context } = step;
+    switch (command.kind) {
+      case 'start_flow':
+        return this.runTopic(step, command.topic);
+      case 'answer':
+        return this.runTopic(step, command.guide);
+      case 'answer_retrieved':
+        await sendRetrievedAnswer(context, this.deps.content, command.topic, [
+          topicChoice('eligibility'),
+          topicChoice('guide_stages'),
+        ]);
+        await this.offered.remember(context, [topicChoice('eligibility'), topicChoice('guide_stages')]);
+        return step.endDialog();
+      case 'clarify':
+        await this.offered.offer(
+          context,
+          say('clarify.which', this.deps.content.values),
+          command.options.map(topicChoice),
+        );
+        return step.endDialog();
+      case 'clarify_contract_state':
+        await this.offered.offer(context, say('clarify.contractState', this.deps.content.values), [
+          topicChoice('file_ended'),
+          topicChoice('file_active'),
+          topicChoice('eligibility'),
+        ]);
+        return step.endDialog();
+      case 'cannot_handle':
+        return this.cannotHandle(step, command.reason);
+      case 'handoff':
+        return this.runTopic(step, 'talk_to_person');
+      case 'chitchat':
+        if (command.topic === 'bot_identity') {
+          await context.sendActivity(say('chitchat.botIdentity', this.deps.content.values));
+          return step.endDialog();
+        }
+        return this.runTopic(step, command.topic);
+      case 'help':
+      case 'cancel':
+      case 'start_over':
+        if (command.kind !== 'help') await this.slots.clear(context);
+        return this.runTopic(step, command.kind);
+      default:
+        return this.runTopic(step, 'out_of_scope');
+    }
+  }
+
+  private async cannotHandle(
+    step: WaterfallStepContext,
+    reason: CannotHandleReason,
+  ): Promise<DialogTurnResult> {
+    const { values } = this.deps.content;
+    const choices = [topicChoice('talk_to_person'), topicChoice('eligibility')];
+    await step.context.sendActivity(
+      infoMessage(step.context.activity.channelId, {
+        lines: [
+          say(`cannotHandle.${reason}`, values),
+          say('cannotHandle.scope', values),
+          say('cannotHandle.pointer', values),
+        ],
+        choices,
+      }),
+    );
+    await this.offered.remember(step.context, choices);
+    return step.endDialog();
+  }
+
   private async runTopic(step: WaterfallStepContext, topic: IntentName): Promise<DialogTurnResult> {
     const { context } = step;
     const { content } = this.deps;
-    if (isGuideIntent(topic)) {
-      await sendGuideAnswer(context, content, topic);
-      await this.offered.remember(context, GUIDE_TOPICS[topic].followUps.map(topicChoice));
+    if (topic in GUIDE_TOPICS) {
+      const guide = topic as keyof typeof GUIDE_TOPICS;
+      await sendGuideAnswer(context, content, guide);
+      await this.offered.remember(context, GUIDE_TOPICS[guide].followUps.map(topicChoice));
       return step.endDialog();
     }
     switch (topic) {
@@ -161,17 +251,9 @@ export class MainDialog extends ComponentDialog {
           'Goodbye, and good luck with your dispute. You can come back here any time.',
         );
         return step.endDialog();
-      case 'out_of_scope':
-        return this.outOfScope(step);
+      default:
+        await this.offered.offer(context, say('outOfScope', content.values), MAIN_MENU);
+        return step.endDialog();
     }
-  }
-
-  private async outOfScope(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    await this.offered.offer(
-      step.context,
-      "I can't help with that, I'm afraid. I only know about Fixed-Price Protection disputes. Here's what I can do:",
-      MAIN_MENU,
-    );
-    return step.endDialog();
   }
 }

@@ -1,0 +1,370 @@
+import type { ContentRetriever, RetrievedTopic } from '../../services/nlu/ContentRetriever';
+import type { IntentResult } from '../../services/nlu/IntentRecognizer';
+import { isIntentName, type IntentName } from '../../services/nlu/intents';
+import { GUIDE_TOPICS, isGuideIntent } from '../guide/guideTopics';
+import type { SlotValues } from '../slots/KnownSlots';
+import { TOPIC_TITLES } from '../topics';
+import type { TurnUnderstanding } from '../understanding/TurnUnderstanding';
+import type { Command, FlowTopic } from './Command';
+import type { SlotName } from './SlotName';
+
+// ---- Every threshold of the conversation lives here. ----
+
+/** Outside a flow, at or above this the assistant acts on the intent. */
+export const CONFIDENT_SCORE = 0.7;
+/** Inside a flow, only a reading this sure interrupts: an answer must never look like a change of subject. */
+export const INTERRUPT_SCORE = 0.85;
+/** A reading at least this likely is a plausible one, worth offering when clarifying. */
+export const PLAUSIBLE_SCORE = 0.2;
+/** Clarify only between readings this close: a far second is no real doubt. */
+const CLARIFY_RATIO = 0.35;
+/** Retrieval must match at least this many distinct words of the question to answer from it. */
+const RETRIEVAL_MIN_TERMS = 2;
+/** ...and score at least this (MiniSearch BM25, over this content). */
+const RETRIEVAL_MIN_SCORE = 6;
+/** A statement, not a question, is answered from retrieval only when it matches this many words. */
+const RETRIEVAL_STATEMENT_TERMS = 3;
+
+// ---- Rules that are words, not scores. ----
+
+/** A person is handed the conversation only when the user asks for one in so many words. */
+const ASKS_FOR_PERSON =
+  /\b(?:talk|speak|chat|connect|transfer|put|pass|get|want|need|like|reach|contact|escalate)\b.{0,40}\b(?:person|human|agent|someone|somebody|representative|rep|staff|operator|real (?:person|human)|customer support|support team)\b|^(?:human|agent|person|representative|operator|customer support|live agent)[\s.!?]*$/i;
+/** "am I talking to a bot?": small talk, never a hand-off. */
+const ASKS_IF_BOT =
+  /\b(?:are you|am i (?:talking|chatting|speaking) (?:to|with)|is this) (?:a |an )?(?:bot|robot|ai|human|real person|person|machine|automated)\b/i;
+const COMMAND_WORDS: Partial<Record<IntentName, RegExp>> = {
+  cancel: /\b(?:cancel|stop|quit|exit|abort|never ?mind|forget (?:it|this|about it)|don'?t want)\b/i,
+  start_over:
+    /\b(?:start (?:over|again)|restart|from (?:the )?(?:beginning|start|scratch|top)|reset|begin again)\b/i,
+  help: /\b(?:help|confused|don'?t understand|what (?:do|can|should) i (?:do|say)|options)\b/i,
+  greeting: /\b(?:hi|hello|hey|good (?:morning|afternoon|evening)|howdy|yo)\b/i,
+  thanks: /\b(?:thanks?|thank you|thx|ty|cheers|appreciate)\b/i,
+  goodbye: /\b(?:bye|goodbye|see you|see ya|cya|that'?s all|talk later|have a good)\b/i,
+};
+/** A question in form: answered first, and never taken as a slot's answer. */
+const QUESTION =
+  /\?\s*$|^(?:what|how|who|whose|when|why|where|which|is|are|can|could|do|does|will|would|should|if|list|show|tell|explain)\b/i;
+/** Questions about who or which: answered from the content, never the start of a flow. */
+const INFO_QUESTION = /^(?:who|whom|whose|which)\b/i;
+/** The user speaks of their own case ("am I covered", "my client"), not the rules in general. */
+const OWN_CASE = /\b(?:i|i'm|im|me|my|mine|we|our)\b/i;
+/** Money trouble with no clear route: ask whether the contract ended, the one thing that decides it. */
+const MONEY_TROUBLE =
+  /\b(?:pay|paid|payment|payments|money|escrow|refund|milestone|dispute|won'?t pay|not paying|hasn'?t paid|scam(?:med)?|owes?)\b/i;
+/** Flows that start from a contract situation; the contract's state decides which. */
+const ROUTE_BY_CONTRACT: ReadonlySet<IntentName> = new Set(['eligibility', 'file_ended', 'file_active']);
+/** Slots whose question has an answer the user can look up: "I don't know" gets help to find it. */
+const HELPED_SLOTS: ReadonlySet<SlotName> = new Set([
+  'arrival',
+  'contract_type',
+  'contract_state',
+  'escrow',
+  'refund_request',
+  'delivered',
+  'amount',
+]);
+
+/** Slots answered in the user's own words: a date or a refund there is part of the story, not a correction. */
+const FREE_TEXT_SLOTS: ReadonlySet<SlotName> = new Set([
+  'milestone',
+  'delivery_details',
+  'client_said',
+  'claim_text',
+]);
+
+/** The readings a money trouble can have when the contract's state is unknown. */
+const CONTRACT_ROUTES: IntentName[] = ['file_ended', 'file_active', 'eligibility'];
+/** Retrieval topics that are the same thing as a flow: answering them means starting it. */
+const TOPIC_FLOWS: Readonly<Record<string, FlowTopic>> = { my_disputes: 'my_disputes' };
+
+/** Where the conversation is when the message arrives. */
+export interface DialogueSituation {
+  /** The slot the innermost flow waits on; undefined outside a flow. */
+  slot?: SlotName;
+  inFlow: boolean;
+  /** The waiting step accepts the message as it is (a choice it offered, a date it asked for). */
+  answersStep: boolean;
+  known: SlotValues;
+}
+
+/**
+ * Turns one turn's understanding into one command: the single place that decides what the
+ * assistant does with a message, in flows and outside them.
+ */
+export class DialoguePolicy {
+  constructor(private readonly retriever: ContentRetriever) {}
+
+  async decide(understanding: TurnUnderstanding, situation: DialogueSituation): Promise<Command> {
+    return situation.inFlow
+      ? this.inFlow(understanding, situation)
+      : this.outsideFlow(understanding, situation);
+  }
+
+  private async inFlow(u: TurnUnderstanding, situation: DialogueSituation): Promise<Command> {
+    const { entities, text } = u;
+    const { slot } = situation;
+    if (text === '') return { kind: 'fill_slot' };
+    if (ASKS_FOR_PERSON.test(text)) return { kind: 'handoff' };
+    if (ASKS_IF_BOT.test(text)) return { kind: 'chitchat', topic: 'bot_identity' };
+
+    const correction = correctionOf(u, situation);
+    if (correction) return correction;
+    if (situation.answersStep) return { kind: 'fill_slot' };
+
+    if (slot && HELPED_SLOTS.has(slot)) {
+      const notYet = entities.notYet || (slot === 'arrival' && entities.refundRequested === false);
+      if (entities.answer === 'dont_know' || entities.asksHowToCheck || notYet)
+        return { kind: 'slot_help', slot, notYet };
+    }
+    const cannotHandle = cannotHandleOf(u);
+    if (cannotHandle && QUESTION.test(text)) return cannotHandle;
+
+    const intents = await u.intents();
+    const command = commandOf(intents, text, INTERRUPT_SCORE);
+    if (command && command.kind !== 'chitchat') return command;
+    if (QUESTION.test(text) || entities.asksHowToCheck) {
+      const retrieved = this.retrieve(text);
+      const guide =
+        isGuideIntent(intents.intent) && intents.score >= INTERRUPT_SCORE ? intents.intent : undefined;
+      if (guide && !(retrieved && disagrees(guide, retrieved, false))) return { kind: 'answer', guide };
+      if (retrieved) return { kind: 'answer_retrieved', topic: retrieved };
+    }
+    return { kind: 'fill_slot' };
+  }
+
+  private async outsideFlow(u: TurnUnderstanding, situation: DialogueSituation): Promise<Command> {
+    const { entities, text } = u;
+    if (u.picked && isIntentName(u.picked.value)) return commandForTopic(u.picked.value);
+    if (u.disputeId) return { kind: 'start_flow', topic: 'my_disputes' };
+    if (ASKS_FOR_PERSON.test(text)) return { kind: 'handoff' };
+    if (ASKS_IF_BOT.test(text)) return { kind: 'chitchat', topic: 'bot_identity' };
+    const cannotHandle = cannotHandleOf(u);
+    if (cannotHandle) return cannotHandle;
+
+    const intents = await u.intents();
+    const command = commandOf(intents, text, CONFIDENT_SCORE);
+    if (command) return command;
+    const retrieved = this.retrieve(text);
+    // "I can't locate the refund request", "who handles it?": an answer, not a questionnaire.
+    if (retrieved && (entities.asksHowToCheck || INFO_QUESTION.test(text)))
+      return retrievedCommand(retrieved);
+
+    const known = { ...situation.known, ...knownFrom(u) };
+    const routed = routeByContract(u, intents, known);
+    if (routed) return routed;
+
+    const question = QUESTION.test(text) || entities.asksHowToCheck;
+    const confident =
+      isIntentName(intents.intent) && !(intents.intent in COMMAND_WORDS) && intents.score >= CONFIDENT_SCORE;
+    if (confident && isIntentName(intents.intent)) {
+      const topic = intents.intent;
+      // The model is sure of itself on text it never saw; retrieval over the content is the second opinion.
+      if (retrieved && question && disagrees(topic, retrieved, hasSituation(u)))
+        return retrievedCommand(retrieved);
+      if (topic === 'eligibility' && question && !OWN_CASE.test(text) && !hasSituation(u)) {
+        const coverage = this.retrieve('which situations are covered');
+        if (coverage) return { kind: 'answer_retrieved', topic: coverage };
+      }
+      if (isGuideIntent(topic) && !question && !agrees(topic, retrieved) && MONEY_TROUBLE.test(text))
+        return { kind: 'clarify_contract_state' };
+      if (topic !== 'out_of_scope' && topic !== 'talk_to_person') return commandForTopic(topic);
+    }
+    if (retrieved && question) return retrievedCommand(retrieved);
+
+    const plausible = intents.ranked.filter(
+      (ranked) =>
+        ranked.score >= PLAUSIBLE_SCORE &&
+        ranked.score >= (intents.ranked[0]?.score ?? 0) * CLARIFY_RATIO &&
+        TOPIC_TITLES[ranked.intent] !== undefined &&
+        ranked.intent !== 'talk_to_person',
+    );
+    const troubled =
+      MONEY_TROUBLE.test(text) ||
+      entities.money !== undefined ||
+      entities.delivered !== undefined ||
+      entities.contractState !== undefined;
+    if (troubled && !question) {
+      // Money trouble: the readings that matter are the two routes, whatever else the model thought of.
+      const route = plausible.find((ranked) => ROUTE_BY_CONTRACT.has(ranked.intent))?.intent;
+      if (route)
+        return { kind: 'clarify', options: [route, ...CONTRACT_ROUTES.filter((other) => other !== route)] };
+      return { kind: 'clarify_contract_state' };
+    }
+    if (plausible.length >= 2) return { kind: 'clarify', options: plausible.map((ranked) => ranked.intent) };
+    if (retrieved && retrieved.matchedTerms >= RETRIEVAL_STATEMENT_TERMS) return retrievedCommand(retrieved);
+    if (troubled) return { kind: 'clarify_contract_state' };
+    if (plausible.length === 1 && intents.intent !== 'out_of_scope')
+      return commandForTopic(plausible[0].intent);
+    return { kind: 'out_of_scope' };
+  }
+
+  private retrieve(text: string): RetrievedTopic | undefined {
+    const best = this.retriever.best(text);
+    return best && best.matchedTerms >= RETRIEVAL_MIN_TERMS && best.score >= RETRIEVAL_MIN_SCORE
+      ? best
+      : undefined;
+  }
+}
+
+function retrievedCommand(topic: RetrievedTopic): Command {
+  const flow = TOPIC_FLOWS[topic.id];
+  return flow ? { kind: 'start_flow', topic: flow } : { kind: 'answer_retrieved', topic };
+}
+
+/** The user tells of their own case (a contract's state, a refund, a date, a delivery, an amount). */
+function hasSituation(u: TurnUnderstanding): boolean {
+  const { entities } = u;
+  return (
+    entities.contractState !== undefined ||
+    entities.refundRequested !== undefined ||
+    entities.delivered !== undefined ||
+    entities.money !== undefined ||
+    entities.date?.kind === 'resolved'
+  );
+}
+
+/** Retrieval found the same facts as the intent's answer. */
+function agrees(topic: IntentName, retrieved: RetrievedTopic | undefined): boolean {
+  if (!retrieved) return false;
+  const facts: readonly string[] = isGuideIntent(topic)
+    ? GUIDE_TOPICS[topic].facts
+    : (FLOW_FACTS[topic] ?? []);
+  return retrieved.facts.some((fact) => facts.includes(fact));
+}
+
+/**
+ * A question whose words clearly point at other content than the intent's answer: "list the steps
+ * for me" is not the recommendation after mediation; "who handles an ended-contract dispute?" asks
+ * who, it does not start a filing. A user telling their own case goes to the flow.
+ */
+function disagrees(topic: IntentName, retrieved: RetrievedTopic, situation: boolean): boolean {
+  if (retrieved.matchedTerms < RETRIEVAL_MIN_TERMS || agrees(topic, retrieved)) return false;
+  if (isGuideIntent(topic)) return true;
+  return (topic === 'file_ended' || topic === 'file_active') && !situation;
+}
+
+/** What starting a flow says first: retrieval of the same facts is agreement, not a second reading. */
+const FLOW_FACTS: Partial<Record<IntentName, readonly string[]>> = {
+  file_ended: ['P3'],
+  file_active: ['P7'],
+  eligibility: ['P1'],
+  my_disputes: ['P8'],
+};
+
+/** What this message adds to the known slots, for routing in the same turn. */
+function knownFrom(u: TurnUnderstanding): SlotValues {
+  return {
+    contractState: u.entities.contractState,
+    refundRequested: u.entities.refundRequested,
+    delivered: u.entities.delivered,
+  };
+}
+
+/**
+ * A correction marker with a new value, or a refund date said again while the flow already has one:
+ * the slot is corrected. "It hasn't ended yet" during the ended-contract flow switches flows.
+ */
+function correctionOf(u: TurnUnderstanding, situation: DialogueSituation): Command | undefined {
+  const { entities } = u;
+  const { known, slot } = situation;
+  const marked = entities.correction;
+  if (marked && entities.contractState === 'active' && known.contractState !== 'active' && known.arrival)
+    return { kind: 'switch_flow', topic: 'file_active' };
+  if (marked && entities.contractState === 'active' && slot === 'arrival')
+    return { kind: 'switch_flow', topic: 'file_active' };
+  const newDate = entities.date?.kind === 'resolved';
+  const freeText = slot !== undefined && FREE_TEXT_SLOTS.has(slot);
+  if (
+    newDate &&
+    known.arrival &&
+    slot !== 'arrival' &&
+    (marked || (!freeText && entities.refundRequested === true))
+  )
+    return { kind: 'correct_slot', slot: 'arrival' };
+  if (entities.money && known.amount && slot !== 'amount' && marked)
+    return { kind: 'correct_slot', slot: 'amount' };
+  return undefined;
+}
+
+/** Subjects next to this assistant's: say what it covers and where the right help is. */
+function cannotHandleOf(u: TurnUnderstanding): Command | undefined {
+  const { entities } = u;
+  if (entities.role === 'client') return { kind: 'cannot_handle', reason: 'client' };
+  if (entities.contractType === 'hourly') return { kind: 'cannot_handle', reason: 'hourly' };
+  if (entities.nearScope) return { kind: 'cannot_handle', reason: entities.nearScope };
+  return undefined;
+}
+
+/** Conversation commands (cancel, help, small talk) need the model and one of their own words. */
+function commandOf(intents: IntentResult, text: string, minScore: number): Command | undefined {
+  const { intent, score } = intents;
+  if (!isIntentName(intent) || score < minScore) return undefined;
+  const words = COMMAND_WORDS[intent];
+  if (!words) return undefined;
+  if (!words.test(text)) return undefined;
+  switch (intent) {
+    case 'cancel':
+      return { kind: 'cancel' };
+    case 'start_over':
+      return { kind: 'start_over' };
+    case 'help':
+      return { kind: 'help' };
+    case 'greeting':
+    case 'thanks':
+    case 'goodbye':
+      return { kind: 'chitchat', topic: intent };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The contract's state decides the route, whatever flow the model picked: "open a dispute for my
+ * ongoing contract" is the active route; a refund request on an ended contract is the ended route,
+ * and with its day known the deadline comes straight away.
+ */
+function routeByContract(
+  u: TurnUnderstanding,
+  intents: IntentResult,
+  known: SlotValues,
+): Command | undefined {
+  const { entities } = u;
+  const confidentRoute =
+    isIntentName(intents.intent) && ROUTE_BY_CONTRACT.has(intents.intent) && intents.score >= PLAUSIBLE_SCORE;
+  const refundDated = known.refundRequested === true && entities.date?.kind === 'resolved';
+  const asksDeadline = intents.intent === 'guide_deadline' && known.arrival !== undefined;
+  if (refundDated || asksDeadline) return { kind: 'start_flow', topic: 'file_ended' };
+  if (!confidentRoute && !(known.contractState && MONEY_TROUBLE.test(u.text))) return undefined;
+  if (known.contractState === 'active') return { kind: 'start_flow', topic: 'file_active' };
+  if (known.contractState === 'ended' && known.refundRequested === true)
+    return { kind: 'start_flow', topic: 'file_ended' };
+  if (known.contractState === 'ended' && intents.intent === 'file_active')
+    return { kind: 'start_flow', topic: 'eligibility' };
+  return undefined;
+}
+
+function commandForTopic(topic: IntentName): Command {
+  if (isGuideIntent(topic)) return { kind: 'answer', guide: topic };
+  switch (topic) {
+    case 'eligibility':
+    case 'file_ended':
+    case 'file_active':
+    case 'my_disputes':
+      return { kind: 'start_flow', topic: topic satisfies FlowTopic };
+    case 'talk_to_person':
+      return { kind: 'handoff' };
+    case 'help':
+      return { kind: 'help' };
+    case 'cancel':
+      return { kind: 'cancel' };
+    case 'start_over':
+      return { kind: 'start_over' };
+    case 'greeting':
+    case 'thanks':
+    case 'goodbye':
+      return { kind: 'chitchat', topic };
+    case 'out_of_scope':
+      return { kind: 'out_of_scope' };
+  }
+}
