@@ -29,10 +29,12 @@ function startsNothing(turn: TurnObservation): boolean {
 }
 
 /** Why the observed turn misses the route; undefined when it is on it. */
-function routeProblem(route: Route, turn: TurnObservation): string | undefined {
+function routeProblem(route: Route, turn: TurnObservation, expect: Expectation): string | undefined {
   switch (route) {
     case 'ended_filing':
-      if (!onEndedRoute(turn)) return 'not on the ended-contract filing';
+      // Giving the exact deadline the case expects is the filing route, however it is worded.
+      if (!onEndedRoute(turn) && !(expect.deadlineDate && mentionsDay(turn.texts, expect.deadlineDate)))
+        return 'not on the ended-contract filing';
       return onActiveRoute(turn) && !turn.facts.has('P4') ? 'sent down the active-contract route' : undefined;
     case 'active_handoff_offer':
       if (!onActiveRoute(turn)) return 'not on the active-contract route (P7)';
@@ -60,8 +62,11 @@ function shows(signal: Signal, turn: TurnObservation, previous: TurnObservation 
     case 'handoff':
       return turn.handoff;
     case 'repeatPrompt': {
+      // Resuming the same question after answering a side question with a fact is no loop;
+      // repeating it word for word with nothing answered is.
       const before = previous ? normalise(previous.lastText) : '';
-      return before.length > 0 && turn.texts.some((text) => normalise(text) === before);
+      const repeated = before.length > 0 && turn.texts.some((text) => normalise(text) === before);
+      return repeated && turn.facts.size === 0;
     }
     case 'askDate':
       return turn.asksDate;
@@ -103,7 +108,7 @@ export function judgeTurn(
   const problems: string[] = [];
   if (turn.texts.length === 0 && !turn.handoff) problems.push('no reply');
   if (expect.route) {
-    const problem = routeProblem(expect.route, turn);
+    const problem = routeProblem(expect.route, turn, expect);
     if (problem) problems.push(`route ${expect.route}: ${problem}`);
   }
   const missing = (expect.facts ?? []).filter((id) => !turn.facts.has(id));

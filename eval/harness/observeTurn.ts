@@ -79,11 +79,19 @@ const STATE_QUESTION =
 const TYPE_QUESTION = /\bfixed[- ]price\b.*\bor\b.*\bhourly\b|\bhourly\b.*\bor\b.*\bfixed[- ]price\b/i;
 const WINDOW_CLOSED =
   /\b(window|deadline|time to (answer|respond|reply)|\d+ days)\b[^.]{0,80}\b(has closed|closed|has passed|passed|expired|is over|ran out|ended on)\b|\b(missed|past|after) (the|your) (deadline|window)\b/i;
+/** "has not passed yet" says the opposite: a sentence with a negation never counts as closed. */
+const NEGATED = /\b(not|never|yet|still open)\b|n't\b/i;
+
+function saysClosed(texts: string[]): boolean {
+  return texts
+    .flatMap((text) => text.split(/(?<=[.!?])\s+|\n+/))
+    .some((sentence) => WINDOW_CLOSED.test(sentence) && !NEGATED.test(sentence.replace(/n’t/g, "n't")));
+}
 const GOODBYE = /\bgood ?bye\b/i;
 const NOT_UNDERSTOOD =
   /\b(not sure i understood|didn'?t understand|don'?t understand|can'?t help with that)\b/i;
 const SCOPE = /\bfixed[- ]price protection\b/i;
-const HELP_POINTER = /\b(customer support|help center|support team|support agent|contact support)\b/i;
+const HELP_POINTER = /\bsupport\b|\bhelp cent(er|re)\b/i;
 
 /** Cards carry their words in TextBlocks and buttons; collect both. */
 function cardTexts(content: unknown, into: { texts: string[]; buttons: string[] }): void {
@@ -140,7 +148,7 @@ export function observeTurn(
     asksDelivered: anyQuestion(texts, DELIVERED_QUESTION),
     asksContractState: anyQuestion(texts, STATE_QUESTION),
     asksContractType: anyQuestion(texts, TYPE_QUESTION),
-    saysWindowClosed: WINDOW_CLOSED.test(joined),
+    saysWindowClosed: saysClosed(texts),
     saysGoodbye: GOODBYE.test(joined),
     saysNotUnderstood: NOT_UNDERSTOOD.test(joined),
     namesScope: SCOPE.test(joined),
