@@ -7,6 +7,7 @@ import {
   PromptOptions,
 } from 'botbuilder-dialogs';
 import type { Choice } from '../bot/rendering/choice';
+import { choiceMessage } from '../bot/rendering/choiceMessage';
 import { infoMessage } from '../bot/rendering/infoMessage';
 import { recognizeChoice } from '../bot/rendering/recognizeChoice';
 import type { IntentName } from '../services/nlu/intents';
@@ -162,8 +163,20 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
 
   /** After a digression, the flow's question again, introduced so it does not read as a loop. */
   private async resume(inner: DialogContext): Promise<DialogTurnResult> {
-    await inner.context.sendActivity(say('resume', this.deps.content.values));
-    await inner.repromptDialog();
+    const resume = say('resume', this.deps.content.values);
+    const options = waitingPrompt(inner);
+    const question = textOf(options?.prompt) ?? textOf(options?.retryPrompt);
+    if (!question) {
+      await inner.context.sendActivity(resume);
+      await inner.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    }
+    // One message, introduced: the question again, never the previous message word for word.
+    const choices = (options?.choices ?? []).filter(isOurChoice);
+    const text = `${resume} ${question}`;
+    await inner.context.sendActivity(
+      choices.length > 0 ? choiceMessage(inner.context.activity.channelId, text, choices) : text,
+    );
     return { status: DialogTurnStatus.waiting };
   }
 
@@ -193,7 +206,11 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     const { values } = this.deps.content;
     await inner.context.sendActivity(
       infoMessage(inner.context.activity.channelId, {
-        lines: [say(`cannotHandle.${reason}`, values), say('cannotHandle.pointer', values)],
+        lines: [
+          say(`cannotHandle.${reason}`, values),
+          ...(reason === 'hourly' ? [this.deps.content.fact('P1')] : []),
+          say('cannotHandle.pointer', values),
+        ],
       }),
     );
   }
@@ -221,11 +238,18 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
 
   private async correctAmount(inner: DialogContext): Promise<DialogTurnResult> {
     const { context } = inner;
-    const money = TurnUnderstanding.of(context, this.deps.intents, this.deps.defaultTimeZone).entities.money;
-    if (!money) return this.resume(inner);
-    await this.deps.slots.update(context, { amount: { value: money.amount, currency: money.currency } });
+    const { entities } = TurnUnderstanding.of(context, this.deps.intents, this.deps.defaultTimeZone);
+    const known = (await this.deps.slots.get(context)).amount;
+    // "sorry, it's 1100": a bare number keeps the currency the amount had.
+    const amount = entities.money
+      ? { value: entities.money.amount, currency: entities.money.currency }
+      : entities.bareNumber !== undefined && known
+        ? { value: entities.bareNumber, currency: known.currency }
+        : undefined;
+    if (!amount) return this.resume(inner);
+    await this.deps.slots.update(context, { amount });
     await context.sendActivity(
-      say('correction.amount', this.deps.content.values, { amount: `${money.amount} ${money.currency}` }),
+      say('correction.amount', this.deps.content.values, { amount: `${amount.value} ${amount.currency}` }),
     );
     return this.resume(inner);
   }
@@ -234,6 +258,11 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     inner.context.turnState.set(NEXT_TOPIC, next ?? 'cancelled');
     return inner.cancelAllDialogs();
   }
+}
+
+function textOf(prompt: PromptOptions['prompt']): string | undefined {
+  if (prompt === undefined) return undefined;
+  return typeof prompt === 'string' ? prompt : prompt.text;
 }
 
 function dayText(arrival: KnownArrival, timeZone: string): string {

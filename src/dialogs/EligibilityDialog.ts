@@ -46,6 +46,8 @@ export class EligibilityDialog extends CancelAndHelpDialog {
   }
 
   private async contractTypeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    // What is covered comes first: the questions then make sense, and a general question is answered.
+    await step.context.sendActivity(this.deps.content.fact('P1'));
     // A slot given in an earlier message is not asked again.
     const known = (await this.deps.slots.get(step.context)).contractType;
     if (known) return step.next({ value: known, title: known });

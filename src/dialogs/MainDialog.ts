@@ -8,6 +8,7 @@ import {
 } from 'botbuilder-dialogs';
 import { infoMessage } from '../bot/rendering/infoMessage';
 import { ContentRetriever } from '../services/nlu/ContentRetriever';
+import { formatUserDate } from '../services/time';
 import type { IntentName } from '../services/nlu/intents';
 import { NEXT_TOPIC } from './CancelAndHelpDialog';
 import type { DialogDependencies } from './DialogDependencies';
@@ -152,14 +153,28 @@ export class MainDialog extends ComponentDialog {
         );
         return step.endDialog();
       case 'clarify_contract_state':
-        await this.offered.offer(context, say('clarify.contractState', this.deps.content.values), [
-          topicChoice('file_ended'),
-          topicChoice('file_active'),
-          topicChoice('eligibility'),
-        ]);
+        await this.offered.offer(
+          context,
+          `${say('clarify.contractState', this.deps.content.values)} ${say('clarify.otherPayments', this.deps.content.values)}`,
+          [topicChoice('file_ended'), topicChoice('file_active'), topicChoice('eligibility')],
+        );
         return step.endDialog();
       case 'cannot_handle':
         return this.cannotHandle(step, command.reason);
+      case 'point_to_help': {
+        const choices = [topicChoice('talk_to_person'), topicChoice('eligibility')];
+        await context.sendActivity(
+          infoMessage(context.activity.channelId, {
+            lines: [say('cannotHandle.pointer', this.deps.content.values)],
+            choices,
+          }),
+        );
+        await this.offered.remember(context, choices);
+        return step.endDialog();
+      }
+      case 'correct_slot':
+        await this.correctOutsideFlow(context, command.slot);
+        return command.slot === 'arrival' ? this.runTopic(step, 'file_ended') : step.endDialog();
       case 'handoff':
         return this.runTopic(step, 'talk_to_person');
       case 'chitchat':
@@ -188,7 +203,8 @@ export class MainDialog extends ComponentDialog {
       infoMessage(step.context.activity.channelId, {
         lines: [
           say(`cannotHandle.${reason}`, values),
-          say('cannotHandle.scope', values),
+          // Hourly: what the protection does cover (P1), so the user can tell whether anything applies.
+          reason === 'hourly' ? this.deps.content.fact('P1') : say('cannotHandle.scope', values),
           say('cannotHandle.pointer', values),
         ],
         choices,
@@ -196,6 +212,29 @@ export class MainDialog extends ComponentDialog {
     );
     await this.offered.remember(step.context, choices);
     return step.endDialog();
+  }
+
+  /** A corrected value after its flow ended: kept, and the change said; the deadline follows from the flow. */
+  private async correctOutsideFlow(context: TurnContext, slot: 'arrival' | 'amount'): Promise<void> {
+    const understanding = TurnUnderstanding.of(context, this.deps.intents, this.deps.defaultTimeZone);
+    const { date, money } = understanding.entities;
+    if (slot === 'arrival' && date?.kind === 'resolved') {
+      const before = (await this.slots.get(context)).arrival;
+      await this.slots.update(context, {
+        arrival: { arrivedAt: date.arrivedAt.toISOString(), precision: date.precision },
+      });
+      if (before) {
+        const zone = understanding.clock.timeZone;
+        await context.sendActivity(
+          say('correction.arrival', this.deps.content.values, {
+            arrival: formatUserDate(date.arrivedAt, date.precision, zone),
+            previous: formatUserDate(new Date(before.arrivedAt), before.precision, zone),
+          }),
+        );
+      }
+    }
+    if (slot === 'amount' && money)
+      await this.slots.update(context, { amount: { value: money.amount, currency: money.currency } });
   }
 
   private async runTopic(step: WaterfallStepContext, topic: IntentName): Promise<DialogTurnResult> {
@@ -252,7 +291,15 @@ export class MainDialog extends ComponentDialog {
         );
         return step.endDialog();
       default:
-        await this.offered.offer(context, say('outOfScope', content.values), MAIN_MENU);
+        await this.offered.offer(
+          context,
+          [
+            say('outOfScope', content.values),
+            say('cannotHandle.scope', content.values),
+            say('cannotHandle.pointer', content.values),
+          ].join(' '),
+          MAIN_MENU,
+        );
         return step.endDialog();
     }
   }

@@ -123,7 +123,7 @@ describe.each(BACKENDS)('conversation repair on %s', (_backend, env) => {
     ["I'm on an hourly contract, is that included?", /hourly contract is not something I can guide/],
     ["I'm the client, how do I get my escrow money back?", /can't guide a client/],
     ['how much are the upwork service fees?', /service fees/],
-    ['the client left me a bad review, can I dispute it?', /Reviews and ratings/],
+    ['the client left me a bad review, can I dispute it?', /Reviews, ratings and feedback/],
     ['the client approved the milestone but the payment is still pending', /already approved/],
   ])('cannot-handle: "%s" says what is covered and where help is', async (text, reason) => {
     const reply = await user().say(text);

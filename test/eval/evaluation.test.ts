@@ -9,20 +9,21 @@ import type { CaseResult } from '../../eval/harness/runEvaluation';
  *
  * TARGET (issue 13, "Done when"): >= 0.95 overall and >= 0.90 for every kind.
  *
- * Until the understanding work lands, the floors below are a ratchet: the score measured on main
- * before that work (eval/README.md), minus a small margin, so any regression fails. Raise them
+ * The floors below are a ratchet: the score measured after the understanding work (branch nlu:
+ * 91.8 % overall; 42.3 % on main before it, eval/README.md), minus a small margin, so any regression
+ * fails. Raise them
  * whenever the bot improves; never lower them to make a change pass.
  */
-const FLOOR_OVERALL = 0.41;
+const FLOOR_OVERALL = 0.9;
 const FLOOR_BY_KIND: Record<CaseKind, number> = {
-  route: 0.84,
-  kept: 0.01,
-  answer_first: 0.44,
-  correction: 0.3,
-  no_loop: 0.35,
-  no_handoff: 0.66,
-  scope: 0.01,
-  clarify: 0.57,
+  route: 0.94,
+  kept: 0.94,
+  answer_first: 0.88,
+  correction: 0.71,
+  no_loop: 0.79,
+  no_handoff: 0.95,
+  scope: 0.96,
+  clarify: 0.91,
 };
 
 let results: CaseResult[];

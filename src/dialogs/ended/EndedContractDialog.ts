@@ -125,6 +125,18 @@ export class EndedContractDialog extends CancelAndHelpDialog {
       return step.next(known);
     }
     await step.context.sendActivity(this.deps.content.fact('P3'));
+    // "don't know when it came": where to find the request comes with the question.
+    const { entities } = TurnUnderstanding.of(step.context, this.deps.intents, this.deps.defaultTimeZone);
+    if (
+      entities.answer === 'dont_know' ||
+      entities.asksHowToCheck ||
+      /\b(?:don'?t|do not) know\b/i.test(step.context.activity.text ?? '')
+    )
+      await step.context.sendActivity(
+        infoMessage(step.context.activity.channelId, {
+          lines: [say('slotHelp.arrival', this.deps.content.values), this.deps.content.fact('P5')],
+        }),
+      );
     return step.prompt(ARRIVAL_PROMPT, {
       prompt: say('ended.arrivalPrompt', this.deps.content.values, { examples: EXAMPLES }),
       ...slotTag('arrival'),

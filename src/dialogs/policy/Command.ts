@@ -32,5 +32,7 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'chitchat'; topic: ChitchatTopic }
   | { kind: 'handoff' }
+  /** A question about where to get help: the pointer, and a person offered, not queued. */
+  | { kind: 'point_to_help' }
   | { kind: 'cannot_handle'; reason: CannotHandleReason }
   | { kind: 'out_of_scope' };

@@ -32,7 +32,7 @@ const ASKS_FOR_PERSON =
   /\b(?:talk|speak|chat|connect|transfer|put|pass|get|want|need|like|reach|contact|escalate)\b.{0,40}\b(?:person|human|agent|someone|somebody|representative|rep|staff|operator|real (?:person|human)|customer support|support team)\b|^(?:human|agent|person|representative|operator|customer support|live agent)[\s.!?]*$/i;
 /** "am I talking to a bot?": small talk, never a hand-off. */
 const ASKS_IF_BOT =
-  /\b(?:are you|am i (?:talking|chatting|speaking) (?:to|with)|is this) (?:a |an )?(?:bot|robot|ai|human|real person|person|machine|automated)\b/i;
+  /\b(?:are you|am i (?:talking|chatting|speaking|writing) (?:to|with)|is (?:this|it)|is this chat (?:with)?|who am i (?:talking|chatting) (?:to|with))\s+(?:a |an |with a |with an )?(?:bot|robot|ai|human|real person|real|person|machine|automated|chatbot|live person)\b/i;
 const COMMAND_WORDS: Partial<Record<IntentName, RegExp>> = {
   cancel: /\b(?:cancel|stop|quit|exit|abort|never ?mind|forget (?:it|this|about it)|don'?t want)\b/i,
   start_over:
@@ -44,11 +44,18 @@ const COMMAND_WORDS: Partial<Record<IntentName, RegExp>> = {
 };
 /** A question in form: answered first, and never taken as a slot's answer. */
 const QUESTION =
-  /\?\s*$|^(?:what|how|who|whose|when|why|where|which|is|are|can|could|do|does|will|would|should|if|list|show|tell|explain)\b/i;
+  /\?\s*$|^(?:(?:ok|okay|so|and|then|but|well|um|hmm|plz|pls|please|wait)[,\s]+)*(?:what|how|who|whose|when|why|where|which|is|are|can|could|do|does|did|will|would|should|if|list|show|tell|explain|give|walk|after)\b|\b(?:what (?:happens?|now|next|then)|then what|tell me|show me|explain)\b/i;
 /** Questions about who or which: answered from the content, never the start of a flow. */
 const INFO_QUESTION = /^(?:who|whom|whose|which)\b/i;
 /** The user speaks of their own case ("am I covered", "my client"), not the rules in general. */
 const OWN_CASE = /\b(?:i|i'm|im|me|my|mine|we|our)\b/i;
+/** The model reads "my disputes" into any sentence with "dispute": the words must say the user's own disputes. */
+const MY_DISPUTES_WORDS =
+  /\b(?:my (?:disputes?|cases?)|disputes? (?:i|i've|i have) (?:filed|opened)|(?:see|check|find|track|update|view|show|list|open) (?:my |the |all )?disputes|disputes? status|status of (?:my |the )?dispute|reference)\b/i;
+/** "can I file?", "am I covered?": the user's own case, which the eligibility questions answer. */
+const OWN_CASE_QUESTION = /^(?:can|am|do|does|could|would|is|will) (?:i|my)\b/i;
+/** One or two words naming a topic ("dispute", "refund"): which of its readings is meant is asked. */
+const BARE_TOPIC_WORDS = 2;
 /** Money trouble with no clear route: ask whether the contract ended, the one thing that decides it. */
 const MONEY_TROUBLE =
   /\b(?:pay|paid|payment|payments|money|escrow|refund|milestone|dispute|won'?t pay|not paying|hasn'?t paid|scam(?:med)?|owes?)\b/i;
@@ -78,6 +85,11 @@ const CONTRACT_ROUTES: IntentName[] = ['file_ended', 'file_active', 'eligibility
 /** Retrieval topics that are the same thing as a flow: answering them means starting it. */
 const TOPIC_FLOWS: Readonly<Record<string, FlowTopic>> = { my_disputes: 'my_disputes' };
 
+/** The query that finds the coverage facts (P1) in the content. */
+const COVERAGE_QUERY = 'which situations are covered';
+/** One distinctive word can be enough: a rare content word scores this high on its own. */
+const RETRIEVAL_SINGLE_TERM_SCORE = 9;
+
 /** Where the conversation is when the message arrives. */
 export interface DialogueSituation {
   /** The slot the innermost flow waits on; undefined outside a flow. */
@@ -105,8 +117,8 @@ export class DialoguePolicy {
     const { entities, text } = u;
     const { slot } = situation;
     if (text === '') return { kind: 'fill_slot' };
-    if (ASKS_FOR_PERSON.test(text)) return { kind: 'handoff' };
     if (ASKS_IF_BOT.test(text)) return { kind: 'chitchat', topic: 'bot_identity' };
+    if (ASKS_FOR_PERSON.test(text)) return { kind: 'handoff' };
 
     const correction = correctionOf(u, situation);
     if (correction) return correction;
@@ -127,7 +139,7 @@ export class DialoguePolicy {
       const retrieved = this.retrieve(text);
       const guide =
         isGuideIntent(intents.intent) && intents.score >= INTERRUPT_SCORE ? intents.intent : undefined;
-      if (guide && !(retrieved && disagrees(guide, retrieved, false))) return { kind: 'answer', guide };
+      if (guide && !(retrieved && disagrees(guide, retrieved, false, text))) return { kind: 'answer', guide };
       if (retrieved) return { kind: 'answer_retrieved', topic: retrieved };
     }
     return { kind: 'fill_slot' };
@@ -135,35 +147,56 @@ export class DialoguePolicy {
 
   private async outsideFlow(u: TurnUnderstanding, situation: DialogueSituation): Promise<Command> {
     const { entities, text } = u;
+    // "so who do I talk to?" shares words with the "Talk to a person" button, but asks, it does not pick.
+    const typedQuestion = !u.fromButton && QUESTION.test(text) && !ASKS_FOR_PERSON.test(text);
+    if (u.picked?.value === 'talk_to_person' && typedQuestion) return { kind: 'point_to_help' };
     if (u.picked && isIntentName(u.picked.value)) return commandForTopic(u.picked.value);
     if (u.disputeId) return { kind: 'start_flow', topic: 'my_disputes' };
-    if (ASKS_FOR_PERSON.test(text)) return { kind: 'handoff' };
     if (ASKS_IF_BOT.test(text)) return { kind: 'chitchat', topic: 'bot_identity' };
+    if (ASKS_FOR_PERSON.test(text)) return { kind: 'handoff' };
     const cannotHandle = cannotHandleOf(u);
     if (cannotHandle) return cannotHandle;
 
-    const intents = await u.intents();
-    const command = commandOf(intents, text, CONFIDENT_SCORE);
-    if (command) return command;
     const retrieved = this.retrieve(text);
     // "I can't locate the refund request", "who handles it?": an answer, not a questionnaire.
     if (retrieved && (entities.asksHowToCheck || INFO_QUESTION.test(text)))
       return retrievedCommand(retrieved);
+    const intents = await u.intents();
+    const command = commandOf(intents, text, CONFIDENT_SCORE);
+    if (command) return command;
+    if (entities.emptyEscrow) {
+      const coverage = this.retriever.best(COVERAGE_QUERY);
+      if (coverage) return { kind: 'answer_retrieved', topic: coverage };
+    }
+    // "sorry, I meant fixed-price": the eligibility questions again, with the corrected answer.
+    if (entities.correction && entities.contractType === 'fixed' && !hasSituation(u))
+      return { kind: 'start_flow', topic: 'eligibility' };
+    // "I don't know if it ended": the questions that decide it, which begin with what is covered.
+    if (entities.answer === 'dont_know' && (entities.contractState || MONEY_TROUBLE.test(text)))
+      return { kind: 'start_flow', topic: 'eligibility' };
+    // "wait no, 2 days ago" after the flow ended: the day is corrected and the deadline said again.
+    if (entities.correction && entities.date?.kind === 'resolved' && situation.known.arrival)
+      return { kind: 'correct_slot', slot: 'arrival' };
 
     const known = { ...situation.known, ...knownFrom(u) };
+    const bare = bareTopic(u, intents);
+    if (bare) return bare;
     const routed = routeByContract(u, intents, known);
     if (routed) return routed;
 
     const question = QUESTION.test(text) || entities.asksHowToCheck;
     const confident =
-      isIntentName(intents.intent) && !(intents.intent in COMMAND_WORDS) && intents.score >= CONFIDENT_SCORE;
+      isIntentName(intents.intent) &&
+      !(intents.intent in COMMAND_WORDS) &&
+      intents.score >= CONFIDENT_SCORE &&
+      (intents.intent !== 'my_disputes' || MY_DISPUTES_WORDS.test(text));
     if (confident && isIntentName(intents.intent)) {
       const topic = intents.intent;
       // The model is sure of itself on text it never saw; retrieval over the content is the second opinion.
-      if (retrieved && question && disagrees(topic, retrieved, hasSituation(u)))
+      if (retrieved && question && disagrees(topic, retrieved, hasSituation(u), text))
         return retrievedCommand(retrieved);
       if (topic === 'eligibility' && question && !OWN_CASE.test(text) && !hasSituation(u)) {
-        const coverage = this.retrieve('which situations are covered');
+        const coverage = this.retriever.best(COVERAGE_QUERY);
         if (coverage) return { kind: 'answer_retrieved', topic: coverage };
       }
       if (isGuideIntent(topic) && !question && !agrees(topic, retrieved) && MONEY_TROUBLE.test(text))
@@ -201,9 +234,11 @@ export class DialoguePolicy {
 
   private retrieve(text: string): RetrievedTopic | undefined {
     const best = this.retriever.best(text);
-    return best && best.matchedTerms >= RETRIEVAL_MIN_TERMS && best.score >= RETRIEVAL_MIN_SCORE
-      ? best
-      : undefined;
+    if (!best) return undefined;
+    const strong =
+      (best.matchedTerms >= RETRIEVAL_MIN_TERMS && best.score >= RETRIEVAL_MIN_SCORE) ||
+      best.score >= RETRIEVAL_SINGLE_TERM_SCORE;
+    return strong ? best : undefined;
   }
 }
 
@@ -217,7 +252,6 @@ function hasSituation(u: TurnUnderstanding): boolean {
   const { entities } = u;
   return (
     entities.contractState !== undefined ||
-    entities.refundRequested !== undefined ||
     entities.delivered !== undefined ||
     entities.money !== undefined ||
     entities.date?.kind === 'resolved'
@@ -238,9 +272,10 @@ function agrees(topic: IntentName, retrieved: RetrievedTopic | undefined): boole
  * for me" is not the recommendation after mediation; "who handles an ended-contract dispute?" asks
  * who, it does not start a filing. A user telling their own case goes to the flow.
  */
-function disagrees(topic: IntentName, retrieved: RetrievedTopic, situation: boolean): boolean {
+function disagrees(topic: IntentName, retrieved: RetrievedTopic, situation: boolean, text: string): boolean {
   if (retrieved.matchedTerms < RETRIEVAL_MIN_TERMS || agrees(topic, retrieved)) return false;
   if (isGuideIntent(topic)) return true;
+  if (topic === 'eligibility') return !situation && !OWN_CASE_QUESTION.test(text);
   return (topic === 'file_ended' || topic === 'file_active') && !situation;
 }
 
@@ -251,6 +286,20 @@ const FLOW_FACTS: Partial<Record<IntentName, readonly string[]>> = {
   eligibility: ['P1'],
   my_disputes: ['P8'],
 };
+
+/**
+ * "dispute", "refund": a topic named and nothing else. Starting a flow on it guesses the route;
+ * the readings are offered instead.
+ */
+function bareTopic(u: TurnUnderstanding, intents: IntentResult): Command | undefined {
+  const words = u.text.split(/\s+/).filter(Boolean);
+  const topic = intents.intent;
+  if (words.length > BARE_TOPIC_WORDS || hasSituation(u) || !isIntentName(topic)) return undefined;
+  if (topic === 'my_disputes' && OWN_CASE.test(u.text)) return undefined;
+  if (!ROUTE_BY_CONTRACT.has(topic) && topic !== 'my_disputes') return undefined;
+  const options: IntentName[] = [...CONTRACT_ROUTES, 'my_disputes'];
+  return { kind: 'clarify', options: [topic, ...options.filter((option) => option !== topic)] };
+}
 
 /** What this message adds to the known slots, for routing in the same turn. */
 function knownFrom(u: TurnUnderstanding): SlotValues {
@@ -273,7 +322,8 @@ function correctionOf(u: TurnUnderstanding, situation: DialogueSituation): Comma
     return { kind: 'switch_flow', topic: 'file_active' };
   if (marked && entities.contractState === 'active' && slot === 'arrival')
     return { kind: 'switch_flow', topic: 'file_active' };
-  const newDate = entities.date?.kind === 'resolved';
+  const newDate =
+    entities.date?.kind === 'resolved' && entities.date.arrivedAt.toISOString() !== known.arrival?.arrivedAt;
   const freeText = slot !== undefined && FREE_TEXT_SLOTS.has(slot);
   if (
     newDate &&
@@ -282,7 +332,7 @@ function correctionOf(u: TurnUnderstanding, situation: DialogueSituation): Comma
     (marked || (!freeText && entities.refundRequested === true))
   )
     return { kind: 'correct_slot', slot: 'arrival' };
-  if (entities.money && known.amount && slot !== 'amount' && marked)
+  if ((entities.money || entities.bareNumber !== undefined) && known.amount && slot !== 'amount' && marked)
     return { kind: 'correct_slot', slot: 'amount' };
   return undefined;
 }
@@ -335,10 +385,13 @@ function routeByContract(
   const refundDated = known.refundRequested === true && entities.date?.kind === 'resolved';
   const asksDeadline = intents.intent === 'guide_deadline' && known.arrival !== undefined;
   if (refundDated || asksDeadline) return { kind: 'start_flow', topic: 'file_ended' };
-  if (!confidentRoute && !(known.contractState && MONEY_TROUBLE.test(u.text))) return undefined;
-  if (known.contractState === 'active') return { kind: 'start_flow', topic: 'file_active' };
-  if (known.contractState === 'ended' && known.refundRequested === true)
+  const troubled = confidentRoute || MONEY_TROUBLE.test(u.text);
+  if (known.contractState === 'active' && troubled) return { kind: 'start_flow', topic: 'file_active' };
+  // A refund request of the escrow comes with an ended contract (P3): that route, unless said active.
+  const toldRefund = entities.refundRequested === true && !entities.asksHowToCheck;
+  if (toldRefund && known.contractState !== 'active' && (hasSituation(u) || !QUESTION.test(u.text)))
     return { kind: 'start_flow', topic: 'file_ended' };
+  if (!troubled) return undefined;
   if (known.contractState === 'ended' && intents.intent === 'file_active')
     return { kind: 'start_flow', topic: 'eligibility' };
   return undefined;

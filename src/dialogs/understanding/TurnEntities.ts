@@ -15,6 +15,8 @@ export interface TurnEntities {
   date?: ArrivalResolution;
   /** A sum with its currency (only read when a digit or a currency word is present). */
   money?: MoneyAmount;
+  /** A number without a currency ("sorry, it's 1100"): an amount only where one is known already. */
+  bareNumber?: number;
   /** True: the work was delivered; false: the user says it was not. */
   delivered?: boolean;
   role?: SpeakerRole;

@@ -12,7 +12,12 @@ import { extractNearScopeTopic } from '../../services/nlu/entities/nearScopeTopi
 import { extractRefundRequest } from '../../services/nlu/entities/refundRequest';
 import { asksHowToCheck } from '../../services/nlu/entities/slotHelpQuestion';
 import { extractSpeakerRole } from '../../services/nlu/entities/speakerRole';
-import { resolveArrivalDate, userClockFrom, type UserClock } from '../../services/time';
+import {
+  resolveArrivalDate,
+  userClockFrom,
+  type ArrivalResolution,
+  type UserClock,
+} from '../../services/time';
 import { findDisputeId } from '../disputes/findDisputeId';
 import type { IntentSource } from '../IntentSource';
 import type { TurnEntities } from './TurnEntities';
@@ -29,6 +34,14 @@ const MAY_HOLD_MONEY =
 /** The clause that names the refund request, so "delivered on the 10th, refund asked 3 days ago" reads the 3 days. */
 const CLAUSE_BREAK = /[.;!?]|,\s*|\s+(?:and|but|then|so)\s+/i;
 const REFUND_WORDS = /\b(?:refund|money back|escrow back|funds back|asked for|request)/i;
+
+/** A correction in the middle of a message: "..., sorry, I mean ...", "... no wait, ...", "... correction: ...". */
+const CORRECTION_INSIDE =
+  /(?:\b(?:no,? wait|wait,? no|sorry,? (?:i mean|i meant|no)|i mean|i meant|correction|actually|oh wait|ugh,? no)\b|(?:[.!?…,;-]|\.\.\.)\s*no\b)[,:.\s]*/gi;
+
+const BARE_NUMBER = /(?:^|[\s,:])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{2,9}(?:\.\d+)?)(?=$|[\s,.!?])/;
+/** "a week ago today": "today" repeats the reference point; left in, the recognizer reads two days. */
+const AGO_TODAY = /\bago today\b/gi;
 
 const TURN_KEY = Symbol('turnUnderstanding');
 
@@ -49,6 +62,8 @@ export class TurnUnderstanding {
     readonly clock: UserClock,
     /** The offered choice (menu, follow-up) this message picks, if any. */
     readonly picked: Choice | undefined,
+    /** The message came from a button (a card submit or a postBack value), not typed words. */
+    readonly fromButton: boolean,
   ) {
     this.text = text.slice(0, MAX_READ_CHARS);
     this.disputeId = findDisputeId(this.text);
@@ -70,6 +85,7 @@ export class TurnUnderstanding {
       intents,
       userClockFrom(context.activity, defaultTimeZone),
       picked,
+      context.activity.value !== undefined && context.activity.value !== null,
     );
     context.turnState.set(TURN_KEY, understanding);
     return understanding;
@@ -89,14 +105,25 @@ export class TurnUnderstanding {
 
 function readEntities(text: string, clock: UserClock): TurnEntities {
   const refundRequested = extractRefundRequest(text);
+  // "3 days ago, sorry, I mean 4 days ago": what follows the user's own correction wins.
+  const corrected = correctedTail(text);
+  const date = (part: string) =>
+    MAY_HOLD_DATE.test(part) ? readDate(part, refundRequested === true, clock) : undefined;
+  const money = (part: string) => (MAY_HOLD_MONEY.test(part) ? extractMoney(part) : undefined);
+  const latest = <T>(read: (part: string) => T | undefined): T | undefined =>
+    (corrected === undefined ? undefined : read(corrected)) ?? read(text);
   return {
-    contractState: extractContractState(text),
+    contractState: latest(extractContractState),
     refundRequested,
-    date: MAY_HOLD_DATE.test(text) ? readDate(text, refundRequested === true, clock) : undefined,
-    money: MAY_HOLD_MONEY.test(text) ? extractMoney(text) : undefined,
+    date: latest((part) => {
+      const reading = date(part);
+      return reading?.kind === 'resolved' || part === text ? reading : undefined;
+    }),
+    money: latest(money),
+    bareNumber: latest(bareNumberOf),
     delivered: extractDelivery(text),
-    role: extractSpeakerRole(text),
-    contractType: extractContractType(text),
+    role: latest(extractSpeakerRole),
+    contractType: latest(extractContractType),
     emptyEscrow: saysEscrowEmpty(text),
     answer: extractAnswerPolarity(text),
     notYet: saysNotYet(text),
@@ -106,14 +133,33 @@ function readEntities(text: string, clock: UserClock): TurnEntities {
   };
 }
 
-function readDate(text: string, aboutRefund: boolean, clock: UserClock) {
-  if (aboutRefund) {
-    const clause = text.split(CLAUSE_BREAK).find((part) => part && REFUND_WORDS.test(part));
-    if (clause && clause !== text && MAY_HOLD_DATE.test(clause)) {
-      const inClause = resolveArrivalDate(clause, clock);
-      if (inClause.kind !== 'none') return inClause;
-    }
+/** "1100", "1,100.50": a number standing on its own, read only when no currency came with it. */
+function bareNumberOf(text: string): number | undefined {
+  const match = BARE_NUMBER.exec(text);
+  if (!match) return undefined;
+  const value = Number(match[1].replace(/,/g, ''));
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** The words after the last correction inside the message ("..., no wait, ..."), if there is one. */
+function correctedTail(text: string): string | undefined {
+  let tail: string | undefined;
+  for (const match of text.matchAll(CORRECTION_INSIDE))
+    tail = text.slice((match.index ?? 0) + match[0].length);
+  return tail?.trim() ? tail : undefined;
+}
+
+function readDate(text: string, aboutRefund: boolean, clock: UserClock): ArrivalResolution | undefined {
+  const plain = text.replace(AGO_TODAY, 'ago');
+  const clauses = plain.split(CLAUSE_BREAK).filter((part) => part && MAY_HOLD_DATE.test(part));
+  // The clause that names the refund request first, then the whole message, then the first dated clause.
+  const refundClause = aboutRefund ? clauses.find((part) => REFUND_WORDS.test(part)) : undefined;
+  const candidates = [refundClause, plain, ...clauses].filter((part): part is string => part !== undefined);
+  let fallback: ArrivalResolution | undefined;
+  for (const part of candidates) {
+    const reading = resolveArrivalDate(part, clock);
+    if (reading.kind === 'resolved') return reading;
+    if (part === plain && reading.kind !== 'none') fallback = reading;
   }
-  const whole = resolveArrivalDate(text, clock);
-  return whole.kind === 'none' ? undefined : whole;
+  return fallback;
 }

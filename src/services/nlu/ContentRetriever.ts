@@ -41,6 +41,13 @@ const STOP_WORDS = new Set(
   ),
 );
 
+/** A light suffix stemmer: "decides", "decided" and "deciding" meet "decide" in the index. */
+function stem(word: string): string {
+  if (word.length <= 4) return word;
+  const stripped = word.replace(/(?:ing|ed|es|s)$/, '');
+  return stripped.length >= 3 ? stripped.replace(/e$/, '') : word;
+}
+
 /**
  * Full-text retrieval over the policy content (MiniSearch, BM25 with fuzzy and prefix matching), for
  * questions that no intent names: each topic is a set of facts plus the words people use for them.
@@ -54,8 +61,8 @@ export class ContentRetriever {
       fields: ['keywords', 'text'],
       storeFields: ['id', 'facts'],
       processTerm: (term) => {
-        const lower = term.toLowerCase();
-        return STOP_WORDS.has(lower) ? null : lower;
+        const lower = term.toLowerCase().replace(/['’]s$/, '');
+        return STOP_WORDS.has(lower) ? null : stem(lower);
       },
       searchOptions: { boost: { keywords: 2 }, fuzzy: 0.2, prefix: true, combineWith: 'OR' },
     });

@@ -5,9 +5,9 @@ export type ContractState = 'ended' | 'active';
 const NOT_ENDED =
   /\b(?:has ?n[o']?t|have ?n[o']?t|is ?n[o']?t|not|never|wasn'?t|didn'?t)\s+(?:yet\s+)?(?:been\s+)?(?:end(?:ed)?|clos(?:e|ed)|finish(?:ed)?|terminat(?:e|ed)|cancel+(?:ed)?)\b|\bnot (?:over|done) yet\b/i;
 const ENDED =
-  /\b(?:end(?:ed|s)?|clos(?:ed|es)|finish(?:ed)?|terminat(?:ed|es)|cancel+(?:ed|s)|over|concluded|contarct (?:ended|closed)|ended the (?:contract|job))\b/i;
+  /\b(?:end(?:ed|s)?|clos(?:ed|es)|finish(?:ed)?|terminat(?:ed|es)|cancel+(?:ed|s)|over|concluded|shut (?:it |the contract |the job )?down|contarct (?:ended|closed)|ended the (?:contract|job))\b/i;
 const ACTIVE =
-  /\b(?:ongoing|on-going|active|still (?:open|running|going|on)|in progress|not (?:yet )?(?:ended|closed|finished)|open contract|current contract)\b/i;
+  /\b(?:ongoing|on-going|active|still (?:open|running|going|on)|in[- ]progress|not (?:yet )?(?:ended|closed|finished)|open contract|current contract)\b/i;
 const CONTRACT_WORD = /\b(?:contract|contarct|contrat|job|project|gig|it)\b/i;
 
 /**
