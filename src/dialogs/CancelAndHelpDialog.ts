@@ -63,6 +63,9 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     super(id);
   }
 
+  /** Which filing route this flow is, if it is one: a correction of the contract's state switches it. */
+  protected readonly route: 'ended' | 'active' | undefined = undefined;
+
   /** What the user can do at this point of the flow, said when they ask for help. */
   protected abstract helpText(): string;
 
@@ -99,6 +102,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
       inFlow: true,
       slot: (waitingPrompt(inner)?.validations as SlotTag | undefined)?.slot,
       answersStep: flow.answersCurrentStep(inner),
+      route: this.route,
       known: await this.deps.slots.get(context),
     });
     return this.perform(inner, flow, command);

@@ -85,8 +85,10 @@ export class EligibilityDialog extends CancelAndHelpDialog {
   private async moneyQuestionStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     answers(step).contract = (step.result as Choice).value;
     const ended = answers(step).contract === 'ended';
-    const delivered = (await this.deps.slots.get(step.context)).delivered;
-    if (!ended && delivered === true) return step.next(YES_NO[0]);
+    const known = await this.deps.slots.get(step.context);
+    if (!ended && known.delivered === true) return step.next(YES_NO[0]);
+    if (ended && known.escrowFunded !== undefined)
+      return step.next(known.escrowFunded ? YES_NO[0] : YES_NO[1]);
     return step.prompt(CHOICE_PROMPT, {
       ...slotTag(ended ? 'escrow' : 'delivered'),
       prompt: ended

@@ -71,6 +71,8 @@ export class ActiveContractDialog extends CancelAndHelpDialog {
     this.initialDialogId = ACTIVE_WATERFALL;
   }
 
+  protected override readonly route = 'active' as const;
+
   protected helpText(): string {
     return 'I am putting together the details of your unpaid milestone, so a person from Customer Support can take it from there without asking you again.';
   }

@@ -64,6 +64,8 @@ export class EndedContractDialog extends CancelAndHelpDialog {
     this.initialDialogId = ENDED_WATERFALL;
   }
 
+  protected override readonly route = 'ended' as const;
+
   protected helpText(): string {
     return 'I need the day the client’s refund request arrived, to work out your deadline, then I walk you through the steps and help you write your claim.';
   }

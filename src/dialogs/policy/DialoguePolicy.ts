@@ -95,6 +95,8 @@ export interface DialogueSituation {
   /** The slot the innermost flow waits on; undefined outside a flow. */
   slot?: SlotName;
   inFlow: boolean;
+  /** The route of the flow under way, when it is one of the two filing routes. */
+  route?: 'ended' | 'active';
   /** The waiting step accepts the message as it is (a choice it offered, a date it asked for). */
   answersStep: boolean;
   known: SlotValues;
@@ -251,10 +253,7 @@ function retrievedCommand(topic: RetrievedTopic): Command {
 function hasSituation(u: TurnUnderstanding): boolean {
   const { entities } = u;
   return (
-    entities.contractState !== undefined ||
-    entities.delivered !== undefined ||
-    entities.money !== undefined ||
-    entities.date?.kind === 'resolved'
+    entities.contractState !== undefined || entities.delivered !== undefined || entities.money !== undefined
   );
 }
 
@@ -322,16 +321,20 @@ function correctionOf(u: TurnUnderstanding, situation: DialogueSituation): Comma
     return { kind: 'switch_flow', topic: 'file_active' };
   if (marked && entities.contractState === 'active' && slot === 'arrival')
     return { kind: 'switch_flow', topic: 'file_active' };
-  const newDate =
-    entities.date?.kind === 'resolved' && entities.date.arrivedAt.toISOString() !== known.arrival?.arrivedAt;
+  // "oh wait, he ended the contract": from the active route to the ended one.
+  if (marked && entities.contractState === 'ended' && situation.route === 'active')
+    return { kind: 'switch_flow', topic: 'file_ended' };
   const freeText = slot !== undefined && FREE_TEXT_SLOTS.has(slot);
-  if (
-    newDate &&
-    known.arrival &&
+  const mayCorrectDay =
+    known.arrival !== undefined &&
     slot !== 'arrival' &&
-    (marked || (!freeText && entities.refundRequested === true))
-  )
-    return { kind: 'correct_slot', slot: 'arrival' };
+    (marked || (!freeText && entities.refundRequested === true));
+  // Read last: the date recognizer runs only when a corrected day is possible at all.
+  const newDate =
+    mayCorrectDay &&
+    entities.date?.kind === 'resolved' &&
+    entities.date.arrivedAt.toISOString() !== known.arrival?.arrivedAt;
+  if (newDate) return { kind: 'correct_slot', slot: 'arrival' };
   if ((entities.money || entities.bareNumber !== undefined) && known.amount && slot !== 'amount' && marked)
     return { kind: 'correct_slot', slot: 'amount' };
   return undefined;
@@ -382,7 +385,7 @@ function routeByContract(
   const { entities } = u;
   const confidentRoute =
     isIntentName(intents.intent) && ROUTE_BY_CONTRACT.has(intents.intent) && intents.score >= PLAUSIBLE_SCORE;
-  const refundDated = known.refundRequested === true && entities.date?.kind === 'resolved';
+  const refundDated = entities.refundRequested === true && entities.date?.kind === 'resolved';
   const asksDeadline = intents.intent === 'guide_deadline' && known.arrival !== undefined;
   if (refundDated || asksDeadline) return { kind: 'start_flow', topic: 'file_ended' };
   const troubled = confidentRoute || MONEY_TROUBLE.test(u.text);

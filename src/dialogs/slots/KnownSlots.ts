@@ -19,6 +19,8 @@ export interface SlotValues {
   contractType?: ContractType;
   role?: SpeakerRole;
   refundRequested?: boolean;
+  /** Whether money was held in escrow (a refund request of the escrow says it was). */
+  escrowFunded?: boolean;
   arrival?: KnownArrival;
   amount?: { value: number; currency: string };
   delivered?: boolean;

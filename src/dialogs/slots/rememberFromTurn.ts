@@ -19,6 +19,7 @@ export async function rememberFromTurn(
     contractType: entities.contractType,
     role: entities.role,
     refundRequested: entities.refundRequested,
+    escrowFunded: entities.escrowFunded ?? (entities.refundRequested === true ? true : undefined),
     delivered: entities.delivered,
     deliveryWords: entities.delivered === true ? understanding.text : undefined,
   };

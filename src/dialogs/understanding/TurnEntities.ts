@@ -22,6 +22,8 @@ export interface TurnEntities {
   role?: SpeakerRole;
   contractType?: ContractType;
   emptyEscrow: boolean;
+  /** True: money was held in escrow; false: none was. */
+  escrowFunded?: boolean;
   answer?: AnswerPolarity;
   /** "not yet", "none so far". */
   notYet: boolean;

@@ -7,7 +7,7 @@ import { extractContractState } from '../../services/nlu/entities/contractState'
 import { extractContractType } from '../../services/nlu/entities/contractType';
 import { hasCorrectionMarker } from '../../services/nlu/entities/correctionMarker';
 import { extractDelivery } from '../../services/nlu/entities/deliveryMention';
-import { saysEscrowEmpty } from '../../services/nlu/entities/escrowEmpty';
+import { extractEscrowFunded, saysEscrowEmpty } from '../../services/nlu/entities/escrowEmpty';
 import { extractNearScopeTopic } from '../../services/nlu/entities/nearScopeTopic';
 import { extractRefundRequest } from '../../services/nlu/entities/refundRequest';
 import { asksHowToCheck } from '../../services/nlu/entities/slotHelpQuestion';
@@ -28,8 +28,8 @@ const MAX_READ_CHARS = 600;
 /** Cheap tests that decide whether the costly recognizers run at all. */
 const MAY_HOLD_DATE =
   /\d|\b(?:today|tonight|yesterday|ago|recent|recently|while|lately|ages|couple|few|several|other day|morning|afternoon|evening|noon|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\b/i;
-const MAY_HOLD_MONEY =
-  /[\d$€£¥]|\b(?:dollars?|euros?|pounds?|usd|eur|gbp|cad|aud|bucks|hundred|thousand|grand)\b/i;
+// A digit alone is no money ("milestone 2", "12 November"): a currency sign or word must be there.
+const MAY_HOLD_MONEY = /[$€£¥]|\b(?:dollars?|euros?|pounds?|usd|eur|gbp|cad|aud|bucks|grand)\b/i;
 
 /** The clause that names the refund request, so "delivered on the 10th, refund asked 3 days ago" reads the 3 days. */
 const CLAUSE_BREAK = /[.;!?]|,\s*|\s+(?:and|but|then|so)\s+/i;
@@ -37,8 +37,9 @@ const REFUND_WORDS = /\b(?:refund|money back|escrow back|funds back|asked for|re
 
 /** A correction in the middle of a message: "..., sorry, I mean ...", "... no wait, ...", "... correction: ...". */
 const CORRECTION_INSIDE =
-  /(?:\b(?:no,? wait|wait,? no|sorry,? (?:i mean|i meant|no)|i mean|i meant|correction|actually|oh wait|ugh,? no)\b|(?:[.!?…,;-]|\.\.\.)\s*no\b)[,:.\s]*/gi;
+  /(?:\b(?:no,? wait|wait,? no|sorry|i mean|i meant|correction|actually|oh wait|ugh,? no|hmm,? no|that'?s wrong|scratch that)\b|(?:[.!?…,;—–-]|\.\.\.)\s*no\b)[,:.\s—–-]*/gi;
 
+const BARE_ORDINAL_DAY = /^\s*the \d{1,2}(?:st|nd|rd|th)\b/i;
 const BARE_NUMBER = /(?:^|[\s,:])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{2,9}(?:\.\d+)?)(?=$|[\s,.!?])/;
 /** "a week ago today": "today" repeats the reference point; left in, the recognizer reads two days. */
 const AGO_TODAY = /\bago today\b/gi;
@@ -110,21 +111,29 @@ function readEntities(text: string, clock: UserClock): TurnEntities {
   const date = (part: string) =>
     MAY_HOLD_DATE.test(part) ? readDate(part, refundRequested === true, clock) : undefined;
   const money = (part: string) => (MAY_HOLD_MONEY.test(part) ? extractMoney(part) : undefined);
+  let dateReading: { value: ArrivalResolution | undefined } | undefined;
   const latest = <T>(read: (part: string) => T | undefined): T | undefined =>
     (corrected === undefined ? undefined : read(corrected)) ?? read(text);
   return {
     contractState: latest(extractContractState),
     refundRequested,
-    date: latest((part) => {
-      const reading = date(part);
-      return reading?.kind === 'resolved' || part === text ? reading : undefined;
-    }),
+    // The date recognizer is the costliest reader: it runs only when something asks for the date.
+    get date() {
+      dateReading ??= {
+        value: latest((part) => {
+          const reading = date(part);
+          return reading?.kind === 'resolved' || part === text ? reading : undefined;
+        }),
+      };
+      return dateReading.value;
+    },
     money: latest(money),
     bareNumber: latest(bareNumberOf),
     delivered: extractDelivery(text),
     role: latest(extractSpeakerRole),
     contractType: latest(extractContractType),
     emptyEscrow: saysEscrowEmpty(text),
+    escrowFunded: extractEscrowFunded(text),
     answer: extractAnswerPolarity(text),
     notYet: saysNotYet(text),
     asksHowToCheck: asksHowToCheck(text),
@@ -157,7 +166,8 @@ function readDate(text: string, aboutRefund: boolean, clock: UserClock): Arrival
   const candidates = [refundClause, plain, ...clauses].filter((part): part is string => part !== undefined);
   let fallback: ArrivalResolution | undefined;
   for (const part of candidates) {
-    const reading = resolveArrivalDate(part, clock);
+    // The recognizer knows "on the 23rd" but not a bare "the 23rd".
+    const reading = resolveArrivalDate(BARE_ORDINAL_DAY.test(part) ? `on ${part.trim()}` : part, clock);
     if (reading.kind === 'resolved') return reading;
     if (part === plain && reading.kind !== 'none') fallback = reading;
   }
