@@ -76,6 +76,21 @@ describe.each(BACKENDS)('conversation repair on %s', (_backend, env) => {
     expect(corrected).not.toMatch(/4 days left/);
   });
 
+  it('correction inside one message: "3 days ago, sorry, I mean 4 days ago" takes the corrected day', async () => {
+    const reply = await user().say('the client asked for a refund 3 days ago, sorry, I mean 4 days ago');
+    expect(reply).toMatch(/3 days left/);
+  });
+
+  it('skip-known-slot: one answer with several slots skips every question it answers', async () => {
+    const { say } = user();
+    expect(await say('am I covered?')).toMatch(/fixed-price contract or an hourly/);
+    const reply = await say(
+      'fixed price, it ended, $350 was in escrow, and he asked for a refund 2 days ago',
+    );
+    expect(reply).toMatch(/5 days left/);
+    expect(reply).not.toMatch(/still active\?|money in escrow\?|refund request\)\?/);
+  });
+
   it('correction: "hold on, it hasn\'t ended yet" switches to the active-contract route', async () => {
     const { say } = user();
     expect(await say('client closed the contract and wants the escrow back')).toMatch(ARRIVAL_PROMPT);

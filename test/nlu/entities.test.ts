@@ -2,6 +2,7 @@ import { extractAnswerPolarity } from '../../src/services/nlu/entities/answerPol
 import { extractContractState } from '../../src/services/nlu/entities/contractState';
 import { extractContractType } from '../../src/services/nlu/entities/contractType';
 import { hasCorrectionMarker } from '../../src/services/nlu/entities/correctionMarker';
+import { extractEscrowFunded } from '../../src/services/nlu/entities/escrowEmpty';
 import { extractDelivery } from '../../src/services/nlu/entities/deliveryMention';
 import { extractNearScopeTopic } from '../../src/services/nlu/entities/nearScopeTopic';
 import { extractRefundRequest } from '../../src/services/nlu/entities/refundRequest';
@@ -90,5 +91,41 @@ describe('entities read from what a freelancer writes', () => {
     ['he left me a bad review', 'reviews'],
   ])('near-scope subject of "%s"', (text, expected) => {
     expect(extractNearScopeTopic(text)).toBe(expected);
+  });
+});
+
+describe('more of what a message can hold', () => {
+  it.each([
+    ['there was $350 in escrow', true],
+    ['nothing was in escrow', false],
+    ['the escrow was empty', false],
+    ['what is escrow', undefined],
+  ])('escrow funded in "%s"', (text, expected) => {
+    expect(extractEscrowFunded(text)).toBe(expected);
+  });
+
+  it.each([
+    ['my account got suspended', 'account'],
+    ['how do I withdraw to my bank account', 'withdrawals'],
+    ['can I get my connects back', 'connects'],
+    ['a client sent me a scam link', 'conduct'],
+    ['he wants extra work that was not in the contract', 'extra_work'],
+    ['the client never paid and I am still waiting', undefined],
+  ])('near-scope subject of "%s"', (text, expected) => {
+    expect(extractNearScopeTopic(text)).toBe(expected);
+  });
+
+  it.each([
+    ["I honestly don't know if it ended", 'dont_know'],
+    ['i dont even know', 'dont_know'],
+  ])('answer in "%s"', (text, expected) => {
+    expect(extractAnswerPolarity(text)).toBe(expected);
+  });
+
+  it.each([
+    ['oh wait, he ended the contract', true],
+    ['hmm no, the 22nd', true],
+  ])('correction marker in "%s"', (text, expected) => {
+    expect(hasCorrectionMarker(text)).toBe(expected);
   });
 });

@@ -88,7 +88,17 @@ const TOPIC_FLOWS: Readonly<Record<string, FlowTopic>> = { my_disputes: 'my_disp
 /** The query that finds the coverage facts (P1) in the content. */
 const COVERAGE_QUERY = 'which situations are covered';
 /** One distinctive word can be enough: a rare content word scores this high on its own. */
-const RETRIEVAL_SINGLE_TERM_SCORE = 9;
+const RETRIEVAL_SINGLE_TERM_SCORE = 8;
+/** Retrieval topics that are about a slot's own question: help for that slot, not a digression. */
+const SLOT_TOPICS: Partial<Record<SlotName, readonly string[]>> = {
+  arrival: ['find_refund_request', 'deadline', 'filing_steps'],
+  refund_request: ['find_refund_request', 'filing_steps'],
+  contract_type: ['coverage'],
+  contract_state: ['coverage'],
+  escrow: ['coverage'],
+  delivered: ['coverage', 'active_route'],
+  amount: ['claim_detail'],
+};
 
 /** Where the conversation is when the message arrives. */
 export interface DialogueSituation {
@@ -128,6 +138,10 @@ export class DialoguePolicy {
 
     if (slot && HELPED_SLOTS.has(slot)) {
       const notYet = entities.notYet || (slot === 'arrival' && entities.refundRequested === false);
+      // "where will I see this later?" asks about something else than the question waiting.
+      const elsewhere = entities.asksHowToCheck ? this.retrieve(text) : undefined;
+      if (elsewhere && !(SLOT_TOPICS[slot] ?? []).includes(elsewhere.id))
+        return { kind: 'answer_retrieved', topic: elsewhere };
       if (entities.answer === 'dont_know' || entities.asksHowToCheck || notYet)
         return { kind: 'slot_help', slot, notYet };
     }
@@ -173,6 +187,13 @@ export class DialoguePolicy {
     // "sorry, I meant fixed-price": the eligibility questions again, with the corrected answer.
     if (entities.correction && entities.contractType === 'fixed' && !hasSituation(u))
       return { kind: 'start_flow', topic: 'eligibility' };
+    // "no idea when the refund request came": the filing, whose first question comes with where to look.
+    if (
+      entities.answer === 'dont_know' &&
+      entities.refundRequested === true &&
+      entities.contractState !== 'active'
+    )
+      return { kind: 'start_flow', topic: 'file_ended' };
     // "I don't know if it ended": the questions that decide it, which begin with what is covered.
     if (entities.answer === 'dont_know' && (entities.contractState || MONEY_TROUBLE.test(text)))
       return { kind: 'start_flow', topic: 'eligibility' };

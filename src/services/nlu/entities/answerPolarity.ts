@@ -2,7 +2,7 @@
 export type AnswerPolarity = 'yes' | 'no' | 'dont_know';
 
 const DONT_KNOW =
-  /^(?:(?:still|honestly|sorry|um+|uh+|hmm+|well)[,\s]+)?(?:i\s+)?(?:(?:really\s+)?(?:don'?t|do not|dont) know|no idea|not sure|unsure|no clue|dunno|idk|(?:i\s+)?(?:can'?t|cannot|don'?t) (?:remember|recall|tell)|not certain|i'?m not sure|i am not sure|hard to say|no idea really)\b/i;
+  /^(?:(?:still|honestly|sorry|um+|uh+|hmm+|well)[,\s]+)?(?:i\s+)?(?:(?:really|honestly|just|truly|even)\s+)?(?:(?:really\s+)?(?:don'?t|do not|dont) (?:even |really )?know|no idea|not sure|unsure|no clue|dunno|idk|(?:i\s+)?(?:can'?t|cannot|don'?t) (?:remember|recall|tell)|not certain|i'?m not sure|i am not sure|hard to say|no idea really)\b/i;
 const NOT_YET = /^(?:not yet|none (?:yet|so far)|nothing (?:yet|so far)|no,? not yet|not so far)\b/i;
 const YES =
   /^(?:yes|yeah|yep|yup|ya|sure|correct|right|i did|it did|they did|it has|he did|she did|ok(?:ay)?|absolutely|definitely|of course|that'?s right)\b/i;
