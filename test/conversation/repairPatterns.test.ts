@@ -81,6 +81,15 @@ describe.each(BACKENDS)('conversation repair on %s', (_backend, env) => {
     expect(reply).toMatch(/3 days left/);
   });
 
+  it('correction inside one message: "not 8 days, 4 days since" and "9 days... no, 5" take the corrected count', async () => {
+    expect(await user().say('not 8 days, 4 days since the refund request. when is the last day?')).toMatch(
+      /3 days left/,
+    );
+    expect(await user().say("it's been 9 days since the refund request... no, 5. my deadline?")).toMatch(
+      /2 days left/,
+    );
+  });
+
   it('skip-known-slot: one answer with several slots skips every question it answers', async () => {
     const { say } = user();
     expect(await say('am I covered?')).toMatch(/fixed-price contract or an hourly/);

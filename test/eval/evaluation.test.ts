@@ -10,16 +10,16 @@ import type { CaseResult } from '../../eval/harness/runEvaluation';
  * TARGET (issue 13, "Done when"): >= 0.95 overall and >= 0.90 for every kind.
  *
  * The floors below are a ratchet: the score measured after the understanding work (branch nlu:
- * 94.7 % overall; 42.3 % on main before it, eval/README.md), minus a small margin, so any regression
+ * 96.3 % overall; 42.3 % on main before it, eval/README.md), minus a small margin, so any regression
  * fails. Raise them
  * whenever the bot improves; never lower them to make a change pass.
  */
-const FLOOR_OVERALL = 0.93;
+const FLOOR_OVERALL = 0.94;
 const FLOOR_BY_KIND: Record<CaseKind, number> = {
-  route: 0.94,
+  route: 0.97,
   kept: 0.96,
   answer_first: 0.88,
-  correction: 0.84,
+  correction: 0.95,
   no_loop: 0.92,
   no_handoff: 0.95,
   scope: 0.96,

@@ -129,3 +129,12 @@ describe('more of what a message can hold', () => {
     expect(hasCorrectionMarker(text)).toBe(expected);
   });
 });
+
+describe('refund requests in other words', () => {
+  it.each([
+    'now asks for the escrow to be returned to him',
+    'asked Upwork to give him back the funded milestone',
+  ])('"%s" is a refund request', (text) => {
+    expect(extractRefundRequest(text)).toBe(true);
+  });
+});

@@ -37,8 +37,14 @@ const REFUND_WORDS = /\b(?:refund|money back|escrow back|funds back|asked for|re
 
 /** A correction in the middle of a message: "..., sorry, I mean ...", "... no wait, ...", "... correction: ...". */
 const CORRECTION_INSIDE =
-  /(?:\b(?:no,? wait|wait,? no|sorry|i mean|i meant|correction|actually|oh wait|ugh,? no|hmm,? no|that'?s wrong|scratch that)\b|(?:[.!?…,;—–-]|\.\.\.)\s*no\b)[,:.\s—–-]*/gi;
+  /(?:\b(?:no,? wait|wait,? no|sorry|i mean|i meant|correction|actually|oh wait|ugh,? no|hmm,? no|that'?s wrong|scratch that)\b|^not\b[^,.]{1,30},|(?:[.!?…,;—–-]|\.\.\.)\s*no\b)[,:.\s—–-]*/gi;
 
+/** "5, I'm mixing it up": a count alone, correcting "9 days ago". */
+const BARE_COUNT = /^(\d{1,2})(?!\s*(?:st|nd|rd|th|days?|weeks?|hours?|[/.:-]\d))\b/i;
+const COUNTED_DAYS = /\b\d{1,2}\s+(days?|weeks?)\s+(?:ago|since)\b/i;
+/** "4 days since the refund request": the recognizer reads "4 days ago". */
+const DAYS_SINCE =
+  /\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(days?|weeks?)\s+since\b/gi;
 const BARE_ORDINAL_DAY = /^\s*the \d{1,2}(?:st|nd|rd|th)\b/i;
 const BARE_NUMBER = /(?:^|[\s,:])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{2,9}(?:\.\d+)?)(?=$|[\s,.!?])/;
 /** "a week ago today": "today" repeats the reference point; left in, the recognizer reads two days. */
@@ -107,13 +113,18 @@ export class TurnUnderstanding {
 function readEntities(text: string, clock: UserClock): TurnEntities {
   const refundRequested = extractRefundRequest(text);
   // "3 days ago, sorry, I mean 4 days ago": what follows the user's own correction wins.
-  const corrected = correctedTail(text);
+  const tails = correctedTails(text);
   const date = (part: string) =>
     MAY_HOLD_DATE.test(part) ? readDate(part, refundRequested === true, clock) : undefined;
   const money = (part: string) => (MAY_HOLD_MONEY.test(part) ? extractMoney(part) : undefined);
   let dateReading: { value: ArrivalResolution | undefined } | undefined;
-  const latest = <T>(read: (part: string) => T | undefined): T | undefined =>
-    (corrected === undefined ? undefined : read(corrected)) ?? read(text);
+  const latest = <T>(read: (part: string) => T | undefined): T | undefined => {
+    for (const tail of tails) {
+      const value = read(tail);
+      if (value !== undefined) return value;
+    }
+    return read(text);
+  };
   return {
     contractState: latest(extractContractState),
     refundRequested,
@@ -150,16 +161,27 @@ function bareNumberOf(text: string): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
-/** The words after the last correction inside the message ("..., no wait, ..."), if there is one. */
-function correctedTail(text: string): string | undefined {
-  let tail: string | undefined;
-  for (const match of text.matchAll(CORRECTION_INSIDE))
-    tail = text.slice((match.index ?? 0) + match[0].length);
-  return tail?.trim() ? tail : undefined;
+/**
+ * The words after each correction inside the message ("..., no wait, ..."), the last first: a value
+ * is read from the latest part that holds one. "9 days ago... no, 5" repeats the unit it corrects.
+ */
+function correctedTails(text: string): string[] {
+  const tails: string[] = [];
+  for (const match of text.matchAll(CORRECTION_INSIDE)) {
+    const tail = text.slice((match.index ?? 0) + match[0].length).trim();
+    if (tail) tails.unshift(withCorrectedUnit(tail, text));
+  }
+  return tails;
+}
+
+function withCorrectedUnit(tail: string, text: string): string {
+  const bare = BARE_COUNT.exec(tail);
+  const said = COUNTED_DAYS.exec(text);
+  return bare && said ? `${bare[1]} ${said[1]} ago` : tail;
 }
 
 function readDate(text: string, aboutRefund: boolean, clock: UserClock): ArrivalResolution | undefined {
-  const plain = text.replace(AGO_TODAY, 'ago');
+  const plain = text.replace(AGO_TODAY, 'ago').replace(DAYS_SINCE, '$1 $2 ago, since');
   const clauses = plain.split(CLAUSE_BREAK).filter((part) => part && MAY_HOLD_DATE.test(part));
   // The clause that names the refund request first, then the whole message, then the first dated clause.
   const refundClause = aboutRefund ? clauses.find((part) => REFUND_WORDS.test(part)) : undefined;
