@@ -130,17 +130,15 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
         await this.sayCannotHandle(inner, command.reason);
         return this.resume(inner);
       case 'help':
-        await context.sendActivity(
-          `${flow.helpText()} You can also ask me about mediation or arbitration at any point, say "cancel" to stop, "start over" to begin again, or "talk to a person".`,
-        );
+        await context.sendActivity(`${flow.helpText()} ${say('help.inFlow', content.values)}`);
         await inner.repromptDialog();
         return { status: DialogTurnStatus.waiting };
       case 'cancel':
-        await context.sendActivity('Okay, I stopped that. Nothing was filed.');
+        await context.sendActivity(say('cancel.done', content.values));
         await this.deps.slots.clear(context);
         return this.leaveFlow(inner, undefined);
       case 'start_over':
-        await context.sendActivity("Sure, let's start over.");
+        await context.sendActivity(say('startOver', content.values));
         await this.deps.slots.clear(context);
         return this.leaveFlow(inner, 'greeting');
       case 'handoff':

@@ -104,7 +104,7 @@ export class MainDialog extends ComponentDialog {
   private async afterFlowStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const next = step.context.turnState.get(NEXT_TOPIC) as IntentName | 'cancelled' | undefined;
     if (next === 'cancelled') {
-      await this.offered.offer(step.context, 'What would you like to do now?', MAIN_MENU);
+      await this.offered.offer(step.context, say('menu.whatNow', this.deps.content.values), MAIN_MENU);
       return step.endDialog();
     }
     if (next) return this.runTopic(step, next);
@@ -123,7 +123,7 @@ export class MainDialog extends ComponentDialog {
     if (outcome.covered === true && outcome.path === 'ended' && !outcome.waitForRequest)
       return this.runTopic(step, 'file_ended');
     if (outcome.covered === false) {
-      await this.offered.offer(step.context, 'What would you like to do?', [
+      await this.offered.offer(step.context, say('menu.whatNext', this.deps.content.values), [
         topicChoice('talk_to_person'),
         topicChoice('guide_stages'),
       ]);
@@ -260,35 +260,23 @@ export class MainDialog extends ComponentDialog {
           await this.deps.handoff.start(context, { reason: 'asked_for_person' });
           return step.endDialog();
         }
-        await context.sendActivity(
-          'A person from Customer Support can take this over and look at your case with you. Tell them what was agreed, what you delivered and what the client said.',
-        );
+        await context.sendActivity(say('handoff.noService', content.values));
         return step.endDialog();
       case 'help':
-        await this.offered.offer(
-          context,
-          'I can tell you whether your situation is covered, walk you through filing a dispute, explain mediation and arbitration, and show where to find your disputes. At any point you can say "cancel", "start over" or "talk to a person". Pick a topic or just tell me what happened.',
-          MAIN_MENU,
-        );
+        await this.offered.offer(context, say('help.main', content.values), MAIN_MENU);
         return step.endDialog();
       case 'greeting':
       case 'start_over':
         await sendWelcome(context, this.offered);
         return step.endDialog();
       case 'cancel':
-        await this.offered.offer(
-          context,
-          "There's nothing in progress to cancel. What would you like to do?",
-          MAIN_MENU,
-        );
+        await this.offered.offer(context, say('cancel.nothing', content.values), MAIN_MENU);
         return step.endDialog();
       case 'thanks':
-        await context.sendActivity("You're welcome. If anything else comes up with your dispute, just ask.");
+        await context.sendActivity(say('chitchat.thanks', content.values));
         return step.endDialog();
       case 'goodbye':
-        await context.sendActivity(
-          'Goodbye, and good luck with your dispute. You can come back here any time.',
-        );
+        await context.sendActivity(say('chitchat.goodbye', content.values));
         return step.endDialog();
       default:
         await this.offered.offer(

@@ -156,14 +156,10 @@ function draftOf(step: WaterfallStepContext): ClaimDraft {
   return values.draft;
 }
 
-function setField(draft: ClaimDraft, field: ClaimField, answer: string): void {
+/** The text parts of the claim; the amount is kept in the known slots (see keep). */
+function setField(draft: ClaimDraft, field: Exclude<ClaimField, 'amount'>, answer: string): void {
   const text = answer.trim();
   switch (field) {
-    case 'amount': {
-      const money = extractMoney(text);
-      if (money) draft.amount = { value: money.amount, currency: money.currency };
-      return;
-    }
     case 'evidence':
       draft.evidence = NOTHING.test(text)
         ? []

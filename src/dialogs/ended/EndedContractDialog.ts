@@ -129,11 +129,7 @@ export class EndedContractDialog extends CancelAndHelpDialog {
     await step.context.sendActivity(this.deps.content.fact('P3'));
     // "don't know when it came": where to find the request comes with the question.
     const { entities } = TurnUnderstanding.of(step.context, this.deps.intents, this.deps.defaultTimeZone);
-    if (
-      entities.answer === 'dont_know' ||
-      entities.asksHowToCheck ||
-      /\b(?:don'?t|do not) know\b/i.test(step.context.activity.text ?? '')
-    )
+    if (entities.unsure || entities.asksHowToCheck)
       await step.context.sendActivity(
         infoMessage(step.context.activity.channelId, {
           lines: [say('slotHelp.arrival', this.deps.content.values), this.deps.content.fact('P5')],

@@ -25,6 +25,8 @@ export interface TurnEntities {
   /** True: money was held in escrow; false: none was. */
   escrowFunded?: boolean;
   answer?: AnswerPolarity;
+  /** "don't know", "no idea" anywhere in the message, not only as the whole answer. */
+  unsure: boolean;
   /** "not yet", "none so far". */
   notYet: boolean;
   /** "how do I check?", "where would I see that?". */

@@ -2,7 +2,11 @@ import type { TurnContext } from 'botbuilder';
 import type { Choice } from '../../bot/rendering/choice';
 import type { IntentResult } from '../../services/nlu/IntentRecognizer';
 import { extractMoney } from '../../services/nlu/extractMoney';
-import { extractAnswerPolarity, saysNotYet } from '../../services/nlu/entities/answerPolarity';
+import {
+  extractAnswerPolarity,
+  mentionsNotKnowing,
+  saysNotYet,
+} from '../../services/nlu/entities/answerPolarity';
 import { extractContractState } from '../../services/nlu/entities/contractState';
 import { extractContractType } from '../../services/nlu/entities/contractType';
 import { hasCorrectionMarker } from '../../services/nlu/entities/correctionMarker';
@@ -146,6 +150,7 @@ function readEntities(text: string, clock: UserClock): TurnEntities {
     emptyEscrow: saysEscrowEmpty(text),
     escrowFunded: extractEscrowFunded(text),
     answer: extractAnswerPolarity(text),
+    unsure: mentionsNotKnowing(text),
     notYet: saysNotYet(text),
     asksHowToCheck: asksHowToCheck(text),
     correction: hasCorrectionMarker(text),

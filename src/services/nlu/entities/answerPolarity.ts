@@ -22,3 +22,10 @@ export function extractAnswerPolarity(text: string): AnswerPolarity | undefined 
 export function saysNotYet(text: string): boolean {
   return NOT_YET.test(text.trim());
 }
+
+/** "I don't know" anywhere in a longer message ("don't know the exact date the client asked"). */
+const MENTIONS_NOT_KNOWING = /\b(?:don'?t|do not|dont) (?:even |really )?know\b|\bno idea\b|\bnot sure\b/i;
+
+export function mentionsNotKnowing(text: string): boolean {
+  return MENTIONS_NOT_KNOWING.test(text);
+}
