@@ -21,6 +21,8 @@ export interface TurnObservation {
   handoff: boolean;
   /** Distinct choices offered (suggested actions, card buttons, or numbered lines on text channels). */
   choices: string[];
+  /** The same choice shown twice in one message (suggested actions and card buttons together). */
+  choicesShownTwice: boolean;
   asksDate: boolean;
   asksAmount: boolean;
   asksDelivered: boolean;
@@ -131,6 +133,14 @@ export function observeTurn(
     (message.suggestedActions?.actions ?? []).map((action) => action.title ?? ''),
   );
   const choices = [...new Set([...suggested, ...found.buttons, ...numbered].map(normalise))].filter(Boolean);
+  const choicesShownTwice = messages.some((message) => {
+    const buttons = { texts: [] as string[], buttons: [] as string[] };
+    for (const attachment of message.attachments ?? []) cardTexts(attachment.content, buttons);
+    const onCard = new Set(buttons.buttons.map(normalise));
+    return (message.suggestedActions?.actions ?? []).some((action) =>
+      onCard.has(normalise(action.title ?? '')),
+    );
+  });
 
   const said = normalise(texts.join('\n'));
   const facts = new Set<FactId>(
@@ -143,6 +153,7 @@ export function observeTurn(
     facts,
     handoff: replies.some((reply) => reply.type === 'event' && reply.name === 'handoff.initiate'),
     choices,
+    choicesShownTwice,
     asksDate: anyQuestion(texts, DATE_QUESTION),
     asksAmount: anyQuestion(texts, AMOUNT_QUESTION),
     asksDelivered: anyQuestion(texts, DELIVERED_QUESTION),

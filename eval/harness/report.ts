@@ -57,5 +57,8 @@ export function formatReport(results: CaseResult[], maxFailures = Infinity): str
   for (const [channel, rate] of Object.entries(scores.byChannel))
     lines.push(`  ${channel.padEnd(40)} ${percent(rate)}`);
   lines.push(`Overall: ${percent(scores.overall)}`);
+  const twice = results.reduce((sum, result) => sum + result.turnsWithChoicesTwice, 0);
+  const turns = results.reduce((sum, result) => sum + result.turns, 0);
+  lines.push(`Turns showing the same choices twice (not scored): ${twice} of ${turns}`);
   return lines.join('\n');
 }

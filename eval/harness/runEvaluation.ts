@@ -19,6 +19,9 @@ export interface CaseResult {
   channel: string;
   passed: boolean;
   failures: TurnFailure[];
+  /** Turns whose reply showed the same choices twice (issue 13: one set of choices per channel). */
+  turnsWithChoicesTwice: number;
+  turns: number;
 }
 
 export interface EvaluationOptions {
@@ -57,12 +60,22 @@ async function runCase(
   const conversation = new EvalConversation(baseUrl, channel, evalCase.clock);
   const failures: TurnFailure[] = [];
   let previous: TurnObservation | undefined;
+  let turnsWithChoicesTwice = 0;
   for (const [index, turn] of evalCase.turns.entries()) {
     const observed = observeTurn(await conversation.send(turn.user), matchers);
+    if (observed.choicesShownTwice) turnsWithChoicesTwice += 1;
     const problems = turn.expect ? judgeTurn(turn.expect, observed, previous) : [];
     if (problems.length > 0)
       failures.push({ turn: index + 1, user: turn.user, problems, botSaid: observed.texts.join(' | ') });
     previous = observed;
   }
-  return { id: evalCase.id, kind: evalCase.kind, channel, passed: failures.length === 0, failures };
+  return {
+    id: evalCase.id,
+    kind: evalCase.kind,
+    channel,
+    passed: failures.length === 0,
+    failures,
+    turnsWithChoicesTwice,
+    turns: evalCase.turns.length,
+  };
 }

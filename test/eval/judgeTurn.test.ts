@@ -127,3 +127,31 @@ describe('scope and clarification', () => {
     ]);
   });
 });
+
+describe('one set of choices per channel', () => {
+  const card = (titles: string[]) => ({
+    contentType: 'application/vnd.microsoft.card.adaptive',
+    content: { actions: titles.map((title) => ({ type: 'Action.Submit', title })) },
+  });
+
+  it('notices the same choices as suggested actions and card buttons in one message', () => {
+    const both: ReplyActivity[] = [
+      {
+        type: 'message',
+        text: 'Which one?',
+        attachments: [card(['Ended', 'Active'])],
+        suggestedActions: { actions: [{ title: 'Ended' }, { title: 'Active' }] },
+      },
+    ];
+    expect(observeTurn(both, matchers).choicesShownTwice).toBe(true);
+  });
+
+  it('does not count a card alone or suggested actions alone', () => {
+    const cardOnly: ReplyActivity[] = [{ type: 'message', text: 'Which?', attachments: [card(['Ended'])] }];
+    const suggestedOnly: ReplyActivity[] = [
+      { type: 'message', text: 'Which?', suggestedActions: { actions: [{ title: 'Ended' }] } },
+    ];
+    expect(observeTurn(cardOnly, matchers).choicesShownTwice).toBe(false);
+    expect(observeTurn(suggestedOnly, matchers).choicesShownTwice).toBe(false);
+  });
+});
