@@ -16,6 +16,7 @@ export interface TurnFailure {
 export interface CaseResult {
   id: string;
   kind: CaseKind;
+  fromIssue: boolean;
   channel: string;
   passed: boolean;
   failures: TurnFailure[];
@@ -72,6 +73,7 @@ async function runCase(
   return {
     id: evalCase.id,
     kind: evalCase.kind,
+    fromIssue: evalCase.fromIssue,
     channel,
     passed: failures.length === 0,
     failures,
