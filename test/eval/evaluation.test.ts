@@ -31,7 +31,7 @@ let results: CaseResult[];
 
 beforeAll(async () => {
   results = await evaluateApp();
-}, 120_000);
+}, 180_000);
 
 it('keeps the overall pass rate at or above the floor', () => {
   const { overall } = scoresOf(results);
