@@ -60,15 +60,15 @@ async function runCase(
 ): Promise<CaseResult> {
   const conversation = new EvalConversation(baseUrl, channel, evalCase.clock);
   const failures: TurnFailure[] = [];
-  let previous: TurnObservation | undefined;
+  const earlier: TurnObservation[] = [];
   let turnsWithChoicesTwice = 0;
   for (const [index, turn] of evalCase.turns.entries()) {
     const observed = observeTurn(await conversation.send(turn.user), matchers);
     if (observed.choicesShownTwice) turnsWithChoicesTwice += 1;
-    const problems = turn.expect ? judgeTurn(turn.expect, observed, previous) : [];
+    const problems = turn.expect ? judgeTurn(turn.expect, observed, earlier) : [];
     if (problems.length > 0)
       failures.push({ turn: index + 1, user: turn.user, problems, botSaid: observed.texts.join(' | ') });
-    previous = observed;
+    earlier.push(observed);
   }
   return {
     id: evalCase.id,

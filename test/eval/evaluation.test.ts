@@ -17,14 +17,14 @@ const FLOOR_OVERALL = 0.41;
 /** The same without the cases built on issue 13's own examples: gains must reach the fresh part too. */
 const FLOOR_FRESH = 0.42;
 const FLOOR_BY_KIND: Record<CaseKind, number> = {
-  route: 0.84,
+  route: 0.81,
   kept: 0.01,
   answer_first: 0.44,
   correction: 0.3,
   no_loop: 0.35,
   no_handoff: 0.66,
   scope: 0.01,
-  clarify: 0.57,
+  clarify: 0.56,
 };
 
 let results: CaseResult[];

@@ -11,7 +11,7 @@ const content = PolicyContent.load();
 const matchers = factMatchers(content);
 const say = (...texts: string[]): ReplyActivity[] => texts.map((text) => ({ type: 'message', text }));
 const judge = (expect: Expectation, replies: ReplyActivity[], before?: ReplyActivity[]) =>
-  judgeTurn(expect, observeTurn(replies, matchers), before ? observeTurn(before, matchers) : undefined);
+  judgeTurn(expect, observeTurn(replies, matchers), before ? [observeTurn(before, matchers)] : []);
 
 describe('facts are read back from the content the bot speaks from', () => {
   it('finds a fact in a longer reply, with its configured values filled in', () => {
@@ -153,5 +153,20 @@ describe('one set of choices per channel', () => {
     ];
     expect(observeTurn(cardOnly, matchers).choicesShownTwice).toBe(false);
     expect(observeTurn(suggestedOnly, matchers).choicesShownTwice).toBe(false);
+  });
+});
+
+describe('the route of a conversation', () => {
+  const activeIntro = say(content.fact('P7'), 'Did you deliver the milestone?');
+
+  it('stays on a flow while the user answers its questions', () => {
+    expect(judge({ route: 'active_handoff_offer' }, say('Which milestone is it?'), activeIntro)).toEqual([]);
+  });
+
+  it('fails when a later turn puts the conversation on the other route', () => {
+    const ended = say('When did the refund request arrive?');
+    expect(judge({ route: 'active_handoff_offer' }, ended, activeIntro)).toContain(
+      'route active_handoff_offer: not on the active-contract route (P7)',
+    );
   });
 });
