@@ -49,6 +49,8 @@ export function normalise(text: string): string {
     .trim();
 }
 
+const MIN_FACT_LINE_LENGTH = 20;
+
 /**
  * The wording of each fact, from the same content the bot speaks from: a reply that contains the
  * wording of fact P3 states P3. Facts made of lines (the filing steps) count when any line is said,
@@ -57,7 +59,11 @@ export function normalise(text: string): string {
 export function factMatchers(content: PolicyContent): Array<{ id: FactId; variants: string[] }> {
   return FACT_IDS.map((id) => ({
     id,
-    variants: content.lines(id).map((line) => normalise(line)),
+    // A line as short as "Click Next." would be found in unrelated replies; such lines do not count.
+    variants: content
+      .lines(id)
+      .map((line) => normalise(line))
+      .filter((line) => line.length >= MIN_FACT_LINE_LENGTH),
   }));
 }
 

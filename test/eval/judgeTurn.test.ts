@@ -23,6 +23,11 @@ describe('facts are read back from the content the bot speaks from', () => {
     expect(judge({ facts: ['P4'] }, say(`Step 1 of 7: ${content.lines('P4')[0]}`))).toEqual([]);
   });
 
+  it('can recognise every fact, and not a filing step as short as "Click Next."', () => {
+    expect(matchers.filter((fact) => fact.variants.length === 0)).toEqual([]);
+    expect(judge({ facts: ['P4'] }, say('Click Next.'))).toEqual(['facts not stated: P4']);
+  });
+
   it('misses a fact that is only paraphrased loosely', () => {
     expect(judge({ facts: ['P3'] }, say('You have a week, more or less.'))).toEqual(['facts not stated: P3']);
   });
