@@ -28,16 +28,39 @@ function startsNothing(turn: TurnObservation): boolean {
   return !turn.handoff && !turn.asksDate && !turn.facts.has('P4') && !turn.asksContractType;
 }
 
+/**
+ * The route the conversation was last put on by an earlier turn: a flow already under way stays the
+ * route while the user answers its questions, until a turn puts it on the other one.
+ */
+function routeSoFar(earlier: TurnObservation[]): 'ended' | 'active' | undefined {
+  for (const turn of [...earlier].reverse()) {
+    if (onActiveRoute(turn) && !onEndedRoute(turn)) return 'active';
+    if (onEndedRoute(turn)) return 'ended';
+  }
+  return undefined;
+}
+
 /** Why the observed turn misses the route; undefined when it is on it. */
-function routeProblem(route: Route, turn: TurnObservation, expect: Expectation): string | undefined {
+function routeProblem(
+  route: Route,
+  turn: TurnObservation,
+  expect: Expectation,
+  earlier: TurnObservation[],
+): string | undefined {
+  const soFar = routeSoFar(earlier);
   switch (route) {
-    case 'ended_filing':
+    case 'ended_filing': {
       // Giving the exact deadline the case expects is the filing route, however it is worded.
-      if (!onEndedRoute(turn) && !(expect.deadlineDate && mentionsDay(turn.texts, expect.deadlineDate)))
-        return 'not on the ended-contract filing';
+      const onIt =
+        onEndedRoute(turn) ||
+        (expect.deadlineDate !== undefined && mentionsDay(turn.texts, expect.deadlineDate)) ||
+        (soFar === 'ended' && !onActiveRoute(turn));
+      if (!onIt) return 'not on the ended-contract filing';
       return onActiveRoute(turn) && !turn.facts.has('P4') ? 'sent down the active-contract route' : undefined;
+    }
     case 'active_handoff_offer':
-      if (!onActiveRoute(turn)) return 'not on the active-contract route (P7)';
+      if (!onActiveRoute(turn) && !(soFar === 'active' && !onEndedRoute(turn)))
+        return 'not on the active-contract route (P7)';
       return turn.asksDate ? 'asked for a refund-request date on an active contract' : undefined;
     case 'eligibility':
       return onEligibility(turn) ? undefined : 'did not take up whether the situation is covered';
@@ -99,16 +122,20 @@ export function mentionsDay(texts: string[], isoDay: string): boolean {
   return pattern.test(said);
 }
 
-/** Every way the turn falls short of the expectation; empty when it passes. */
+/**
+ * Every way the turn falls short of the expectation; empty when it passes. `earlier` holds the
+ * conversation's earlier turns, oldest first (the last one is the prompt a repeat is compared with).
+ */
 export function judgeTurn(
   expect: Expectation,
   turn: TurnObservation,
-  previous: TurnObservation | undefined,
+  earlier: TurnObservation[] = [],
 ): string[] {
+  const previous = earlier[earlier.length - 1];
   const problems: string[] = [];
   if (turn.texts.length === 0 && !turn.handoff) problems.push('no reply');
   if (expect.route) {
-    const problem = routeProblem(expect.route, turn, expect);
+    const problem = routeProblem(expect.route, turn, expect, earlier);
     if (problem) problems.push(`route ${expect.route}: ${problem}`);
   }
   const missing = (expect.facts ?? []).filter((id) => !turn.facts.has(id));

@@ -47,12 +47,14 @@ export function asEvalCases(set: CaseSet): EvalCase[] {
     ...set.singles.map((single) => ({
       id: single.id,
       kind: single.kind,
+      fromIssue: single.fromIssue ?? false,
       clock: single.clock ?? DEFAULT_CLOCK,
       turns: [{ user: single.text, expect: single.expect }],
     })),
     ...set.conversations.map((conversation) => ({
       id: conversation.id,
       kind: conversation.kind,
+      fromIssue: conversation.fromIssue ?? false,
       clock: conversation.clock ?? DEFAULT_CLOCK,
       turns: conversation.turns,
     })),

@@ -21,6 +21,8 @@ export interface TurnObservation {
   handoff: boolean;
   /** Distinct choices offered (suggested actions, card buttons, or numbered lines on text channels). */
   choices: string[];
+  /** The same choice shown twice in one message (suggested actions and card buttons together). */
+  choicesShownTwice: boolean;
   asksDate: boolean;
   asksAmount: boolean;
   asksDelivered: boolean;
@@ -47,6 +49,8 @@ export function normalise(text: string): string {
     .trim();
 }
 
+const MIN_FACT_LINE_LENGTH = 20;
+
 /**
  * The wording of each fact, from the same content the bot speaks from: a reply that contains the
  * wording of fact P3 states P3. Facts made of lines (the filing steps) count when any line is said,
@@ -55,7 +59,11 @@ export function normalise(text: string): string {
 export function factMatchers(content: PolicyContent): Array<{ id: FactId; variants: string[] }> {
   return FACT_IDS.map((id) => ({
     id,
-    variants: content.lines(id).map((line) => normalise(line)),
+    // A line as short as "Click Next." would be found in unrelated replies; such lines do not count.
+    variants: content
+      .lines(id)
+      .map((line) => normalise(line))
+      .filter((line) => line.length >= MIN_FACT_LINE_LENGTH),
   }));
 }
 
@@ -131,6 +139,14 @@ export function observeTurn(
     (message.suggestedActions?.actions ?? []).map((action) => action.title ?? ''),
   );
   const choices = [...new Set([...suggested, ...found.buttons, ...numbered].map(normalise))].filter(Boolean);
+  const choicesShownTwice = messages.some((message) => {
+    const buttons = { texts: [] as string[], buttons: [] as string[] };
+    for (const attachment of message.attachments ?? []) cardTexts(attachment.content, buttons);
+    const onCard = new Set(buttons.buttons.map(normalise));
+    return (message.suggestedActions?.actions ?? []).some((action) =>
+      onCard.has(normalise(action.title ?? '')),
+    );
+  });
 
   const said = normalise(texts.join('\n'));
   const facts = new Set<FactId>(
@@ -143,6 +159,7 @@ export function observeTurn(
     facts,
     handoff: replies.some((reply) => reply.type === 'event' && reply.name === 'handoff.initiate'),
     choices,
+    choicesShownTwice,
     asksDate: anyQuestion(texts, DATE_QUESTION),
     asksAmount: anyQuestion(texts, AMOUNT_QUESTION),
     asksDelivered: anyQuestion(texts, DELIVERED_QUESTION),

@@ -9,6 +9,8 @@ export interface Rate {
 
 export interface Scores {
   overall: Rate;
+  /** Without the cases built on examples quoted in issue 13: the part nobody tuned to. */
+  fresh: Rate;
   byKind: Record<CaseKind, Rate>;
   byChannel: Record<string, Rate>;
 }
@@ -23,6 +25,7 @@ export function scoresOf(results: CaseResult[]): Scores {
   const channels = [...new Set(results.map((result) => result.channel))];
   return {
     overall: rateOf(results),
+    fresh: rateOf(results.filter((result) => !result.fromIssue)),
     byKind: Object.fromEntries(
       CASE_KINDS.map((kind) => [kind, rateOf(results.filter((result) => result.kind === kind))]),
     ) as Record<CaseKind, Rate>,
@@ -57,5 +60,9 @@ export function formatReport(results: CaseResult[], maxFailures = Infinity): str
   for (const [channel, rate] of Object.entries(scores.byChannel))
     lines.push(`  ${channel.padEnd(40)} ${percent(rate)}`);
   lines.push(`Overall: ${percent(scores.overall)}`);
+  lines.push(`Overall without issue 13's own examples: ${percent(scores.fresh)}`);
+  const twice = results.reduce((sum, result) => sum + result.turnsWithChoicesTwice, 0);
+  const turns = results.reduce((sum, result) => sum + result.turns, 0);
+  lines.push(`Turns showing the same choices twice (not scored): ${twice} of ${turns}`);
   return lines.join('\n');
 }

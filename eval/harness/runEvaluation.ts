@@ -16,9 +16,13 @@ export interface TurnFailure {
 export interface CaseResult {
   id: string;
   kind: CaseKind;
+  fromIssue: boolean;
   channel: string;
   passed: boolean;
   failures: TurnFailure[];
+  /** Turns whose reply showed the same choices twice (issue 13: one set of choices per channel). */
+  turnsWithChoicesTwice: number;
+  turns: number;
 }
 
 export interface EvaluationOptions {
@@ -56,13 +60,24 @@ async function runCase(
 ): Promise<CaseResult> {
   const conversation = new EvalConversation(baseUrl, channel, evalCase.clock);
   const failures: TurnFailure[] = [];
-  let previous: TurnObservation | undefined;
+  const earlier: TurnObservation[] = [];
+  let turnsWithChoicesTwice = 0;
   for (const [index, turn] of evalCase.turns.entries()) {
     const observed = observeTurn(await conversation.send(turn.user), matchers);
-    const problems = turn.expect ? judgeTurn(turn.expect, observed, previous) : [];
+    if (observed.choicesShownTwice) turnsWithChoicesTwice += 1;
+    const problems = turn.expect ? judgeTurn(turn.expect, observed, earlier) : [];
     if (problems.length > 0)
       failures.push({ turn: index + 1, user: turn.user, problems, botSaid: observed.texts.join(' | ') });
-    previous = observed;
+    earlier.push(observed);
   }
-  return { id: evalCase.id, kind: evalCase.kind, channel, passed: failures.length === 0, failures };
+  return {
+    id: evalCase.id,
+    kind: evalCase.kind,
+    fromIssue: evalCase.fromIssue,
+    channel,
+    passed: failures.length === 0,
+    failures,
+    turnsWithChoicesTwice,
+    turns: evalCase.turns.length,
+  };
 }

@@ -64,7 +64,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
   }
 
   /** Which filing route this flow is, if it is one: a correction of the contract's state switches it. */
-  protected readonly route: 'ended' | 'active' | undefined = undefined;
+  protected readonly route: 'ended' | 'active' | 'eligibility' | undefined = undefined;
 
   /** What the user can do at this point of the flow, said when they ask for help. */
   protected abstract helpText(): string;

@@ -41,6 +41,8 @@ export class EligibilityDialog extends CancelAndHelpDialog {
     this.initialDialogId = ELIGIBILITY_WATERFALL;
   }
 
+  protected override readonly route = 'eligibility' as const;
+
   protected helpText(): string {
     return "I'm asking a few questions to see whether Fixed-Price Protection covers your situation.";
   }

@@ -10,11 +10,13 @@ import type { CaseResult } from '../../eval/harness/runEvaluation';
  * TARGET (issue 13, "Done when"): >= 0.95 overall and >= 0.90 for every kind.
  *
  * The floors below are a ratchet: the score measured after the understanding work (branch nlu:
- * 96.3 % overall; 42.3 % on main before it, eval/README.md), minus a small margin, so any regression
- * fails. Raise them
+ * 96.4 % overall, 96.1 % on the fresh cases; 42.3 % on main before it, eval/README.md), minus a
+ * small margin, so any regression fails. Raise them
  * whenever the bot improves; never lower them to make a change pass.
  */
 const FLOOR_OVERALL = 0.94;
+/** The same without the cases built on issue 13's own examples: gains must reach the fresh part too. */
+const FLOOR_FRESH = 0.94;
 const FLOOR_BY_KIND: Record<CaseKind, number> = {
   route: 0.97,
   kept: 0.96,
@@ -23,19 +25,23 @@ const FLOOR_BY_KIND: Record<CaseKind, number> = {
   no_loop: 0.92,
   no_handoff: 0.95,
   scope: 0.96,
-  clarify: 0.91,
+  clarify: 0.92,
 };
 
 let results: CaseResult[];
 
 beforeAll(async () => {
   results = await evaluateApp();
-}, 120_000);
+}, 180_000);
 
 it('keeps the overall pass rate at or above the floor', () => {
   const { overall } = scoresOf(results);
   if (overall.rate < FLOOR_OVERALL) console.log(formatReport(results, 40));
   expect(overall.rate).toBeGreaterThanOrEqual(FLOOR_OVERALL);
+});
+
+it('keeps the pass rate of the fresh cases (not quoted in the issue) at or above the floor', () => {
+  expect(scoresOf(results).fresh.rate).toBeGreaterThanOrEqual(FLOOR_FRESH);
 });
 
 it.each(CASE_KINDS)('keeps the pass rate of kind "%s" at or above its floor', (kind) => {

@@ -11,7 +11,7 @@ const content = PolicyContent.load();
 const matchers = factMatchers(content);
 const say = (...texts: string[]): ReplyActivity[] => texts.map((text) => ({ type: 'message', text }));
 const judge = (expect: Expectation, replies: ReplyActivity[], before?: ReplyActivity[]) =>
-  judgeTurn(expect, observeTurn(replies, matchers), before ? observeTurn(before, matchers) : undefined);
+  judgeTurn(expect, observeTurn(replies, matchers), before ? [observeTurn(before, matchers)] : []);
 
 describe('facts are read back from the content the bot speaks from', () => {
   it('finds a fact in a longer reply, with its configured values filled in', () => {
@@ -21,6 +21,11 @@ describe('facts are read back from the content the bot speaks from', () => {
 
   it('counts the filing steps when one of them is shown', () => {
     expect(judge({ facts: ['P4'] }, say(`Step 1 of 7: ${content.lines('P4')[0]}`))).toEqual([]);
+  });
+
+  it('can recognise every fact, and not a filing step as short as "Click Next."', () => {
+    expect(matchers.filter((fact) => fact.variants.length === 0)).toEqual([]);
+    expect(judge({ facts: ['P4'] }, say('Click Next.'))).toEqual(['facts not stated: P4']);
   });
 
   it('misses a fact that is only paraphrased loosely', () => {
@@ -125,5 +130,48 @@ describe('scope and clarification', () => {
     expect(judge({ route: 'clarify' }, say('Which one?'))).toEqual([
       'route clarify: offered 0 choice(s), not a clarification',
     ]);
+  });
+});
+
+describe('one set of choices per channel', () => {
+  const card = (titles: string[]) => ({
+    contentType: 'application/vnd.microsoft.card.adaptive',
+    content: { actions: titles.map((title) => ({ type: 'Action.Submit', title })) },
+  });
+
+  it('notices the same choices as suggested actions and card buttons in one message', () => {
+    const both: ReplyActivity[] = [
+      {
+        type: 'message',
+        text: 'Which one?',
+        attachments: [card(['Ended', 'Active'])],
+        suggestedActions: { actions: [{ title: 'Ended' }, { title: 'Active' }] },
+      },
+    ];
+    expect(observeTurn(both, matchers).choicesShownTwice).toBe(true);
+  });
+
+  it('does not count a card alone or suggested actions alone', () => {
+    const cardOnly: ReplyActivity[] = [{ type: 'message', text: 'Which?', attachments: [card(['Ended'])] }];
+    const suggestedOnly: ReplyActivity[] = [
+      { type: 'message', text: 'Which?', suggestedActions: { actions: [{ title: 'Ended' }] } },
+    ];
+    expect(observeTurn(cardOnly, matchers).choicesShownTwice).toBe(false);
+    expect(observeTurn(suggestedOnly, matchers).choicesShownTwice).toBe(false);
+  });
+});
+
+describe('the route of a conversation', () => {
+  const activeIntro = say(content.fact('P7'), 'Did you deliver the milestone?');
+
+  it('stays on a flow while the user answers its questions', () => {
+    expect(judge({ route: 'active_handoff_offer' }, say('Which milestone is it?'), activeIntro)).toEqual([]);
+  });
+
+  it('fails when a later turn puts the conversation on the other route', () => {
+    const ended = say('When did the refund request arrive?');
+    expect(judge({ route: 'active_handoff_offer' }, ended, activeIntro)).toContain(
+      'route active_handoff_offer: not on the active-contract route (P7)',
+    );
   });
 });

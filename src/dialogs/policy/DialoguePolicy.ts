@@ -106,7 +106,7 @@ export interface DialogueSituation {
   slot?: SlotName;
   inFlow: boolean;
   /** The route of the flow under way, when it is one of the two filing routes. */
-  route?: 'ended' | 'active';
+  route?: 'ended' | 'active' | 'eligibility';
   /** The waiting step accepts the message as it is (a choice it offered, a date it asked for). */
   answersStep: boolean;
   known: SlotValues;
@@ -342,6 +342,14 @@ function correctionOf(u: TurnUnderstanding, situation: DialogueSituation): Comma
     return { kind: 'switch_flow', topic: 'file_active' };
   if (marked && entities.contractState === 'active' && slot === 'arrival')
     return { kind: 'switch_flow', topic: 'file_active' };
+  // "yes, he sent a refund request yesterday" during the eligibility questions: the filing, dated.
+  if (
+    situation.route === 'eligibility' &&
+    entities.refundRequested === true &&
+    entities.contractState !== 'active' &&
+    entities.date?.kind === 'resolved'
+  )
+    return { kind: 'switch_flow', topic: 'file_ended' };
   // "oh wait, he ended the contract": from the active route to the ended one.
   if (marked && entities.contractState === 'ended' && situation.route === 'active')
     return { kind: 'switch_flow', topic: 'file_ended' };
@@ -409,7 +417,9 @@ function routeByContract(
   const refundDated = entities.refundRequested === true && entities.date?.kind === 'resolved';
   const asksDeadline = intents.intent === 'guide_deadline' && known.arrival !== undefined;
   if (refundDated || asksDeadline) return { kind: 'start_flow', topic: 'file_ended' };
-  const troubled = confidentRoute || MONEY_TROUBLE.test(u.text);
+  // "the contract is closed already": a state said plainly decides the route as much as a topic.
+  const statedState = entities.contractState !== undefined && !QUESTION.test(u.text);
+  const troubled = confidentRoute || statedState || MONEY_TROUBLE.test(u.text);
   if (known.contractState === 'active' && troubled) return { kind: 'start_flow', topic: 'file_active' };
   // A refund request of the escrow comes with an ended contract (P3): that route, unless said active.
   const toldRefund = entities.refundRequested === true && !entities.asksHowToCheck;
@@ -418,6 +428,8 @@ function routeByContract(
   if (!troubled) return undefined;
   if (known.contractState === 'ended' && intents.intent === 'file_active')
     return { kind: 'start_flow', topic: 'eligibility' };
+  // Ended, said plainly: the filing, whose first question (the refund day) also takes "not yet".
+  if (statedState && known.contractState === 'ended') return { kind: 'start_flow', topic: 'file_ended' };
   return undefined;
 }
 

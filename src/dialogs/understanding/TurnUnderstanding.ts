@@ -1,5 +1,4 @@
 import type { TurnContext } from 'botbuilder';
-import type { Choice } from '../../bot/rendering/choice';
 import type { IntentResult } from '../../services/nlu/IntentRecognizer';
 import { extractMoney } from '../../services/nlu/extractMoney';
 import {
@@ -56,6 +55,11 @@ const AGO_TODAY = /\bago today\b/gi;
 
 const TURN_KEY = Symbol('turnUnderstanding');
 
+/** What the understanding needs of a picked choice: its value (the renderer's Choice has more). */
+export interface PickedChoice {
+  value: string;
+}
+
 /**
  * Everything the assistant reads from one message, computed once per turn before any dialog runs:
  * the entities at once (cheap, bounded regexes), the intent model and the date and money recognizers
@@ -72,7 +76,7 @@ export class TurnUnderstanding {
     private readonly intentSource: IntentSource,
     readonly clock: UserClock,
     /** The offered choice (menu, follow-up) this message picks, if any. */
-    readonly picked: Choice | undefined,
+    readonly picked: PickedChoice | undefined,
     /** The message came from a button (a card submit or a postBack value), not typed words. */
     readonly fromButton: boolean,
   ) {
@@ -86,7 +90,7 @@ export class TurnUnderstanding {
     context: TurnContext,
     intents: IntentSource,
     defaultTimeZone: string,
-    picked?: Choice,
+    picked?: PickedChoice,
   ): TurnUnderstanding {
     const known = context.turnState.get(TURN_KEY) as TurnUnderstanding | undefined;
     if (known) return known;
