@@ -7,6 +7,7 @@ import type { AppConfig } from './config/configSchema';
 import type { Choice } from './bot/rendering/choice';
 import { MainDialog } from './dialogs/MainDialog';
 import { OfferedChoices } from './dialogs/OfferedChoices';
+import { KnownSlots, type SlotValues } from './dialogs/slots/KnownSlots';
 import { sendWelcome } from './dialogs/welcome';
 import { PolicyContent } from './services/content/PolicyContent';
 import { IntentRecognizer } from './services/nlu/IntentRecognizer';
@@ -80,6 +81,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
       ),
   });
   const offered = new OfferedChoices(conversationState.createProperty<Choice[]>('offeredChoices'));
+  const slots = new KnownSlots(conversationState.createProperty<SlotValues>('knownSlots'));
   // Every proactive message (agents, notifications, reminders) goes through one sender that reports
   // a refused delivery, so callers can retry it or answer the agent with an error.
   const deliveries = new DeliveringMessenger(adapter, config.MicrosoftAppId ?? '');
@@ -93,6 +95,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   const mainDialog = new MainDialog(
     { intents, content, disputes, defaultTimeZone: config.DEFAULT_TIME_ZONE, handoff: handoff.service },
     offered,
+    slots,
   );
   const bot = new DisputeBot(
     conversationState,
