@@ -38,6 +38,8 @@ const COUNTED_CONVERSATIONS = 3;
 
 interface Options {
   profile: boolean;
+  /** Only the Redis round-trip counts (and state size): exact whatever the machine's load. */
+  countsOnly: boolean;
   durationMs: number;
   levels: number[];
 }
@@ -47,6 +49,7 @@ function parseOptions(argv: string[]): Options {
   const levels = (value('levels') ?? '1,16,64,256').split(',').map(Number);
   return {
     profile: argv.includes('--profile'),
+    countsOnly: argv.includes('--counts-only'),
     durationMs: Number(value('duration-ms') ?? 8000),
     levels: levels.includes(HEADLINE_LEVEL) ? levels : [...levels, HEADLINE_LEVEL].sort((a, b) => a - b),
   };
@@ -121,18 +124,21 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
     return results;
   };
 
-  // The baseline first: the bare echo bot on the same stack, same cores, same driver.
-  report.section('echo baseline (restify + CloudAdapter + RedisStorage + ConversationState)');
-  const echo = await startServer({
-    name: 'echo',
-    entry: ECHO_ENTRY,
-    env: { REDIS_URL: redisServer.url, REDIS_KEY_PREFIX: 'echo' },
-    cores: layout.server,
-  });
-  report.figure('echo_startup_ms', echo.startupMs);
-  await warmUp(echo);
-  const echoLevels = await sweep(echo);
-  await cleanup.release('echo');
+  let echoLevels = new Map<number, LevelMeasurement>();
+  if (!options.countsOnly) {
+    // The baseline first: the bare echo bot on the same stack, same cores, same driver.
+    report.section('echo baseline (restify + CloudAdapter + RedisStorage + ConversationState)');
+    const echo = await startServer({
+      name: 'echo',
+      entry: ECHO_ENTRY,
+      env: { REDIS_URL: redisServer.url, REDIS_KEY_PREFIX: 'echo' },
+      cores: layout.server,
+    });
+    report.figure('echo_startup_ms', echo.startupMs);
+    await warmUp(echo);
+    echoLevels = await sweep(echo);
+    await cleanup.release('echo');
+  }
 
   // Redis costs, counted in a bot process with the Redis tap preloaded (never the one timed below).
   report.section('Redis per turn (one conversation at a time, each scenario 3 times)');
@@ -207,6 +213,20 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
   report.figure('state_bytes_after_filing', growth.final.valueBytes, 'B', 'the flow ended, dispute recorded');
   report.figure('user_state_bytes', growth.user.valueBytes, 'B');
   await cleanup.release('assistant-tapped');
+  if (options.countsOnly) {
+    console.log(
+      JSON.stringify({
+        redis_roundtrips_per_turn: rounded(redisTotals.stateRoundTripsPerTurn, 2),
+        redis_roundtrips_per_turn_all: rounded(redisTotals.roundTripsPerTurn, 2),
+        redis_commands_per_turn_all: rounded(redisTotals.commandsPerTurn, 2),
+        redis_roundtrips_by_category: mapValues(redisTotals.roundTripsPerTurnByCategory, (value) =>
+          rounded(value, 2),
+        ),
+        state_bytes_per_conversation: growth.peak.valueBytes,
+      }),
+    );
+    return 0;
+  }
 
   report.section('assistant (dist/src/index.js, one process)');
   const bot = await startServer({ name: 'assistant', entry: BOT_ENTRY, env: botEnv, cores: layout.server });

@@ -1,7 +1,7 @@
 import { CloudAdapter, ConversationState, UserState } from 'botbuilder';
 import type { Server } from 'restify';
 import { createAdapter } from './bot/createAdapter';
-import { DisputeBot } from './bot/DisputeBot';
+import { BOT_STATE_READ, DisputeBot } from './bot/DisputeBot';
 import type { AppConfig } from './config/configSchema';
 import type { Choice } from './bot/rendering/choice';
 import { MainDialog } from './dialogs/MainDialog';
@@ -14,6 +14,8 @@ import { InMemoryDisputeStore } from './services/disputes/InMemoryDisputeStore';
 import { RedisDisputeStore } from './services/disputes/RedisDisputeStore';
 import { guardedPort } from './services/resilience/guardedPort';
 import { turnSafeguards } from './services/resilience/turnSafeguards';
+import { EarlyReads } from './services/storage/EarlyReads';
+import { FlushTurnWrites } from './services/storage/TurnWrites';
 import { warmUpDateRecognizer } from './services/time';
 import { DeliveringMessenger } from './services/notifications/DeliveringMessenger';
 import {
@@ -56,8 +58,12 @@ export interface App {
 export async function createApp(config: AppConfig, logger: Logger): Promise<App> {
   const backend = createStateBackend(config, logger);
   const adapter = createAdapter(config, logger);
-  // First, so they wrap every other middleware (dedupe, rate limit, one turn at a time, held replies).
-  for (const safeguard of turnSafeguards(config, backend, logger)) adapter.use(safeguard);
+  // The turn's reads start together first, and its leftover writes go out last (one round trip each).
+  const earlyReads = new EarlyReads();
+  adapter.use(new FlushTurnWrites());
+  adapter.use(earlyReads);
+  // Next, so they wrap every other middleware (dedupe, rate limit, one turn at a time, held replies).
+  for (const safeguard of turnSafeguards(config, backend, logger, earlyReads)) adapter.use(safeguard);
   const conversationState = new ConversationState(backend.storage);
   const userState = new UserState(backend.storage);
   const content = PolicyContent.load(config.CONTENT_FILE);
@@ -88,13 +94,16 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     { intents, content, disputes, defaultTimeZone: config.DEFAULT_TIME_ZONE, handoff: handoff.service },
     offered,
   );
+  const handoffGate = new HandoffGate(handoff.service, offered);
   const bot = new DisputeBot(
     conversationState,
     userState,
     mainDialog,
     (context) => sendWelcome(context, offered),
-    new HandoffGate(handoff.service, offered),
+    handoffGate,
   );
+  earlyReads.addConversationRead(BOT_STATE_READ, (context) => bot.loadState(context));
+  earlyReads.addConversationRead(HandoffGate.earlyRead, (context) => handoffGate.readEarly(context));
   const inFlight = new InFlightTurns();
   const server = createServer({
     adapter,
