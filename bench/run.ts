@@ -154,6 +154,18 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
     nodeArgs: ['--require', TAP_ENTRY],
   });
   const perScenario = new Map<string, { tap: TapUsage; server: RedisUsage }>();
+  // One conversation per scenario first: connections, script loading and job queues set up once
+  // per process are not a turn's cost (the timed servers get their warm-up too).
+  const warmUpRun = await driver.run({
+    baseUrl: tapped.baseUrl,
+    concurrency: 1,
+    conversationsPerUser: 1,
+    scenarios: SCENARIOS.map((scenario) => scenario.name),
+    expect: 'assistant',
+    runId: runId('count-warm'),
+    timeZone: TIME_ZONE,
+  });
+  assertClean(warmUpRun.failures + warmUpRun.unexpected, warmUpRun.firstProblem);
   let tapCounts = await readTap(tapped.pid, tapFile, undefined);
   for (const scenario of SCENARIOS) {
     const serverBefore = await readRedisCounters(counters);
