@@ -53,8 +53,21 @@ function toMoney(
   return amount === undefined ? undefined : { amount, currency };
 }
 
+/**
+ * A cheap test before the recognizer: an amount needs a number, in digits or words ("five hundred
+ * dollars", "half a million euros"); without one the recognizer finds no money.
+ */
+const MAY_HOLD_AMOUNT =
+  /\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|half|quarter|dozen)/i;
+
+/** False when the text cannot hold an amount the recognizer reads; true does not mean it holds one. */
+export function mayHoldAmount(text: string): boolean {
+  return MAY_HOLD_AMOUNT.test(text);
+}
+
 /** First amount of money with a currency in the text; a bare number is not money. */
 export function extractMoney(text: string): MoneyAmount | undefined {
+  if (!mayHoldAmount(text)) return undefined;
   for (const found of recognizeCurrency(text, Culture.English)) {
     const money = toMoney(found.text, found.resolution);
     if (money) {
