@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationListSchema, durationSchema } from '../services/reminders/duration';
+import { durationListSchema, durationSchema } from './duration';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
