@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     const driver = LoadDriverClient.start(layout.driver);
     cleanup.push('load driver', () => driver.stop());
     const directory = mkdtempSync(path.join(os.tmpdir(), 'profile-turns-'));
+    const spawnedAt = performance.now();
     const server = await ServerProcess.start(
       {
         name: 'assistant-profiled',
@@ -52,9 +53,11 @@ async function main(): Promise<void> {
         runId: `${Date.now().toString(36)}-${label}`,
       });
     await run('warm', 2000);
+    // Start-up and warm-up are left out of the profile.
+    const profiledFromMs = performance.now() - spawnedAt;
     const level = await run('profiled', durationMs);
     await cleanup.release('assistant-profiled');
-    const profile = summarizeProfile(directory, 25);
+    const profile = summarizeProfile(directory, 25, profiledFromMs);
     console.log(
       `turns ${level.load.turns}, failures ${level.load.failures + level.load.unexpected}, ` +
         `server ${level.serverCpuMsPerTurn.toFixed(2)} ms CPU per turn, other processes ${level.otherCpuPercent.toFixed(0)} %`,

@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import { recognizeDatePhrases } from './dateRecognizer';
 import { readPhrase, type PhraseReading } from './phraseReading';
 import type { UserClock } from './userClock';
+import { readDaysAgo } from './daysAgo';
 import { readLastWeekday } from './lastWeekday';
 import { hasVagueWording, spanEnds } from './vagueWording';
 import { recognizerReferenceFor, userNow, wallClockInstant } from './wallClock';
@@ -32,7 +33,10 @@ export function resolveArrivalDate(text: string, clock: UserClock): ArrivalResol
   if (hasVagueWording(text)) {
     return { kind: 'vague', reason: 'too_vague' };
   }
-  const lastWeekday = readLastWeekday(text, userNow(clock));
+  const now = userNow(clock);
+  const daysAgo = readDaysAgo(text, now);
+  if (daysAgo) return { kind: 'resolved', arrivedAt: daysAgo.toJSDate(), precision: 'day' };
+  const lastWeekday = readLastWeekday(text, now);
   if (lastWeekday?.kind === 'ambiguous') {
     return { kind: 'ambiguous', days: [lastWeekday.days[0].toJSDate(), lastWeekday.days[1].toJSDate()] };
   }
