@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Redis from 'ioredis';
 import { BenchRedis } from './benchRedis';
+import { CAPACITY_DEFAULTS, CapacityMeasurement, describeCapacity, measureCapacity } from './capacity';
 import { CleanupStack } from './cleanupStack';
 import { CpuLayout, cpuLayout, pinProcess } from './cpuPinning';
 import { measureDateResolution } from './dateResolution';
@@ -40,6 +41,9 @@ interface Options {
   profile: boolean;
   /** Only the Redis round-trip counts (and state size): exact whatever the machine's load. */
   countsOnly: boolean;
+  /** The capacity ramps (bench/capacity.ts): off with --no-capacity, each bounded by --capacity-ms. */
+  capacity: boolean;
+  capacityMs: number;
   durationMs: number;
   levels: number[];
 }
@@ -50,6 +54,8 @@ function parseOptions(argv: string[]): Options {
   return {
     profile: argv.includes('--profile'),
     countsOnly: argv.includes('--counts-only'),
+    capacity: !argv.includes('--no-capacity'),
+    capacityMs: Number(value('capacity-ms') ?? CAPACITY_DEFAULTS.maxDurationMs),
     durationMs: Number(value('duration-ms') ?? 8000),
     levels: levels.includes(HEADLINE_LEVEL) ? levels : [...levels, HEADLINE_LEVEL].sort((a, b) => a - b),
   };
@@ -265,6 +271,7 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
   report.section(`against the baseline at ${HEADLINE_LEVEL} conversations`);
   report.figure('throughput_ratio_vs_echo', ratio);
   report.figure('cpu_ms_per_turn_ratio_vs_echo', ours.serverCpuMsPerTurn / theirs.serverCpuMsPerTurn);
+  report.figure('p99_ratio_vs_echo_64', ours.load.latency.p99Ms / theirs.load.latency.p99Ms);
 
   let profile: ReturnType<typeof summarizeProfile> | undefined;
   if (options.profile) {
@@ -335,14 +342,36 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
   const clusterRatio = clusterRun.load.turnsPerSecond / singleRun.load.turnsPerSecond;
   report.figure('cluster_ratio_vs_one_process', clusterRatio, '', `${cores} workers`);
 
+  // Users at human pace, ramped until p99 crosses 200 ms: Redis-backed, then the embedded store.
+  const capacity = new Map<'redis' | 'embedded', CapacityMeasurement>();
+  if (options.capacity) {
+    pinProcess(redisServer.pid, layout.redis ?? allCores);
+    for (const backend of ['redis', 'embedded'] as const) {
+      report.section(
+        `capacity, ${backend}: users pausing ${CAPACITY_DEFAULTS.thinkMinMs / 1000}–${CAPACITY_DEFAULTS.thinkMaxMs / 1000} s between turns, ramped until p99 > ${CAPACITY_DEFAULTS.p99LimitMs} ms (at most ${options.capacityMs / 1000} s)`,
+      );
+      const measured = await measureCapacity({
+        backend,
+        redisUrl: redisServer.url,
+        layout,
+        cleanup,
+        maxDurationMs: options.capacityMs,
+        timeZone: TIME_ZONE,
+      });
+      for (const line of describeCapacity(measured)) console.log(line);
+      capacity.set(backend, measured);
+    }
+  }
+
   report.section('in-process micro-benchmarks');
   const intent = await measureIntentModel();
   const dates = measureDateResolution();
 
-  const problems = [...echoLevels.values(), ...botLevels.values(), singleRun, clusterRun].reduce(
-    (sum, level) => sum + level.load.failures + level.load.unexpected,
-    0,
-  );
+  const problems =
+    [...echoLevels.values(), ...botLevels.values(), singleRun, clusterRun].reduce(
+      (sum, level) => sum + level.load.failures + level.load.unexpected,
+      0,
+    ) + [...capacity.values()].reduce((sum, run) => sum + run.result.failures + run.result.unexpected, 0);
   report.section('summary');
   report.figure('failed_or_unexpected_turns', problems);
   const levelTable = Object.fromEntries(
@@ -361,6 +390,11 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
   console.log(
     JSON.stringify({
       throughput_ratio_vs_echo: rounded(ratio, 3),
+      p99_ratio_vs_echo_64: rounded(ours.load.latency.p99Ms / theirs.load.latency.p99Ms, 3),
+      cpu_ms_per_turn_ratio_vs_echo: rounded(ours.serverCpuMsPerTurn / theirs.serverCpuMsPerTurn, 3),
+      concurrent_users_p99_200ms: capacity.get('redis')?.result.usersHeld ?? null,
+      concurrent_users_p99_200ms_embedded: capacity.get('embedded')?.result.usersHeld ?? null,
+      capacity_other_cpu_percent: rounded(capacity.get('redis')?.otherCpuPercent ?? NaN, 0),
       turns_per_s_64: rounded(ours.load.turnsPerSecond, 1),
       p50_ms_64: rounded(ours.load.latency.p50Ms),
       p95_ms_64: rounded(ours.load.latency.p95Ms),
