@@ -6,6 +6,7 @@ import { BenchRedis } from './benchRedis';
 import { CleanupStack } from './cleanupStack';
 import { cpuLayout, CpuLayout, pinProcess } from './cpuPinning';
 import { machineBusyMs, cpuMsOf, memoryOf, treeCpuMsOf } from './procStats';
+import { productionNodeFlags } from './productionNodeFlags';
 import { ServerProcess } from './serverProcess';
 
 /**
@@ -54,8 +55,9 @@ export async function measureCapacity(options: {
     backend === 'redis' && options.redisUrl
       ? { REDIS_URL: options.redisUrl, REDIS_KEY_PREFIX: `capacity${Date.now().toString(36)}` }
       : {};
-  const server = await ServerProcess.start({ name, entry: BOT_ENTRY, env, cores: layout.server }, (started) =>
-    cleanup.push(name, () => started.stop()),
+  const server = await ServerProcess.start(
+    { name, entry: BOT_ENTRY, env, cores: layout.server, nodeArgs: productionNodeFlags() },
+    (started) => cleanup.push(name, () => started.stop()),
   );
   const driver = fork(DRIVER_ENTRY, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   cleanup.push(`${name} driver`, () => stopChild(driver));

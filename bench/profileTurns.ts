@@ -8,6 +8,7 @@ import { cpuLayout } from './cpuPinning';
 import { LoadDriverClient } from './loadDriverClient';
 import { measureLevel } from './measureLevel';
 import { summarizeProfile } from './profileSummary';
+import { productionNodeFlags } from './productionNodeFlags';
 import { ServerProcess } from './serverProcess';
 
 /**
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
         entry: BOT_ENTRY,
         env: { REDIS_URL: redisServer.url, REDIS_KEY_PREFIX: 'profile' },
         cores: layout.server,
-        nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${directory}`],
+        nodeArgs: [...productionNodeFlags(), '--cpu-prof', `--cpu-prof-dir=${directory}`],
       },
       (started) => cleanup.push('assistant-profiled', () => started.stop()),
     );

@@ -17,6 +17,7 @@ import { readRedisCounters, RedisUsage, redisUsageBetween } from './redisCounter
 import { readTap, TapUsage, tapUsageBetween } from './redisTapReader';
 import { Report, rounded } from './report';
 import { scenarioNamed, SCENARIOS } from './scenarios';
+import { productionNodeFlags } from './productionNodeFlags';
 import { ServerProcess, ServerLaunch } from './serverProcess';
 import { measureStateGrowth } from './stateGrowth';
 
@@ -30,6 +31,8 @@ const BOT_ENTRY = path.resolve(__dirname, '../src/index.js');
 const ECHO_ENTRY = path.resolve(__dirname, 'echoBot.js');
 const CLUSTER_ENTRY = path.resolve(__dirname, 'clusterBot.js');
 const TAP_ENTRY = path.resolve(__dirname, 'redisTap.js');
+/** As `npm start` runs the assistant (heap bounds). */
+const START_FLAGS = productionNodeFlags();
 const TIME_ZONE = 'America/New_York';
 const BOT_PREFIX = 'bench';
 const WARM_UP_MS = 3000;
@@ -157,7 +160,7 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
     entry: BOT_ENTRY,
     env: { ...botEnv, BENCH_REDIS_TAP_FILE: tapFile },
     cores: layout.server,
-    nodeArgs: ['--require', TAP_ENTRY],
+    nodeArgs: [...START_FLAGS, '--require', TAP_ENTRY],
   });
   const perScenario = new Map<string, { tap: TapUsage; server: RedisUsage }>();
   // One conversation per scenario first: connections, script loading and job queues set up once
@@ -247,7 +250,13 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
   }
 
   report.section('assistant (dist/src/index.js, one process)');
-  const bot = await startServer({ name: 'assistant', entry: BOT_ENTRY, env: botEnv, cores: layout.server });
+  const bot = await startServer({
+    name: 'assistant',
+    entry: BOT_ENTRY,
+    env: botEnv,
+    cores: layout.server,
+    nodeArgs: START_FLAGS,
+  });
   report.figure(
     'startup_ms',
     bot.startupMs,
@@ -282,7 +291,7 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
       entry: BOT_ENTRY,
       env: botEnv,
       cores: layout.server,
-      nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${directory}`],
+      nodeArgs: [...START_FLAGS, '--cpu-prof', `--cpu-prof-dir=${directory}`],
     });
     await warmUp(profiled);
     printLevel(
@@ -311,6 +320,7 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
     entry: BOT_ENTRY,
     env: botEnv,
     cores: undefined,
+    nodeArgs: START_FLAGS,
   });
   await warmUp(single);
   const singleRun = await measureLevel(context, single, {
@@ -327,6 +337,8 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
     env: { ...botEnv, BENCH_WORKERS: String(cores) },
     cores: undefined,
     readyLine: /cluster ready/,
+    // Workers inherit the primary's flags.
+    nodeArgs: START_FLAGS,
   });
   report.figure('cluster_startup_ms', clustered.startupMs, 'ms', `${cores} workers listening`);
   await warmUp(clustered);
