@@ -46,6 +46,10 @@ export class BotProcess {
     throw new Error(`bot did not become healthy:\n${this.output}`);
   }
 
+  get pid(): number {
+    return this.child.pid ?? -1;
+  }
+
   /** Resolves with the exit code once the process has ended. */
   exited(): Promise<number | null> {
     if (this.child.exitCode !== null) return Promise.resolve(this.child.exitCode);
