@@ -1,4 +1,4 @@
-import type { Middleware, TurnContext } from 'botbuilder';
+import { ActivityEventNames, ActivityTypes, Middleware, TurnContext } from 'botbuilder';
 
 /** Names one early read and the type of what it yields. */
 export interface EarlyReadKey<T> {
@@ -51,8 +51,12 @@ export class EarlyReads implements Middleware {
       ? `${context.activity.channelId}\n${context.activity.conversation.id}`
       : undefined;
     const busy = conversation !== undefined && this.turnsInFlight.has(conversation);
+    // A proactive message (an agent's reply, a reminder) runs the middleware but not the bot's turn.
+    const proactive =
+      context.activity.type === ActivityTypes.Event &&
+      context.activity.name === ActivityEventNames.ContinueConversation;
     for (const read of this.reads) {
-      if (read.ofConversation && (busy || !conversation)) continue;
+      if (read.ofConversation && (busy || proactive || !conversation)) continue;
       const started = read.start(context);
       if (!started) continue;
       // Whoever takes it sees a failure; one never taken (the turn ended early) must not be unhandled.
