@@ -46,8 +46,16 @@ export class DeduplicateActivities implements Middleware {
   }
 }
 
+const SEEN_KEY = Symbol('seenKey');
+
+/** The activity's dedupe key, hashed once per turn (the early read and the middleware both need it). */
 function seenKeyOf(context: TurnContext): string | undefined {
+  if (context.turnState.has(SEEN_KEY)) return context.turnState.get(SEEN_KEY) as string | undefined;
   const { id, channelId, conversation } = context.activity;
-  if (!id || !conversation?.id) return undefined;
-  return createHash('sha256').update(`${channelId}\n${conversation.id}\n${id}`).digest('hex').slice(0, 32);
+  const key =
+    id && conversation?.id
+      ? createHash('sha256').update(`${channelId}\n${conversation.id}\n${id}`).digest('hex').slice(0, 32)
+      : undefined;
+  context.turnState.set(SEEN_KEY, key);
+  return key;
 }

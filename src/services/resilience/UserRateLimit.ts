@@ -83,11 +83,15 @@ export class UserRateLimit implements Middleware {
   }
 }
 
-/** The user's pseudonym when the activity counts against their limit. */
+const COUNTED_USER = Symbol('countedUser');
+
+/** The user's pseudonym when the activity counts against their limit; hashed once per turn. */
 function countedUserOf(context: TurnContext): string | undefined {
+  if (context.turnState.has(COUNTED_USER)) return context.turnState.get(COUNTED_USER) as string | undefined;
   const { type, channelId, from } = context.activity;
-  if (!COUNTED_TYPES.has(type) || !from?.id) return undefined;
-  return pseudonym(`${channelId}:${from.id}`) ?? '';
+  const user = COUNTED_TYPES.has(type) && from?.id ? (pseudonym(`${channelId}:${from.id}`) ?? '') : undefined;
+  context.turnState.set(COUNTED_USER, user);
+  return user;
 }
 
 /** rate-limiter-flexible rejects with a RateLimiterRes when over the limit, and with an Error on failure. */
