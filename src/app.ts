@@ -2,7 +2,7 @@ import { CloudAdapter, ConversationState, UserState } from 'botbuilder';
 import type { Server } from 'restify';
 import { cardPressAsText } from './bot/cardPressAsText';
 import { createAdapter } from './bot/createAdapter';
-import { DisputeBot } from './bot/DisputeBot';
+import { BOT_STATE_READ, DisputeBot } from './bot/DisputeBot';
 import type { AppConfig } from './config/configSchema';
 import type { Choice } from './bot/rendering/choice';
 import { MainDialog } from './dialogs/MainDialog';
@@ -17,6 +17,8 @@ import { InMemoryDisputeStore } from './services/disputes/InMemoryDisputeStore';
 import { RedisDisputeStore } from './services/disputes/RedisDisputeStore';
 import { guardedPort } from './services/resilience/guardedPort';
 import { turnSafeguards } from './services/resilience/turnSafeguards';
+import { EarlyReads } from './services/storage/EarlyReads';
+import { FlushTurnWrites } from './services/storage/TurnWrites';
 import { warmUpDateRecognizer } from './services/time';
 import { DeliveringMessenger } from './services/notifications/DeliveringMessenger';
 import {
@@ -61,8 +63,12 @@ export interface App {
 export async function createApp(config: AppConfig, logger: Logger): Promise<App> {
   const backend = createStateBackend(config, logger);
   const adapter = createAdapter(config, logger);
-  // First, so they wrap every other middleware (dedupe, rate limit, one turn at a time, held replies).
-  for (const safeguard of turnSafeguards(config, backend, logger)) adapter.use(safeguard);
+  // The turn's reads start together first, and its leftover writes go out last (one round trip each).
+  const earlyReads = new EarlyReads();
+  adapter.use(new FlushTurnWrites());
+  adapter.use(earlyReads);
+  // Next, so they wrap every other middleware (dedupe, rate limit, one turn at a time, held replies).
+  for (const safeguard of turnSafeguards(config, backend, logger, earlyReads)) adapter.use(safeguard);
   adapter.use(cardPressAsText);
   const conversationState = new ConversationState(backend.storage);
   const userState = new UserState(backend.storage);
@@ -97,13 +103,16 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     offered,
     slots,
   );
+  const handoffGate = new HandoffGate(handoff.service, offered);
   const bot = new DisputeBot(
     conversationState,
     userState,
     mainDialog,
     (context) => sendWelcome(context, offered),
-    new HandoffGate(handoff.service, offered),
+    handoffGate,
   );
+  earlyReads.addConversationRead(BOT_STATE_READ, (context) => bot.loadState(context));
+  earlyReads.addConversationRead(HandoffGate.earlyRead, (context) => handoffGate.readEarly(context));
   const inFlight = new InFlightTurns();
   const server = createServer({
     adapter,

@@ -4,8 +4,13 @@ import { choiceMessage } from '../bot/rendering/choiceMessage';
 import { recognizeChoice } from '../bot/rendering/recognizeChoice';
 import type { OfferedChoices } from '../dialogs/OfferedChoices';
 import { MAIN_MENU } from '../dialogs/topics';
+import { earlyReadKey, takeEarlyRead } from '../services/storage/EarlyReads';
+import type { HandoffCase } from './handoffCase';
 import type { HandoffService } from './HandoffService';
 import { HANDOFF_TEXT, LEAVE_QUEUE, LEAVE_WORDS, WAITING_CHOICES } from './handoffWording';
+
+/** The conversation's hand-off case, read at the start of a message turn with its other reads. */
+const OPEN_CASE_READ = earlyReadKey<HandoffCase | undefined>('hand-off case');
 
 const hubStatusSchema = z.object({ state: z.enum(['accepted', 'failed', 'completed']) }).passthrough();
 
@@ -20,6 +25,15 @@ export class HandoffGate {
     private readonly offered: OfferedChoices,
   ) {}
 
+  /** Starts reading the conversation's case (EarlyReads), for a message turn. */
+  readEarly(context: TurnContext): Promise<HandoffCase | undefined> | undefined {
+    const { activity } = context;
+    if (activity.type !== ActivityTypes.Message || !activity.conversation?.id) return undefined;
+    return this.handoff.caseOf(activity.conversation.id);
+  }
+
+  static readonly earlyRead = OPEN_CASE_READ;
+
   async intercept(context: TurnContext): Promise<boolean> {
     const { activity } = context;
     if (activity.type === ActivityTypes.Event && activity.name === HandoffEventNames.HandoffStatus) {
@@ -28,7 +42,8 @@ export class HandoffGate {
       return true;
     }
     if (activity.type !== ActivityTypes.Message) return false;
-    const open = await this.handoff.caseOf(activity.conversation.id);
+    const open = await (takeEarlyRead(context, OPEN_CASE_READ) ??
+      this.handoff.caseOf(activity.conversation.id));
     if (!open || open.status === 'closed') return false;
 
     const text = activity.text?.trim() ?? '';

@@ -1,3 +1,4 @@
+import { turnWritesOf } from '../services/storage/TurnWrites';
 import { Activity, ActivityTypes, EventFactory, TurnContext } from 'botbuilder';
 import { choiceMessage } from '../bot/rendering/choiceMessage';
 import { infoMessage } from '../bot/rendering/infoMessage';
@@ -81,6 +82,8 @@ export class HandoffService {
       const current = await this.options.store.get(id);
       if (current) return this.sayAlreadyQueued(context, current);
     }
+    // The turn's own lines (the user's request) are written with its save; the person needs them now.
+    await turnWritesOf(context).flush();
     const transcript = await this.options.transcripts.read(id);
     const handoffContext: HandoffContext = {
       caseId: id,
