@@ -1,6 +1,7 @@
-import { CloudAdapter, ConversationState, UserState } from 'botbuilder';
+import { BotAdapter, CloudAdapter, ConversationState, UserState } from 'botbuilder';
 import type { Server } from 'restify';
-import { createAdapter } from './bot/createAdapter';
+import { createAdapter, turnErrorHandler } from './bot/createAdapter';
+import { serviceUrlCheck } from './bot/serviceUrlPolicy';
 import { DisputeBot } from './bot/DisputeBot';
 import type { AppConfig } from './config/configSchema';
 import type { Choice } from './bot/rendering/choice';
@@ -25,7 +26,10 @@ import type { Logger } from './services/logging/logger';
 import { createStateBackend, StateBackend } from './services/storage/StateBackend';
 import { createServer } from './server/createServer';
 import { InFlightTurns } from './server/InFlightTurns';
-import { registerLocalDirectLine } from './channels/directline/registerLocalDirectLine';
+import {
+  createLocalDirectLine,
+  registerLocalDirectLine,
+} from './channels/directline/registerLocalDirectLine';
 import { registerWidget } from './channels/widget/registerWidget';
 import { createHandoff } from './handoff/createHandoff';
 import { HandoffGate } from './handoff/HandoffGate';
@@ -56,8 +60,21 @@ export interface App {
 export async function createApp(config: AppConfig, logger: Logger): Promise<App> {
   const backend = createStateBackend(config, logger);
   const adapter = createAdapter(config, logger);
+  const inFlight = new InFlightTurns();
+  // Without an app id the widget's channel runs in this process, on its own adapter and the same bot.
+  const localDirectLine = createLocalDirectLine({
+    config,
+    logger,
+    backend,
+    runTurn: (context) => bot.run(context),
+    track: (work) => inFlight.track(work),
+  });
+  const adapters: BotAdapter[] = localDirectLine ? [adapter, localDirectLine.adapter] : [adapter];
+  if (localDirectLine) localDirectLine.adapter.onTurnError = turnErrorHandler(logger);
   // First, so they wrap every other middleware (dedupe, rate limit, one turn at a time, held replies).
-  for (const safeguard of turnSafeguards(config, backend, logger)) adapter.use(safeguard);
+  for (const safeguard of turnSafeguards(config, backend, logger))
+    adapters.forEach((each) => each.use(safeguard));
+  const checkServiceUrl = serviceUrlCheck({ appIdSet: Boolean(config.MicrosoftAppId) });
   const conversationState = new ConversationState(backend.storage);
   const userState = new UserState(backend.storage);
   const content = PolicyContent.load(config.CONTENT_FILE);
@@ -76,14 +93,19 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   const offered = new OfferedChoices(conversationState.createProperty<Choice[]>('offeredChoices'));
   // Every proactive message (agents, notifications, reminders) goes through one sender that reports
   // a refused delivery, so callers can retry it or answer the agent with an error.
-  const deliveries = new DeliveringMessenger(adapter, config.MicrosoftAppId ?? '');
+  const deliveries = new DeliveringMessenger(
+    adapter,
+    config.MicrosoftAppId ?? '',
+    checkServiceUrl,
+    localDirectLine,
+  );
   const handoff = createHandoff(config, backend, {
     messenger: deliveries,
     disputes,
     content,
     logger,
   });
-  adapter.use(handoff.recorder);
+  adapters.forEach((each) => each.use(handoff.recorder));
   const mainDialog = new MainDialog(
     { intents, content, disputes, defaultTimeZone: config.DEFAULT_TIME_ZONE, handoff: handoff.service },
     offered,
@@ -95,7 +117,6 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     (context) => sendWelcome(context, offered),
     new HandoffGate(handoff.service, offered),
   );
-  const inFlight = new InFlightTurns();
   const server = createServer({
     adapter,
     bot,
@@ -104,16 +125,11 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     maxBodyBytes: config.MAX_BODY_BYTES,
     inFlight,
     requireBotToken: Boolean(config.MicrosoftAppId),
+    openToEveryAddress: config.ALLOW_UNAUTHENTICATED_MESSAGES,
+    checkServiceUrl,
   });
   registerWidget(server, config, logger);
-  registerLocalDirectLine(server, {
-    config,
-    logger,
-    backend,
-    adapter,
-    runTurn: (context) => bot.run(context),
-    track: (work) => inFlight.track(work),
-  });
+  if (localDirectLine) registerLocalDirectLine(server, localDirectLine, config, logger);
 
   registerAgentApi(server, {
     secret: config.AGENT_JWT_SECRET,

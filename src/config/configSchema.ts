@@ -28,11 +28,17 @@ const timeZone = z
 export const configSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-    HOST: z.string().default('0.0.0.0'),
+    // Unset: loopback while there is no app id (development mode), every interface once there is one.
+    HOST: optionalString,
     MicrosoftAppId: optionalString,
     MicrosoftAppPassword: optionalString,
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
     MicrosoftAppTenantId: optionalString,
+    // Opens the unauthenticated development mode of /api/messages (no app id) beyond this machine.
+    ALLOW_UNAUTHENTICATED_MESSAGES: z
+      .enum(['true', 'false', ''])
+      .default('false')
+      .transform((value) => value === 'true'),
     REDIS_URL: optionalString.pipe(
       z
         .string()
@@ -90,7 +96,13 @@ export const configSchema = z
     for (const problem of credentialProblems(config)) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: [problem.variable], message: problem.message });
     }
-  });
+  })
+  .transform((config) => ({ ...config, HOST: config.HOST ?? defaultHost(config.MicrosoftAppId) }));
+
+/** Without an app id nothing authenticates callers, so the bot listens on this machine only. */
+function defaultHost(appId: string | undefined): string {
+  return appId ? '0.0.0.0' : '127.0.0.1';
+}
 
 /**
  * Rules between the Bot Framework credentials. Exported so a raw environment can be checked too:

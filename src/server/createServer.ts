@@ -7,6 +7,8 @@ import { describeInvalidActivity } from './activitySchema';
 import { InFlightTurns } from './InFlightTurns';
 import { baselineSecurityHeaders } from './security/baselineSecurityHeaders';
 import { couldBeBotFrameworkToken } from './security/botTokenShape';
+import { messagingEndpointGate } from './security/messagingEndpointGate';
+import type { ServiceUrlCheck } from '../bot/serviceUrlPolicy';
 
 export interface ServerDependencies {
   adapter: CloudAdapter;
@@ -17,6 +19,10 @@ export interface ServerDependencies {
   inFlight: InFlightTurns;
   /** With an app id configured: requests need a Bearer token shaped like Bot Framework's (401 otherwise). */
   requireBotToken?: boolean;
+  /** Without an app id: ALLOW_UNAUTHENTICATED_MESSAGES lets other machines call too (else loopback only). */
+  openToEveryAddress?: boolean;
+  /** Where replies and later proactive messages may go; an activity naming anywhere else is refused. */
+  checkServiceUrl: ServiceUrlCheck;
 }
 
 interface ActivityEnvelope {
@@ -29,6 +35,12 @@ interface ActivityEnvelope {
 export function createServer(deps: ServerDependencies): Server {
   const server = restify.createServer({ name: 'dispute-assistant', handleUncaughtExceptions: false });
   server.pre(baselineSecurityHeaders);
+  server.pre(
+    messagingEndpointGate({
+      developmentMode: !deps.requireBotToken,
+      openToEveryAddress: deps.openToEveryAddress ?? false,
+    }),
+  );
   server.use(
     restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false, mapFiles: false }),
   );
@@ -41,6 +53,12 @@ export function createServer(deps: ServerDependencies): Server {
     }
     if (deps.requireBotToken && !couldBeBotFrameworkToken(req.header('authorization'))) {
       res.send(401, { error: 'unauthorized' });
+      return;
+    }
+    const serviceUrl = (req.body as { serviceUrl?: string }).serviceUrl;
+    const refusedServiceUrl = serviceUrl === undefined ? undefined : deps.checkServiceUrl(serviceUrl);
+    if (refusedServiceUrl) {
+      res.send(400, { error: 'service_url_not_allowed', message: refusedServiceUrl });
       return;
     }
     const activity = req.body as ActivityEnvelope;
