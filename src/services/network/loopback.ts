@@ -12,8 +12,11 @@ export function isLoopbackAddress(address: string | undefined): boolean {
   return plain === '::1' || plain === '0:0:0:0:0:0:0:1';
 }
 
-/** A URL host that names this machine's loopback (an address, or the name "localhost"). */
+/**
+ * A URL host that names this machine's loopback: an address, or exactly "localhost" (which the hosts
+ * file answers; "*.localhost" may be asked of DNS, which an attacker can answer).
+ */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/\.$/, '');
-  return host === 'localhost' || host.endsWith('.localhost') || isLoopbackAddress(host);
+  return host === 'localhost' || isLoopbackAddress(host);
 }
