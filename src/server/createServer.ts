@@ -7,7 +7,7 @@ import { describeInvalidActivity } from './activitySchema';
 import { InFlightTurns } from './InFlightTurns';
 import { baselineSecurityHeaders } from './security/baselineSecurityHeaders';
 import { couldBeBotFrameworkToken } from './security/botTokenShape';
-import { messagingEndpointGate } from './security/messagingEndpointGate';
+import { MESSAGING_PATH, messagingEndpointGate } from './security/messagingEndpointGate';
 import type { ServiceUrlCheck } from '../bot/serviceUrlPolicy';
 
 export interface ServerDependencies {
@@ -35,7 +35,7 @@ interface ActivityEnvelope {
 export function createServer(deps: ServerDependencies): Server {
   const server = restify.createServer({ name: 'dispute-assistant', handleUncaughtExceptions: false });
   server.pre(baselineSecurityHeaders);
-  server.pre(
+  server.use(
     messagingEndpointGate({
       developmentMode: !deps.requireBotToken,
       openToEveryAddress: deps.openToEveryAddress ?? false,
@@ -45,7 +45,7 @@ export function createServer(deps: ServerDependencies): Server {
     restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false, mapFiles: false }),
   );
 
-  server.post('/api/messages', async (req: Request, res: Response) => {
+  server.post(MESSAGING_PATH, async (req: Request, res: Response) => {
     const problem = describeInvalidActivity(req.body);
     if (problem) {
       res.send(400, { error: 'invalid_activity', message: problem });

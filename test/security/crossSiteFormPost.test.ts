@@ -63,6 +63,16 @@ it.each([
   expect(await redis.keys(`${PREFIX}*${conversationId}*`)).toEqual([]);
 });
 
+it('refuses a form however the path is spelled (percent-encoded letters reach the same route)', async () => {
+  const response = await fetch(`${bot.baseUrl}/api/%6Dessages`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain' },
+    body: activityJson('csrf-encoded-path'),
+  });
+  expect(response.status).toBe(415);
+  expect(await redis.keys(`${PREFIX}*csrf-encoded-path*`)).toEqual([]);
+});
+
 it('grants no cross-origin preflight, so a page on another site cannot send JSON either', async () => {
   const preflight = await fetch(`${bot.baseUrl}/api/messages`, {
     method: 'OPTIONS',

@@ -107,6 +107,20 @@ describe('listening on every interface, still without an app id', () => {
       expect(JSON.stringify(body)).not.toContain(reference);
       expect(await redis.keys(`${prefix}*${conversationId}*`)).toEqual([]);
     }
+    // A reverse proxy on this machine connects from loopback: its forwarding header gives it away.
+    const proxied = await fetch(`${bot.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' },
+      body: JSON.stringify({
+        type: 'message',
+        text: 'my disputes',
+        channelId: 'webchat',
+        deliveryMode: 'expectReplies',
+        conversation: { id: 'through-a-proxy' },
+        from: { id: ALICE },
+      }),
+    });
+    expect(proxied.status).toBe(403);
     // Alice's dispute is as she left it.
     const alice = new BotConversation(bot.baseUrl, { channelId: 'webchat', userId: ALICE });
     const view = textOf(await alice.send(`show ${reference}`));
