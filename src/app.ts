@@ -1,7 +1,7 @@
 import { BotAdapter, CloudAdapter, ConversationState, UserState } from 'botbuilder';
 import type { Server } from 'restify';
 import { createAdapter, turnErrorHandler } from './bot/createAdapter';
-import { serviceUrlCheck } from './bot/serviceUrlPolicy';
+import { serviceUrlCheck } from './services/network/serviceUrlPolicy';
 import { DisputeBot } from './bot/DisputeBot';
 import type { AppConfig } from './config/configSchema';
 import type { Choice } from './bot/rendering/choice';

@@ -8,7 +8,7 @@ import { InFlightTurns } from './InFlightTurns';
 import { baselineSecurityHeaders } from './security/baselineSecurityHeaders';
 import { couldBeBotFrameworkToken } from './security/botTokenShape';
 import { MESSAGING_PATH, messagingEndpointGate } from './security/messagingEndpointGate';
-import type { ServiceUrlCheck } from '../bot/serviceUrlPolicy';
+import type { ServiceUrlCheck } from '../services/network/serviceUrlPolicy';
 
 export interface ServerDependencies {
   adapter: CloudAdapter;

@@ -6,7 +6,7 @@ import { InMemoryDisputeStore } from '../../src/services/disputes/InMemoryDisput
 import type { DisputeChange } from '../../src/services/disputes/DisputeService';
 import { createLogger } from '../../src/services/logging/logger';
 import { DeliveringMessenger } from '../../src/services/notifications/DeliveringMessenger';
-import { serviceUrlCheck } from '../../src/bot/serviceUrlPolicy';
+import { serviceUrlCheck } from '../../src/services/network/serviceUrlPolicy';
 import { InProcessJobQueue } from '../../src/services/notifications/jobs/InProcessJobQueue';
 import type { ReminderJob } from '../../src/services/reminders/ReminderJob';
 import { ReminderScheduler } from '../../src/services/reminders/ReminderScheduler';

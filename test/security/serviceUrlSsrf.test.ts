@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import { IN_PROCESS_SERVICE_URL, serviceUrlCheck } from '../../src/bot/serviceUrlPolicy';
+import { IN_PROCESS_SERVICE_URL, serviceUrlCheck } from '../../src/services/network/serviceUrlPolicy';
 import { BotConversation } from '../support/botConversation';
 import { BotProcess } from '../support/botProcess';
 import { PrivateRedis } from '../support/privateRedis';

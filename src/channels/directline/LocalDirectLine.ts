@@ -1,5 +1,5 @@
 import type { Activity, ChannelAccount, TurnContext } from 'botbuilder';
-import { IN_PROCESS_SERVICE_URL } from '../../bot/serviceUrlPolicy';
+import { IN_PROCESS_SERVICE_URL } from '../../services/network/serviceUrlPolicy';
 import type { Logger } from '../../services/logging/logger';
 import { pseudonym } from '../../services/logging/pseudonym';
 import type { ActivityPage, ConversationLog, ConversationRecord, ConversationUser } from './ConversationLog';

@@ -7,7 +7,7 @@ import {
   TurnContext,
 } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
-import { IN_PROCESS_SERVICE_URL, ServiceUrlCheck } from '../../bot/serviceUrlPolicy';
+import { IN_PROCESS_SERVICE_URL, ServiceUrlCheck } from '../network/serviceUrlPolicy';
 
 /** Anything that sends a message into a stored conversation and rejects when it did not get there. */
 export interface MessageSender {

@@ -1,4 +1,4 @@
-import { isLoopbackHost } from '../services/network/loopback';
+import { isLoopbackHost } from './loopback';
 
 /**
  * Where the local Direct Line's conversations say their replies go: not a network address, so a
