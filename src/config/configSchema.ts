@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { durationListSchema, durationSchema } from '../services/reminders/duration';
+import { durationListSchema, durationSchema } from './duration';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-/** An empty string in .env means "not set", as it does for botbuilder's own settings. */
+/** Trimmed; blank values never reach here (see withoutEmptySettings). */
 const optionalString = z
   .string()
   .trim()
@@ -25,7 +25,7 @@ const timeZone = z
   }, 'must be an IANA time zone such as Europe/Berlin');
 
 /** Every environment variable the assistant reads; `.env.example` documents each one. */
-export const configSchema = z
+const settingsSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     // Unset: loopback while there is no app id (development mode), every interface once there is one.
@@ -36,7 +36,7 @@ export const configSchema = z
     MicrosoftAppTenantId: optionalString,
     // Opens the unauthenticated development mode of /api/messages (no app id) beyond this machine.
     ALLOW_UNAUTHENTICATED_MESSAGES: z
-      .enum(['true', 'false', ''])
+      .enum(['true', 'false'])
       .default('false')
       .transform((value) => value === 'true'),
     REDIS_URL: optionalString.pipe(
@@ -96,13 +96,34 @@ export const configSchema = z
     for (const problem of credentialProblems(config)) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: [problem.variable], message: problem.message });
     }
-  })
-  .transform((config) => ({ ...config, HOST: config.HOST ?? defaultHost(config.MicrosoftAppId) }));
+  });
 
 /** Without an app id nothing authenticates callers, so the bot listens on this machine only. */
 function defaultHost(appId: string | undefined): string {
   return appId ? '0.0.0.0' : '127.0.0.1';
 }
+
+/** The names of every variable the assistant reads. */
+export const configVariables = Object.keys(settingsSchema.innerType().shape);
+
+/**
+ * An empty (or blank) value means "not set", for every variable, as botbuilder's own settings and the
+ * Bot Framework samples' `.env` (which ships `MicrosoftAppType=` empty) expect: the default applies.
+ */
+function withoutEmptySettings(env: unknown): unknown {
+  if (typeof env !== 'object' || env === null) return env;
+  return Object.fromEntries(
+    Object.entries(env).filter(([, value]) => !(typeof value === 'string' && value.trim() === '')),
+  );
+}
+
+export const configSchema = z.preprocess(
+  withoutEmptySettings,
+  settingsSchema.transform((config) => ({
+    ...config,
+    HOST: config.HOST ?? defaultHost(config.MicrosoftAppId),
+  })),
+);
 
 /**
  * Rules between the Bot Framework credentials. Exported so a raw environment can be checked too:
