@@ -1,7 +1,15 @@
-import { CloudAdapter, ConversationState, UserState } from 'botbuilder';
+import {
+  BotAdapter,
+  CloudAdapter,
+  ConversationState,
+  Middleware,
+  MiddlewareHandler,
+  UserState,
+} from 'botbuilder';
 import type { Server } from 'restify';
 import { cardPressAsText } from './bot/cardPressAsText';
-import { createAdapter } from './bot/createAdapter';
+import { createAdapter, turnErrorHandler } from './bot/createAdapter';
+import { serviceUrlCheck } from './services/network/serviceUrlPolicy';
 import { BOT_STATE_READ, DisputeBot } from './bot/DisputeBot';
 import type { AppConfig } from './config/configSchema';
 import type { Choice } from './bot/rendering/choice';
@@ -32,7 +40,10 @@ import { createServer } from './server/createServer';
 import { InFlightTurns } from './server/InFlightTurns';
 import { clientLimitRules } from './server/security/clientLimitRules';
 import { clientRateLimits } from './server/security/ClientRateLimits';
-import { registerLocalDirectLine } from './channels/directline/registerLocalDirectLine';
+import {
+  createLocalDirectLine,
+  registerLocalDirectLine,
+} from './channels/directline/registerLocalDirectLine';
 import { registerWidget } from './channels/widget/registerWidget';
 import { createHandoff } from './handoff/createHandoff';
 import { HandoffGate } from './handoff/HandoffGate';
@@ -63,13 +74,27 @@ export interface App {
 export async function createApp(config: AppConfig, logger: Logger): Promise<App> {
   const backend = createStateBackend(config, logger);
   const adapter = createAdapter(config, logger);
+  const inFlight = new InFlightTurns();
+  // Without an app id the widget's channel runs in this process, on its own adapter and the same bot.
+  const localDirectLine = createLocalDirectLine({
+    config,
+    logger,
+    backend,
+    runTurn: (context) => bot.run(context),
+    track: (work) => inFlight.track(work),
+  });
+  const adapters: BotAdapter[] = localDirectLine ? [adapter, localDirectLine.adapter] : [adapter];
+  if (localDirectLine) localDirectLine.adapter.onTurnError = turnErrorHandler(logger);
+  const useEverywhere = (middleware: Middleware | MiddlewareHandler) =>
+    adapters.forEach((each) => each.use(middleware));
   // The turn's reads start together first, and its leftover writes go out last (one round trip each).
   const earlyReads = new EarlyReads();
-  adapter.use(new FlushTurnWrites());
-  adapter.use(earlyReads);
+  useEverywhere(new FlushTurnWrites());
+  useEverywhere(earlyReads);
   // Next, so they wrap every other middleware (dedupe, rate limit, one turn at a time, held replies).
-  for (const safeguard of turnSafeguards(config, backend, logger, earlyReads)) adapter.use(safeguard);
-  adapter.use(cardPressAsText);
+  for (const safeguard of turnSafeguards(config, backend, logger, earlyReads)) useEverywhere(safeguard);
+  useEverywhere(cardPressAsText);
+  const checkServiceUrl = serviceUrlCheck({ appIdSet: Boolean(config.MicrosoftAppId) });
   const conversationState = new ConversationState(backend.storage);
   const userState = new UserState(backend.storage);
   const content = PolicyContent.load(config.CONTENT_FILE);
@@ -90,14 +115,19 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   const slots = new KnownSlots(conversationState.createProperty<SlotValues>('knownSlots'));
   // Every proactive message (agents, notifications, reminders) goes through one sender that reports
   // a refused delivery, so callers can retry it or answer the agent with an error.
-  const deliveries = new DeliveringMessenger(adapter, config.MicrosoftAppId ?? '');
+  const deliveries = new DeliveringMessenger(
+    adapter,
+    config.MicrosoftAppId ?? '',
+    checkServiceUrl,
+    localDirectLine,
+  );
   const handoff = createHandoff(config, backend, {
     messenger: deliveries,
     disputes,
     content,
     logger,
   });
-  adapter.use(handoff.recorder);
+  useEverywhere(handoff.recorder);
   const mainDialog = new MainDialog(
     { intents, content, disputes, defaultTimeZone: config.DEFAULT_TIME_ZONE, handoff: handoff.service },
     offered,
@@ -113,7 +143,6 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   );
   earlyReads.addConversationRead(BOT_STATE_READ, (context) => bot.loadState(context));
   earlyReads.addConversationRead(HandoffGate.earlyRead, (context) => handoffGate.readEarly(context));
-  const inFlight = new InFlightTurns();
   const server = createServer({
     adapter,
     bot,
@@ -122,17 +151,12 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     maxBodyBytes: config.MAX_BODY_BYTES,
     inFlight,
     requireBotToken: Boolean(config.MicrosoftAppId),
+    openToEveryAddress: config.ALLOW_UNAUTHENTICATED_MESSAGES,
+    checkServiceUrl,
   });
   server.pre(clientRateLimits(clientLimitRules(config, backend), config.TRUSTED_PROXY_HOPS, logger));
   registerWidget(server, config, logger);
-  registerLocalDirectLine(server, {
-    config,
-    logger,
-    backend,
-    adapter,
-    runTurn: (context) => bot.run(context),
-    track: (work) => inFlight.track(work),
-  });
+  if (localDirectLine) registerLocalDirectLine(server, localDirectLine, config, logger);
 
   registerAgentApi(server, {
     secret: config.AGENT_JWT_SECRET,

@@ -1,6 +1,7 @@
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/loadConfig';
 import { createLogger } from './services/logging/logger';
+import { warnAboutDevelopmentMode } from './server/security/developmentModeWarning';
 
 async function main(): Promise<void> {
   let config;
@@ -17,9 +18,10 @@ async function main(): Promise<void> {
   const app = await createApp(config, logger);
   const port = await app.listen(config.PORT);
   logger.info(
-    { event: 'listening', port, storage: app.backend.mode },
+    { event: 'listening', port, host: config.HOST, storage: app.backend.mode },
     `Dispute assistant listening on port ${port}`,
   );
+  warnAboutDevelopmentMode(config, logger);
 
   let stopping = false;
   const shutdown = (signal: string) => {

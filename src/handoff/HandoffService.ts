@@ -184,21 +184,6 @@ export class HandoffService {
     return this.end(id, agentId, 'closed', HANDOFF_TEXT.closed);
   }
 
-  /** A hub's `handoff.status` event, inside the user's turn. */
-  async onHubStatus(context: TurnContext, state: 'accepted' | 'failed' | 'completed'): Promise<void> {
-    const id = context.activity.conversation.id;
-    const at = this.now();
-    if (state === 'accepted') {
-      const result = await this.options.store.accept(id, `hub:${context.activity.from.id}`, at);
-      if (result.accepted && result.newly) await context.sendActivity(HANDOFF_TEXT.accepted);
-      return;
-    }
-    const end: HandoffEnd = state === 'completed' ? 'hub_completed' : 'hub_failed';
-    const closed = await this.options.store.close(id, end, at);
-    if (closed)
-      await context.sendActivity(state === 'completed' ? HANDOFF_TEXT.closed : HANDOFF_TEXT.hubFailed);
-  }
-
   /**
    * Tells each user who has waited longer than `timeoutSeconds` that nobody has accepted yet, and what
    * else they can do; once per case, whichever process gets there first. Returns how many were told.
