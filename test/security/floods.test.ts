@@ -15,6 +15,8 @@ import { DirectLineVisitor } from './support/directLineVisitor';
  *
  * The process trusts one proxy hop, so each test can speak from its own client address through
  * X-Forwarded-For (the proxy's view), and the limits of one test do not spill into another.
+ * Development mode's /api/messages is opened beyond this machine (ALLOW_UNAUTHENTICATED_MESSAGES), the
+ * one case where callers from many addresses reach it and the per-address limit is what holds.
  */
 
 let redis: PrivateRedis;
@@ -35,6 +37,7 @@ beforeAll(async () => {
     REDIS_KEY_PREFIX: 'floods',
     AGENT_JWT_SECRET: AGENT_SECRET,
     TRUSTED_PROXY_HOPS: '1',
+    ALLOW_UNAUTHENTICATED_MESSAGES: 'true',
     ...LIMITS,
   });
 }, 60000);
