@@ -4,7 +4,7 @@ import { createAdapter } from './bot/createAdapter';
 import { DisputeBot } from './bot/DisputeBot';
 import type { AppConfig } from './config/configSchema';
 import type { Choice } from './bot/rendering/choice';
-import { MainDialog } from './dialogs/MainDialog';
+import { CONFIDENT_SCORE, MainDialog } from './dialogs/MainDialog';
 import { OfferedChoices } from './dialogs/OfferedChoices';
 import { sendWelcome } from './dialogs/welcome';
 import { PolicyContent } from './services/content/PolicyContent';
@@ -29,7 +29,13 @@ import { registerLocalDirectLine } from './channels/directline/registerLocalDire
 import { registerWidget } from './channels/widget/registerWidget';
 import { createHandoff } from './handoff/createHandoff';
 import { HandoffGate } from './handoff/HandoffGate';
+import type { HandoffCase } from './handoff/handoffCase';
+import type { HandoffStarter } from './handoff/HandoffStarter';
 import { registerAgentApi } from './agent/registerAgentApi';
+import { OperationsMetrics } from './services/metrics/OperationsMetrics';
+import { TurnMetrics } from './services/metrics/TurnMetrics';
+import { countingIntents } from './services/metrics/countingIntents';
+import { registerMetricsRoute } from './server/registerMetricsRoute';
 
 export interface App {
   server: Server;
@@ -46,6 +52,8 @@ export interface App {
     /** Deadline and recommendation reminders (delayed jobs). */
     reminders: Reminders;
   };
+  /** The operations metrics served at /metrics. */
+  metrics: OperationsMetrics;
   /** Listens and resolves with the bound port. */
   listen(port: number, host?: string): Promise<number>;
   /** Stops accepting, lets turns in flight finish (bounded), then closes storage. */
@@ -56,6 +64,17 @@ export interface App {
 export async function createApp(config: AppConfig, logger: Logger): Promise<App> {
   const backend = createStateBackend(config, logger);
   const adapter = createAdapter(config, logger);
+  // Sources are read at scrape time; the parts they read are built below.
+  const metrics = new OperationsMetrics({
+    storageCircuitOpen: () => backend.guard.isOpen,
+    handoffCases: async () => countCases(await handoff.service.openCases()),
+    jobQueues: async () => [
+      { queue: 'notifications', ...(await notifications.queue.counts()) },
+      { queue: 'reminders', ...(await reminders.queue.counts()) },
+    ],
+  });
+  // Outermost, so the latency covers every safeguard and an error is counted before the apology.
+  adapter.use(new TurnMetrics(metrics));
   // First, so they wrap every other middleware (dedupe, rate limit, one turn at a time, held replies).
   for (const safeguard of turnSafeguards(config, backend, logger)) adapter.use(safeguard);
   const conversationState = new ConversationState(backend.storage);
@@ -85,7 +104,13 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   });
   adapter.use(handoff.recorder);
   const mainDialog = new MainDialog(
-    { intents, content, disputes, defaultTimeZone: config.DEFAULT_TIME_ZONE, handoff: handoff.service },
+    {
+      intents: countingIntents(intents, metrics, CONFIDENT_SCORE),
+      content,
+      disputes,
+      defaultTimeZone: config.DEFAULT_TIME_ZONE,
+      handoff: countingHandoffs(handoff.service, metrics),
+    },
     offered,
   );
   const bot = new DisputeBot(
@@ -122,6 +147,12 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     logger,
   });
 
+  registerMetricsRoute(server, {
+    metrics,
+    token: config.METRICS_TOKEN,
+    withoutToken: config.METRICS_WITHOUT_TOKEN,
+  });
+
   handoff.watcher.start();
   const notifications = startDisputeNotifications({
     config,
@@ -135,6 +166,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   return {
     server,
     backend,
+    metrics,
     services: {
       adapter,
       messenger: deliveries,
@@ -156,6 +188,23 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
       // Their workers finish the job in hand; waiting jobs stay in Redis for the next process.
       await Promise.all([reminders.stop(), notifications.stop(), handoff.watcher.stop()]);
       await backend.close();
+    },
+  };
+}
+
+function countCases(cases: HandoffCase[]): { waiting: number; accepted: number } {
+  return {
+    waiting: cases.filter((found) => found.status === 'waiting').length,
+    accepted: cases.filter((found) => found.status === 'accepted').length,
+  };
+}
+
+/** The hand-off as the dialogs see it, counting each request by its reason. */
+function countingHandoffs(service: HandoffStarter, metrics: OperationsMetrics): HandoffStarter {
+  return {
+    start: async (context, summary) => {
+      metrics.handoffs.inc({ reason: summary.reason });
+      await service.start(context, summary);
     },
   };
 }

@@ -85,6 +85,11 @@ export const configSchema = z
     REMINDER_AFTER_RECOMMENDATION: durationSchema('1d'),
     REMINDER_RECOMMENDATION_REPEAT: durationSchema('1d'),
     REMINDER_RECOMMENDATION_MAX: z.coerce.number().int().min(0).default(3),
+    // What the support team sees (src/services/metrics, src/services/analytics).
+    METRICS_TOKEN: optionalString.pipe(
+      z.string().min(16, 'must be at least 16 characters (a bearer token for /metrics)').optional(),
+    ),
+    METRICS_WITHOUT_TOKEN: z.enum(['loopback', 'private', 'off']).default('loopback'),
   })
   .superRefine((config, ctx) => {
     for (const problem of credentialProblems(config)) {

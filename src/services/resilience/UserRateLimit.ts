@@ -18,6 +18,9 @@ export interface UserRateLimitOptions {
   keyPrefix: string;
 }
 
+/** Set in the turn state when this turn's message was refused (the operations metrics count it). */
+export const RATE_LIMITED = Symbol('rateLimited');
+
 /** What a user sends; typing indicators and conversation updates are not counted. */
 const COUNTED_TYPES = new Set(['message', 'invoke']);
 
@@ -51,6 +54,7 @@ export class UserRateLimit implements Middleware {
     const user = pseudonym(`${channelId}:${from.id}`) ?? '';
     const refusal = await this.refusalFor(user);
     if (!refusal) return next();
+    context.turnState.set(RATE_LIMITED, true);
     this.logger.info({ event: 'rate_limited', user, channel: channelId }, 'User over the message limit');
     // Only the first refused message of a window gets an answer, so a flood is not echoed back.
     if (refusal.consumedPoints === this.options.points + 1) {
