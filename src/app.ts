@@ -36,6 +36,10 @@ import { OperationsMetrics } from './services/metrics/OperationsMetrics';
 import { TurnMetrics } from './services/metrics/TurnMetrics';
 import { countingIntents } from './services/metrics/countingIntents';
 import { registerMetricsRoute } from './server/registerMetricsRoute';
+import { createOutcomes } from './services/analytics/createOutcomes';
+import type { OutcomeRecorder } from './services/analytics/OutcomeRecorder';
+import { OutcomeCollector } from './bot/OutcomeCollector';
+import { recordOutcome } from './dialogs/recordOutcome';
 
 export interface App {
   server: Server;
@@ -96,13 +100,16 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   // Every proactive message (agents, notifications, reminders) goes through one sender that reports
   // a refused delivery, so callers can retry it or answer the agent with an error.
   const deliveries = new DeliveringMessenger(adapter, config.MicrosoftAppId ?? '');
+  const outcomes = createOutcomes(config, backend, logger);
   const handoff = createHandoff(config, backend, {
     messenger: deliveries,
     disputes,
     content,
     logger,
+    onAccepted: (accepted) => void recordAcceptWait(outcomes.recorder, accepted),
   });
   adapter.use(handoff.recorder);
+  adapter.use(new OutcomeCollector(outcomes.recorder));
   const mainDialog = new MainDialog(
     {
       intents: countingIntents(intents, metrics, CONFIDENT_SCORE),
@@ -145,6 +152,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     handoff: handoff.service,
     disputes,
     logger,
+    outcomes: outcomes.store,
   });
 
   registerMetricsRoute(server, {
@@ -199,12 +207,22 @@ function countCases(cases: HandoffCase[]): { waiting: number; accepted: number }
   };
 }
 
-/** The hand-off as the dialogs see it, counting each request by its reason. */
+/** The hand-off as the dialogs see it, counting each request by its reason (metrics and outcomes). */
 function countingHandoffs(service: HandoffStarter, metrics: OperationsMetrics): HandoffStarter {
   return {
     start: async (context, summary) => {
       metrics.handoffs.inc({ reason: summary.reason });
+      recordOutcome(context, { kind: 'handed_off', reason: summary.reason });
       await service.start(context, summary);
     },
   };
+}
+
+/** How long the user waited for a person: from entering the queue until an agent accepted. */
+async function recordAcceptWait(recorder: OutcomeRecorder, accepted: HandoffCase): Promise<void> {
+  const waitSeconds = (Date.parse(accepted.acceptedAt ?? '') - Date.parse(accepted.queuedAt)) / 1000;
+  if (!Number.isFinite(waitSeconds)) return;
+  await recorder.record({ id: accepted.id, channelId: accepted.channelId }, [
+    { kind: 'handoff_accepted', waitSeconds: Math.max(0, Math.round(waitSeconds)) },
+  ]);
 }

@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/loadConfig';
 import { agentRoleSchema, signAgentToken } from './agentToken';
 
-const USAGE = 'usage: node dist/src/agent/issueAgentToken.js --role agent|mediator --sub <who> [--hours 8]';
+const USAGE =
+  'usage: node dist/src/agent/issueAgentToken.js --role agent|mediator|supervisor --sub <who> [--hours 8]';
 
 /**
  * Prints a bearer token for the agent API, signed with AGENT_JWT_SECRET from the environment or .env.

@@ -90,6 +90,9 @@ export const configSchema = z
       z.string().min(16, 'must be at least 16 characters (a bearer token for /metrics)').optional(),
     ),
     METRICS_WITHOUT_TOKEN: z.enum(['loopback', 'private', 'off']).default('loopback'),
+    ANALYTICS_RETENTION_DAYS: positiveInt(90),
+    ANALYTICS_MAX_EVENTS_PER_DAY: positiveInt(100000),
+    NOT_UNDERSTOOD_RETENTION_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   })
   .superRefine((config, ctx) => {
     for (const problem of credentialProblems(config)) {

@@ -12,6 +12,8 @@ import type { IntentName } from '../services/nlu/intents';
 import type { DialogDependencies } from './DialogDependencies';
 import { sendGuideAnswer } from './guide/sendGuideAnswer';
 import { isGuideIntent } from './guide/guideTopics';
+import { flowStepOf } from './flowStep';
+import { recordOutcome } from './recordOutcome';
 
 /**
  * A command mid-flow must also use one of its words: the model is sure of itself on text it has never
@@ -118,6 +120,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
 
   private async leaveFlow(inner: DialogContext, next: IntentName | undefined): Promise<DialogTurnResult> {
     inner.context.turnState.set(NEXT_TOPIC, next ?? 'cancelled');
+    recordOutcome(inner.context, { kind: 'flow_abandoned', topic: this.id, step: flowStepOf(inner) });
     return inner.cancelAllDialogs();
   }
 }

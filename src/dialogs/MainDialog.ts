@@ -20,6 +20,7 @@ import { sendGuideAnswer } from './guide/sendGuideAnswer';
 import type { OfferedChoices } from './OfferedChoices';
 import { MAIN_MENU, TOPIC_TITLES, topicChoice } from './topics';
 import { sendWelcome } from './welcome';
+import { recordOutcome } from './recordOutcome';
 
 export const MAIN_DIALOG = 'mainDialog';
 const MAIN_WATERFALL = 'mainWaterfall';
@@ -71,6 +72,12 @@ export class MainDialog extends ComponentDialog {
     const candidates = result.ranked
       .filter((ranked) => ranked.score >= CANDIDATE_SCORE && TOPIC_TITLES[ranked.intent] !== undefined)
       .slice(0, 3);
+    recordOutcome(step.context, {
+      kind: 'not_understood',
+      guessedIntent: result.ranked[0]?.intent ?? result.intent,
+      score: result.ranked[0]?.score ?? result.score,
+      text,
+    });
     if (result.intent === 'out_of_scope' || candidates.length === 0) return this.outOfScope(step);
     await this.offered.offer(
       step.context,
@@ -112,6 +119,7 @@ export class MainDialog extends ComponentDialog {
   private async runTopic(step: WaterfallStepContext, topic: IntentName): Promise<DialogTurnResult> {
     const { context } = step;
     const { content } = this.deps;
+    recordOutcome(context, { kind: 'topic_started', topic });
     if (isGuideIntent(topic)) {
       await sendGuideAnswer(context, content, topic);
       await this.offered.remember(context, GUIDE_TOPICS[topic].followUps.map(topicChoice));
@@ -154,9 +162,11 @@ export class MainDialog extends ComponentDialog {
         );
         return step.endDialog();
       case 'thanks':
+        recordOutcome(context, { kind: 'contained' });
         await context.sendActivity("You're welcome. If anything else comes up with your dispute, just ask.");
         return step.endDialog();
       case 'goodbye':
+        recordOutcome(context, { kind: 'contained' });
         await context.sendActivity(
           'Goodbye, and good luck with your dispute. You can come back here any time.',
         );

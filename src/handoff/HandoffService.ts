@@ -32,6 +32,8 @@ export interface HandoffServiceOptions {
   disputes: DisputeService;
   content: PolicyContent;
   clock?: () => Date;
+  /** Told once per case when a person (or hub) accepts it: the support team's hand-off wait. */
+  onAccepted?: (accepted: HandoffCase) => void;
   /** Where a message the user could not be sent is reported (the state change still stands). */
   reportError?: (error: unknown, where: string) => void;
 }
@@ -123,6 +125,7 @@ export class HandoffService {
         result.reason === 'taken' ? 'Another agent has already accepted this case' : 'This case is closed',
       );
     }
+    if (result.newly) this.options.onAccepted?.(result.case);
     if (result.newly) await this.tell(result.case, HANDOFF_TEXT.accepted, 'accept');
     return result.case;
   }
@@ -180,6 +183,7 @@ export class HandoffService {
     const at = this.now();
     if (state === 'accepted') {
       const result = await this.options.store.accept(id, `hub:${context.activity.from.id}`, at);
+      if (result.accepted && result.newly) this.options.onAccepted?.(result.case);
       if (result.accepted && result.newly) await context.sendActivity(HANDOFF_TEXT.accepted);
       return;
     }

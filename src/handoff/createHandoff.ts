@@ -8,6 +8,7 @@ import { AcceptTimeoutWatcher } from './AcceptTimeoutWatcher';
 import { HandoffService } from './HandoffService';
 import type { MessageSender } from '../services/notifications/DeliveringMessenger';
 import type { HandoffStore } from './HandoffStore';
+import type { HandoffCase } from './handoffCase';
 import { InMemoryHandoffStore } from './InMemoryHandoffStore';
 import { InMemoryTranscriptStore } from './InMemoryTranscriptStore';
 import { RedisHandoffStore } from './RedisHandoffStore';
@@ -26,7 +27,13 @@ export interface HandoffParts {
 export function createHandoff(
   config: AppConfig,
   backend: StateBackend,
-  deps: { messenger: MessageSender; disputes: DisputeService; content: PolicyContent; logger: Logger },
+  deps: {
+    messenger: MessageSender;
+    disputes: DisputeService;
+    content: PolicyContent;
+    logger: Logger;
+    onAccepted?: (accepted: HandoffCase) => void;
+  },
 ): HandoffParts {
   const { logger } = deps;
   const maxEntries = config.TRANSCRIPT_MAX_ENTRIES;
@@ -59,6 +66,7 @@ export function createHandoff(
     messenger: deps.messenger,
     disputes: deps.disputes,
     content: deps.content,
+    onAccepted: deps.onAccepted,
     reportError: (error, where) =>
       logger.warn(
         { event: 'handoff_notice_failed', where, error: (error as Error).message },

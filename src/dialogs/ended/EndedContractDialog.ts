@@ -15,6 +15,7 @@ import {
   UserClock,
 } from '../../services/time';
 import { CancelAndHelpDialog, deepestActive } from '../CancelAndHelpDialog';
+import { recordOutcome } from '../recordOutcome';
 import type { DialogDependencies } from '../DialogDependencies';
 import { CHECKLIST_DIALOG, ChecklistDialog } from './ChecklistDialog';
 import { CLAIM_DIALOG, ClaimDialog } from './ClaimDialog';
@@ -160,10 +161,12 @@ export class EndedContractDialog extends CancelAndHelpDialog {
           ],
         }),
       );
+      recordOutcome(step.context, { kind: 'deadline_passed' });
       const outcome: EndedContractOutcome = { filed: false, deadlinePassed: true };
       return step.endDialog(outcome);
     }
     await step.context.sendActivity(this.deadlineMessage(deadline, clock.timeZone));
+    recordOutcome(step.context, { kind: 'funnel', stage: 'deadline_given' });
     return step.beginDialog(CHECKLIST_DIALOG);
   }
 
@@ -184,6 +187,7 @@ export class EndedContractDialog extends CancelAndHelpDialog {
   private async fileStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const claim = step.result as ClaimDraft & { statement: string };
     const values = step.values as FilingValues;
+    recordOutcome(step.context, { kind: 'funnel', stage: 'claim_written' });
     const { dispute } = await this.deps.disputes.fileDispute({
       ownerId: ownerIdOf(step.context.activity),
       idempotencyKey: values.flowId,
@@ -203,6 +207,12 @@ export class EndedContractDialog extends CancelAndHelpDialog {
           content.fact('P10'),
         ],
       }),
+    );
+    recordOutcome(
+      step.context,
+      { kind: 'funnel', stage: 'recorded' },
+      { kind: 'flow_completed', topic: this.id },
+      { kind: 'contained' },
     );
     const outcome: EndedContractOutcome = { filed: true, disputeId: dispute.id };
     return step.endDialog(outcome);

@@ -1,0 +1,58 @@
+import { BotConversation, textOf } from '../../support/botConversation';
+import { RECORD_IT, reachClaimReview, referenceIn } from '../../faults/support/filingFlow';
+import { AgentApi, casePath } from '../../agent/support/agentApi';
+
+/** Messages that end in a clarifying question and in "I can't help with that", with personal data. */
+export const CLARIFIED = 'can you bake a cake for Jonathan, $45, phone 07700 900123, jo@x.org';
+export const CANNOT_HANDLE = 'the weather in Paris is nice';
+
+/** What the seeded conversations did, for the figures the dashboard must show. */
+export interface SeededFigures {
+  /** Seconds from queueing to the agent's accept, as the accept answered. */
+  handoffWaitSeconds: number;
+}
+
+/**
+ * Six conversations over the real HTTP endpoint: two resolved without a person (a question answered
+ * then "thanks"; a dispute recorded), one handed to a person and accepted, one that left the filing
+ * flow, one greeting only (not engaged), and one message the assistant did not understand.
+ */
+export async function seedConversations(baseUrl: string, serviceUrl: string): Promise<SeededFigures> {
+  const talk = (channelId = 'webchat') => {
+    const conversation = new BotConversation(baseUrl, { channelId });
+    return (text: string) =>
+      conversation.send(text, { serviceUrl }).then((replies) => ({ replies, conversation }));
+  };
+
+  const asker = talk();
+  expect(textOf((await asker('what is mediation')).replies)).toMatch(/mediation/i);
+  await asker('thanks');
+
+  const filer = new BotConversation(baseUrl, { channelId: 'msteams' });
+  await reachClaimReview(filer);
+  expect(referenceIn(textOf(await filer.send(RECORD_IT)))).toBeDefined();
+
+  const waiting = new BotConversation(baseUrl, { channelId: 'webchat' });
+  await waiting.send('I want to talk to a real person', { serviceUrl });
+  const agent = await AgentApi.as(baseUrl, 'agent');
+  const accepted = await agent.post<{ case: { queuedAt: string; acceptedAt: string } }>(
+    casePath(waiting.conversationId, '/accept'),
+  );
+  expect(accepted.status).toBe(200);
+  const handoffWaitSeconds = Math.round(
+    (Date.parse(accepted.body.case.acceptedAt) - Date.parse(accepted.body.case.queuedAt)) / 1000,
+  );
+
+  const leaver = talk('slack');
+  await leaver('my client ended the job and requested the escrow back');
+  expect(textOf((await leaver('cancel')).replies)).toMatch(/Nothing was filed/);
+
+  await talk()('hello');
+
+  const puzzled = talk();
+  // One the model half-recognises (a clarifying question), one it cannot handle.
+  expect(textOf((await puzzled(CLARIFIED)).replies)).toMatch(/not sure I understood/);
+  expect(textOf((await puzzled(CANNOT_HANDLE)).replies)).toMatch(/can't help with that/);
+
+  return { handoffWaitSeconds };
+}
