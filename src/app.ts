@@ -39,6 +39,8 @@ import { registerMetricsRoute } from './server/registerMetricsRoute';
 import { createOutcomes } from './services/analytics/createOutcomes';
 import type { OutcomeRecorder } from './services/analytics/OutcomeRecorder';
 import { OutcomeCollector } from './bot/OutcomeCollector';
+import { askSatisfactionProactively } from './bot/askSatisfactionProactively';
+import { SatisfactionSurvey, SurveyState } from './dialogs/satisfaction/SatisfactionSurvey';
 import { recordOutcome } from './dialogs/recordOutcome';
 
 export interface App {
@@ -101,12 +103,15 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   // a refused delivery, so callers can retry it or answer the agent with an error.
   const deliveries = new DeliveringMessenger(adapter, config.MicrosoftAppId ?? '');
   const outcomes = createOutcomes(config, backend, logger);
+  const survey = new SatisfactionSurvey(conversationState.createProperty<SurveyState>('satisfactionSurvey'));
+  const surveyDeps = { adapter, appId: config.MicrosoftAppId ?? '', conversationState, survey, logger };
   const handoff = createHandoff(config, backend, {
     messenger: deliveries,
     disputes,
     content,
     logger,
     onAccepted: (accepted) => void recordAcceptWait(outcomes.recorder, accepted),
+    onClosed: (closed) => void askSatisfactionProactively(surveyDeps, closed.reference),
   });
   adapter.use(handoff.recorder);
   adapter.use(new OutcomeCollector(outcomes.recorder));
@@ -126,6 +131,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     mainDialog,
     (context) => sendWelcome(context, offered),
     new HandoffGate(handoff.service, offered),
+    survey,
   );
   const inFlight = new InFlightTurns();
   const server = createServer({

@@ -9,6 +9,7 @@ import {
 import { Dialog, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import { retryOnConflict } from '../services/resilience/retryOnConflict';
 import type { HandoffGate } from '../handoff/HandoffGate';
+import type { SatisfactionSurvey } from '../dialogs/satisfaction/SatisfactionSurvey';
 
 /**
  * Receives every activity. It routes messages into the main dialog, greets new members, and owns
@@ -24,6 +25,8 @@ export class DisputeBot extends ActivityHandler {
     private readonly welcome: (context: TurnContext) => Promise<void>,
     /** While a person has the conversation (or it waits for one) the gate handles the turn instead. */
     private readonly handoffGate?: Pick<HandoffGate, 'intercept'>,
+    /** Takes an answer to the satisfaction question, and asks it at a conversation's natural end. */
+    private readonly satisfaction?: Pick<SatisfactionSurvey, 'intercept' | 'afterTurn'>,
   ) {
     super();
     if (!conversationState) throw new Error('DisputeBot needs conversationState');
@@ -52,7 +55,10 @@ export class DisputeBot extends ActivityHandler {
     await retryOnConflict(context, async () => {
       // Both loads start in the same tick, so with Redis they share one round trip.
       await Promise.all([this.conversationState.load(context), this.userState.load(context)]);
-      if (!(await this.handoffGate?.intercept(context))) await super.run(context);
+      if (!(await this.handoffGate?.intercept(context)) && !(await this.satisfaction?.intercept(context))) {
+        await super.run(context);
+        await this.satisfaction?.afterTurn(context);
+      }
       await this.saveState(context, [this.conversationState, this.userState]);
     });
   }

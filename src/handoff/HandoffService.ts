@@ -34,6 +34,8 @@ export interface HandoffServiceOptions {
   clock?: () => Date;
   /** Told once per case when a person (or hub) accepts it: the support team's hand-off wait. */
   onAccepted?: (accepted: HandoffCase) => void;
+  /** Told when an agent or hub closes a case (not when the user leaves or it is handed back). */
+  onClosed?: (closed: HandoffCase) => void;
   /** Where a message the user could not be sent is reported (the state change still stands). */
   reportError?: (error: unknown, where: string) => void;
 }
@@ -298,6 +300,7 @@ export class HandoffService {
     const closed = await this.options.store.close(id, end, this.now());
     if (!closed) throw new HandoffConflictError('This case is closed');
     await this.tell(closed, tell, end);
+    if (end === 'closed') this.options.onClosed?.(closed);
     return closed;
   }
 }

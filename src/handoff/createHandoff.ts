@@ -33,6 +33,7 @@ export function createHandoff(
     content: PolicyContent;
     logger: Logger;
     onAccepted?: (accepted: HandoffCase) => void;
+    onClosed?: (closed: HandoffCase) => void;
   },
 ): HandoffParts {
   const { logger } = deps;
@@ -67,6 +68,7 @@ export function createHandoff(
     disputes: deps.disputes,
     content: deps.content,
     onAccepted: deps.onAccepted,
+    onClosed: deps.onClosed,
     reportError: (error, where) =>
       logger.warn(
         { event: 'handoff_notice_failed', where, error: (error as Error).message },

@@ -19,7 +19,7 @@ describe.each(['embedded', 'redis'] as const)('the supervisor dashboard API (%s)
       AGENT_JWT_SECRET: AGENT_SECRET,
       ...(redis ? { REDIS_URL: redis.url } : {}),
     });
-    seeded = await seedConversations(running.baseUrl, channel.serviceUrl);
+    seeded = await seedConversations(running.baseUrl, channel);
   });
 
   afterAll(async () => {
@@ -53,6 +53,7 @@ describe.each(['embedded', 'redis'] as const)('the supervisor dashboard API (%s)
         p90: seeded.handoffWaitSeconds,
         max: seeded.handoffWaitSeconds,
       },
+      csat: { responses: 3, average: 3.67, distribution: { '1': 0, '2': 1, '3': 0, '4': 1, '5': 1 } },
       deadlinePassed: 0,
       notUnderstood: 2,
     };
@@ -94,6 +95,8 @@ describe.each(['embedded', 'redis'] as const)('the supervisor dashboard API (%s)
         abandon_rate: '0.25',
         funnel_recorded: '1',
         topic_file_ended: '2',
+        csat_average: '3.67',
+        csat_2: '1',
       }),
     );
     expect(row('total')).toEqual(expect.objectContaining({ sessions: '6', engaged: '4' }));

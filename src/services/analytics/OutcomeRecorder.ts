@@ -32,7 +32,6 @@ export class OutcomeRecorder {
 function masked(event: OutcomeEvent): OutcomeEvent {
   if (event.kind === 'not_understood' && event.text !== undefined)
     return { ...event, text: maskPersonalData(event.text) };
-  if (event.kind === 'csat_rated' && event.comment !== undefined)
-    return { ...event, comment: maskPersonalData(event.comment) };
+  if (event.kind === 'csat_comment') return { ...event, comment: maskPersonalData(event.comment) };
   return event;
 }

@@ -15,20 +15,20 @@ const RULES: ReadonlyArray<[pattern: RegExp, mask: string]> = [
     '$1 [reference]',
   ],
   // Amounts: a currency sign or code with a number, either way round ("$500", "1,200 EUR", "€ 99.50").
-  [/(?:[$€£¥₹]|\b(?:usd|eur|gbp|cad|aud|inr)\b)\s?\d[\d,.]*(?:\s?[km]\b)?/gi, '[amount]'],
+  [/(?:[$€£¥₹]|\b(?:usd|eur|gbp|cad|aud|inr)\b)\s?\d(?:[\d,.]*\d)?(?:\s?[km]\b)?/gi, '[amount]'],
   [
-    /\b\d[\d,.]*\s?(?:[km]\s?)?(?:[$€£¥₹]|\b(?:usd|eur|gbp|cad|aud|inr|dollars?|euros?|pounds?|bucks)\b)/gi,
+    /\b\d(?:[\d,.]*\d)?\s?(?:[km]\s?)?(?:[$€£¥₹]|\b(?:usd|eur|gbp|cad|aud|inr|dollars?|euros?|pounds?|bucks)\b)/gi,
     '[amount]',
   ],
   // Phone numbers: 7+ digits with the usual separators, with or without a country code.
-  [/(?:\+|\b00)?\d[\d\s().-]{5,}\d\b/g, '[phone]'],
+  [/(?:\+|\b00)?\(?\d[\d\s().-]{5,}\d\b/g, '[phone]'],
   // Any other number of 4+ digits (ids, account numbers); short numbers ("3 days") stay.
   [/\b\d{4,}\b/g, '[number]'],
 ];
 
 /** Words that introduce a name, even when the user writes it in lower case. */
 const NAME_AFTER =
-  /\b(my name is|name's|i am|i'm|im|this is|call me|signed|regards,?|thanks,?|client is|client|named|called)\s+([\p{L}'-]+)(\s+[\p{Lu}][\p{L}'-]*)?/giu;
+  /\b(my name is|name's|i am|i'm|im|this is|call me|signed|regards,?|thanks,?|client is|client|named|called)\s+([\p{L}'-]+)/giu;
 
 /** Capitalised words that are not names: the product's own words, months, days, pronoun "I". */
 const NOT_NAMES = new Set(
@@ -71,7 +71,7 @@ const NOT_NAMES = new Set(
 
 /** Words after the name cues that are ordinary words, not names ("I am not sure", "this is urgent"). */
 const COMMON_AFTER_CUE = new Set(
-  "a an the not so very just still here there sure ok okay fine good happy unhappy confused waiting trying looking wondering asking going done is was has had did does refused wont won't says said wants asked the my your their it that this what how when why".split(
+  "a an the not so very just still here there sure ok okay fine good happy unhappy confused waiting trying looking wondering asking going done is was has had did does refused wont won't says said wants asked my your their it that this what how when why on at in by to from with and or back later tomorrow today now for about again".split(
     ' ',
   ),
 );
@@ -79,11 +79,11 @@ const COMMON_AFTER_CUE = new Set(
 export function maskPersonalData(text: string): string {
   let masked = text;
   for (const [pattern, mask] of RULES) masked = masked.replace(pattern, mask);
-  // A capitalised surname after the first name goes with it.
   masked = masked.replace(NAME_AFTER, (whole, cue: string, word: string) =>
     COMMON_AFTER_CUE.has(word.toLowerCase()) ? whole : `${cue} [name]`,
   );
-  return maskCapitalisedWords(masked);
+  // "[name] [name]" (a first name and a surname) reads as one name.
+  return maskCapitalisedWords(masked).replace(/\[name\](?:\s+\[name\])+/g, '[name]');
 }
 
 /** A capitalised word inside a sentence is most likely a name (a person, a company): masked. */

@@ -26,8 +26,10 @@ export type OutcomeEvent =
   /** The assistant asked to clarify or could not help; `text` is masked, and dropped where not kept. */
   | { kind: 'not_understood'; guessedIntent: string; score: number; text?: string }
   | { kind: 'csat_asked' }
-  /** A 1–5 satisfaction rating, with the user's optional comment (masked). */
-  | { kind: 'csat_rated'; score: number; comment?: string };
+  /** A 1–5 satisfaction rating. */
+  | { kind: 'csat_rated'; score: number }
+  /** The optional comment after a rating, masked. */
+  | { kind: 'csat_comment'; comment: string };
 
 /** An event as stored: when, in which conversation (a pseudonym, never the id) and on which channel. */
 export type StoredOutcome = OutcomeEvent & { at: string; session: string; channel: string };

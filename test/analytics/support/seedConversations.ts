@@ -1,6 +1,11 @@
 import { BotConversation, textOf } from '../../support/botConversation';
 import { RECORD_IT, reachClaimReview, referenceIn } from '../../faults/support/filingFlow';
 import { AgentApi, casePath } from '../../agent/support/agentApi';
+import type { ChannelEndpoint } from '../../handoff/support/channelEndpoint';
+
+/** A rating comment full of personal data, which must be kept masked. */
+export const RATING_COMMENT =
+  'Great help, thanks Maria Lopez! Reach me at maria.lopez@example.com or 555-123-4567 about FPD-7KQ2M9XH4C, $1,200';
 
 /** Messages that end in a clarifying question and in "I can't help with that", with personal data. */
 export const CLARIFIED = 'can you bake a cake for Jonathan, $45, phone 07700 900123, jo@x.org';
@@ -14,10 +19,12 @@ export interface SeededFigures {
 
 /**
  * Six conversations over the real HTTP endpoint: two resolved without a person (a question answered
- * then "thanks"; a dispute recorded), one handed to a person and accepted, one that left the filing
- * flow, one greeting only (not engaged), and one message the assistant did not understand.
+ * then "thanks"; a dispute recorded), one handed to a person, accepted and closed, one that left the
+ * filing flow, one greeting only (not engaged), and one with two messages the assistant did not
+ * understand. Ratings: 5 (with a comment), 4 and 2.
  */
-export async function seedConversations(baseUrl: string, serviceUrl: string): Promise<SeededFigures> {
+export async function seedConversations(baseUrl: string, channel: ChannelEndpoint): Promise<SeededFigures> {
+  const { serviceUrl } = channel;
   const talk = (channelId = 'webchat') => {
     const conversation = new BotConversation(baseUrl, { channelId });
     return (text: string) =>
@@ -26,11 +33,17 @@ export async function seedConversations(baseUrl: string, serviceUrl: string): Pr
 
   const asker = talk();
   expect(textOf((await asker('what is mediation')).replies)).toMatch(/mediation/i);
-  await asker('thanks');
+  expect(textOf((await asker('thanks')).replies)).toMatch(/how would you rate/);
+  expect(textOf((await asker('5')).replies)).toMatch(/Anything you would like to tell us/);
+  await asker(RATING_COMMENT);
 
   const filer = new BotConversation(baseUrl, { channelId: 'msteams' });
   await reachClaimReview(filer);
-  expect(referenceIn(textOf(await filer.send(RECORD_IT)))).toBeDefined();
+  const recorded = textOf(await filer.send(RECORD_IT));
+  expect(referenceIn(recorded)).toBeDefined();
+  expect(recorded).toMatch(/how would you rate/);
+  await filer.send('4');
+  await filer.send('No comment');
 
   const waiting = new BotConversation(baseUrl, { channelId: 'webchat' });
   await waiting.send('I want to talk to a real person', { serviceUrl });
@@ -42,6 +55,9 @@ export async function seedConversations(baseUrl: string, serviceUrl: string): Pr
   const handoffWaitSeconds = Math.round(
     (Date.parse(accepted.body.case.acceptedAt) - Date.parse(accepted.body.case.queuedAt)) / 1000,
   );
+  expect((await agent.post(casePath(waiting.conversationId, '/close'))).status).toBe(200);
+  await channel.waitForText(waiting.conversationId, /how would you rate/);
+  await waiting.send('2', { serviceUrl });
 
   const leaver = talk('slack');
   await leaver('my client ended the job and requested the escrow back');
