@@ -34,6 +34,7 @@ import type { HandoffStarter } from './handoff/HandoffStarter';
 import { registerAgentApi } from './agent/registerAgentApi';
 import { OperationsMetrics } from './services/metrics/OperationsMetrics';
 import { TurnMetrics } from './services/metrics/TurnMetrics';
+import { TurnTracing } from './bot/TurnTracing';
 import { countingIntents } from './services/metrics/countingIntents';
 import { registerMetricsRoute } from './server/registerMetricsRoute';
 import { createOutcomes } from './services/analytics/createOutcomes';
@@ -79,7 +80,8 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
       { queue: 'reminders', ...(await reminders.queue.counts()) },
     ],
   });
-  // Outermost, so the latency covers every safeguard and an error is counted before the apology.
+  // Outermost, so the span and the latency cover every safeguard and an error is counted before the apology.
+  adapter.use(new TurnTracing());
   adapter.use(new TurnMetrics(metrics));
   // First, so they wrap every other middleware (dedupe, rate limit, one turn at a time, held replies).
   for (const safeguard of turnSafeguards(config, backend, logger)) adapter.use(safeguard);

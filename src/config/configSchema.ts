@@ -93,6 +93,8 @@ export const configSchema = z
     ANALYTICS_RETENTION_DAYS: positiveInt(90),
     ANALYTICS_MAX_EVENTS_PER_DAY: positiveInt(100000),
     NOT_UNDERSTOOD_RETENTION_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+    // Read by the OpenTelemetry exporter itself (with the other OTEL_EXPORTER_OTLP_* variables).
+    OTEL_EXPORTER_OTLP_ENDPOINT: optionalString.pipe(z.string().url().optional()),
   })
   .superRefine((config, ctx) => {
     for (const problem of credentialProblems(config)) {
