@@ -96,6 +96,8 @@ export class MainDialog extends ComponentDialog {
     if (next) return this.runTopic(step, next);
 
     const outcome = step.result as EligibilityOutcome | EndedContractOutcome | undefined;
+    if (outcome && 'covered' in outcome)
+      recordOutcome(step.context, { kind: 'flow_completed', topic: ELIGIBILITY_DIALOG });
     if (outcome && 'deadlinePassed' in outcome && outcome.deadlinePassed) {
       await this.offered.remember(step.context, [topicChoice('talk_to_person')]);
       return step.endDialog();
