@@ -30,7 +30,6 @@ import { registerWidget } from './channels/widget/registerWidget';
 import { createHandoff } from './handoff/createHandoff';
 import { HandoffGate } from './handoff/HandoffGate';
 import type { HandoffCase } from './handoff/handoffCase';
-import type { HandoffStarter } from './handoff/HandoffStarter';
 import { registerAgentApi } from './agent/registerAgentApi';
 import { OperationsMetrics } from './services/metrics/OperationsMetrics';
 import { TurnMetrics } from './services/metrics/TurnMetrics';
@@ -112,6 +111,10 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     disputes,
     content,
     logger,
+    onQueued: (context, summary) => {
+      metrics.handoffs.inc({ reason: summary.reason });
+      recordOutcome(context, { kind: 'handed_off', reason: summary.reason });
+    },
     onAccepted: (accepted) => void recordAcceptWait(outcomes.recorder, accepted),
     onClosed: (closed) => void askSatisfactionProactively(surveyDeps, closed.reference),
   });
@@ -123,7 +126,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
       content,
       disputes,
       defaultTimeZone: config.DEFAULT_TIME_ZONE,
-      handoff: countingHandoffs(handoff.service, metrics),
+      handoff: handoff.service,
     },
     offered,
   );
@@ -212,17 +215,6 @@ function countCases(cases: HandoffCase[]): { waiting: number; accepted: number }
   return {
     waiting: cases.filter((found) => found.status === 'waiting').length,
     accepted: cases.filter((found) => found.status === 'accepted').length,
-  };
-}
-
-/** The hand-off as the dialogs see it, counting each request by its reason (metrics and outcomes). */
-function countingHandoffs(service: HandoffStarter, metrics: OperationsMetrics): HandoffStarter {
-  return {
-    start: async (context, summary) => {
-      metrics.handoffs.inc({ reason: summary.reason });
-      recordOutcome(context, { kind: 'handed_off', reason: summary.reason });
-      await service.start(context, summary);
-    },
   };
 }
 

@@ -32,6 +32,8 @@ export interface HandoffServiceOptions {
   disputes: DisputeService;
   content: PolicyContent;
   clock?: () => Date;
+  /** Told in the user's turn when the conversation enters the queue (not when it was queued already). */
+  onQueued?: (context: TurnContext, summary: CaseSummary) => void;
   /** Told once per case when a person (or hub) accepts it: the support team's hand-off wait. */
   onAccepted?: (accepted: HandoffCase) => void;
   /** Told when an agent or hub closes a case (not when the user leaves or it is handed back). */
@@ -78,6 +80,7 @@ export class HandoffService {
       const current = await this.options.store.get(id);
       if (current) return this.sayAlreadyQueued(context, current);
     }
+    this.options.onQueued?.(context, summary);
     const transcript = await this.options.transcripts.read(id);
     const handoffContext: HandoffContext = {
       caseId: id,

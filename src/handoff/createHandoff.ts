@@ -5,7 +5,7 @@ import type { Logger } from '../services/logging/logger';
 import { guardedPort } from '../services/resilience/guardedPort';
 import type { StateBackend } from '../services/storage/StateBackend';
 import { AcceptTimeoutWatcher } from './AcceptTimeoutWatcher';
-import { HandoffService } from './HandoffService';
+import { HandoffService, HandoffServiceOptions } from './HandoffService';
 import type { MessageSender } from '../services/notifications/DeliveringMessenger';
 import type { HandoffStore } from './HandoffStore';
 import type { HandoffCase } from './handoffCase';
@@ -32,6 +32,7 @@ export function createHandoff(
     disputes: DisputeService;
     content: PolicyContent;
     logger: Logger;
+    onQueued?: HandoffServiceOptions['onQueued'];
     onAccepted?: (accepted: HandoffCase) => void;
     onClosed?: (closed: HandoffCase) => void;
   },
@@ -67,6 +68,7 @@ export function createHandoff(
     messenger: deps.messenger,
     disputes: deps.disputes,
     content: deps.content,
+    onQueued: deps.onQueued,
     onAccepted: deps.onAccepted,
     onClosed: deps.onClosed,
     reportError: (error, where) =>
