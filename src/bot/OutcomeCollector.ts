@@ -6,6 +6,8 @@ import type { OutcomeRecorder } from '../services/analytics/OutcomeRecorder';
 /**
  * Lets the turn record outcome events and writes them in one call at its end (one pipelined Redis
  * round trip, none for a turn that recorded nothing). Events of a run that failed are not written.
+ * The reply does not wait for the write: the recorder never throws, and commands on one Redis
+ * connection run in order, so a later read of the figures still sees it.
  */
 export class OutcomeCollector implements Middleware {
   constructor(private readonly recorder: OutcomeRecorder) {}
@@ -15,6 +17,6 @@ export class OutcomeCollector implements Middleware {
     await next();
     const events = (context.turnState.get(TURN_OUTCOMES) as OutcomeEvent[] | undefined) ?? [];
     const { conversation, channelId } = context.activity;
-    if (conversation?.id) await this.recorder.record({ id: conversation.id, channelId }, events);
+    if (conversation?.id) void this.recorder.record({ id: conversation.id, channelId }, events);
   }
 }
