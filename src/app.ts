@@ -164,6 +164,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     disputes,
     logger,
     outcomes: outcomes.store,
+    outcomeRetentionDays: config.ANALYTICS_RETENTION_DAYS,
   });
 
   registerMetricsRoute(server, {

@@ -1,7 +1,8 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
 import { dashboardCsv } from '../services/analytics/dashboardCsv';
-import { daysBetween, dashboardReport } from '../services/analytics/dashboardFigures';
+import { daysBetween } from '../services/analytics/dashboardFigures';
+import { DashboardReports } from '../services/analytics/DashboardReports';
 import type { OutcomeStore } from '../services/analytics/OutcomeStore';
 import type { Logger } from '../services/logging/logger';
 import type { AgentAuthenticator } from './agentAuth';
@@ -25,15 +26,22 @@ const rangeQuerySchema = z.object({ from: isoDay.optional(), to: isoDay.optional
  */
 export function registerSupervisorRoutes(
   server: Server,
-  deps: { auth: AgentAuthenticator; outcomes: OutcomeStore; logger: Logger; clock?: () => Date },
+  deps: {
+    auth: AgentAuthenticator;
+    outcomes: OutcomeStore;
+    /** ANALYTICS_RETENTION_DAYS: figures of older days are not kept either. */
+    retentionDays: number;
+    logger: Logger;
+    clock?: () => Date;
+  },
 ): void {
   const now = deps.clock ?? (() => new Date());
   const route = (handler: Parameters<typeof agentRoute>[3]) =>
     agentRoute(deps.auth, SUPERVISORS, deps.logger, handler);
   const daysOf = (req: Parameters<Parameters<typeof agentRoute>[3]>[0]) =>
     rangeDays(parseRequest(rangeQuerySchema, queryOf(req), 'query'), now());
-  const reportOf = async (days: string[]) =>
-    dashboardReport(await deps.outcomes.outcomesOn(days), days, now());
+  const reports = new DashboardReports(deps.outcomes, deps.retentionDays, now);
+  const reportOf = (days: string[]) => reports.report(days);
 
   server.get(
     '/api/agent/analytics',

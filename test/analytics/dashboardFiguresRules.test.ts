@@ -1,5 +1,7 @@
 import { dashboardReport, nearestRank } from '../../src/services/analytics/dashboardFigures';
+import { DashboardReports } from '../../src/services/analytics/DashboardReports';
 import type { OutcomeEvent, StoredOutcome } from '../../src/services/analytics/outcomeEvent';
+import type { OutcomeStore } from '../../src/services/analytics/OutcomeStore';
 
 const DAY = '2026-03-10';
 const at = (time: string) => `${DAY}T${time}:00.000Z`;
@@ -75,5 +77,48 @@ describe('how the dashboard counts sessions and outcomes', () => {
       }),
     );
     expect(figures.csat.average).toBeNull();
+  });
+});
+
+describe('the report over a range of days', () => {
+  it('keeps the tally of a day that is over, and reads from the store only the days still moving', async () => {
+    const yesterday = '2026-03-09';
+    const stored: StoredOutcome[] = [
+      {
+        kind: 'topic_started',
+        topic: 'guide_fees',
+        at: `${yesterday}T23:50:00.000Z`,
+        session: 'late',
+        channel: 'slack',
+      },
+      // The session runs past midnight: its outcome is on the next day, and still counts for the day it began.
+      { kind: 'contained', at: `${DAY}T00:05:00.000Z`, session: 'late', channel: 'slack' },
+      { kind: 'topic_started', topic: 'eligibility', at: at('09:00'), session: 'today', channel: 'slack' },
+    ];
+    const reads: string[][] = [];
+    const store: OutcomeStore = {
+      append: async () => undefined,
+      outcomesOn: async (days) => {
+        reads.push(days);
+        return stored.filter((event) => days.includes(event.at.slice(0, 10)));
+      },
+      notUnderstoodOn: async () => [],
+    };
+    const reports = new DashboardReports(store, 90, () => new Date(at('09:10')));
+
+    const first = await reports.report([yesterday, DAY]);
+    expect(first.days.map((day) => [day.date, day.sessions, day.resolved, day.active])).toEqual([
+      [yesterday, 1, 1, 0],
+      [DAY, 1, 0, 1],
+    ]);
+    expect(first.totals).toEqual(
+      expect.objectContaining({ sessions: 2, resolved: 1, active: 1, containmentRate: 1 }),
+    );
+    expect(reads).toEqual([['2026-03-08', yesterday, DAY, '2026-03-11']]);
+
+    const second = await reports.report([yesterday, DAY]);
+    expect(second).toEqual(first);
+    // Yesterday is over (past midnight + 30 min + late writes): only today, with its neighbours, is read.
+    expect(reads[1]).toEqual([yesterday, DAY, '2026-03-11']);
   });
 });

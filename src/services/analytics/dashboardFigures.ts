@@ -68,32 +68,71 @@ interface Session {
 }
 
 /**
+ * What one day adds up to, before rates and percentiles: tallies of days can be merged into the
+ * figures of a range, and the tally of a day that is over never changes (so it can be kept).
+ */
+export interface DayTally {
+  sessions: number;
+  outcomes: Record<SessionOutcome, number>;
+  ratings: Record<'1' | '2' | '3' | '4' | '5', number>;
+  topics: Record<string, number>;
+  funnel: Record<FunnelStage, number>;
+  handoffReasons: Record<string, number>;
+  abandonedAt: Record<string, number>;
+  waits: number[];
+  deadlinePassed: number;
+  notUnderstood: number;
+}
+
+export type DatedTally = DayTally & { date: string };
+
+/**
  * The dashboard's figures from stored outcomes. A session is one conversation's run of events with no
  * gap over 30 minutes; it belongs to the day it started on. Its outcome follows Copilot Studio: engaged
  * once a topic starts or it is handed off; escalated if handed to a person; else resolved if contained;
  * else abandoned if the user left a flow or 30 minutes passed; else still active.
  */
 export function dashboardReport(events: StoredOutcome[], days: string[], now: Date): DashboardReport {
-  const sessions = sessionsOf(events);
-  const perDay = days.map((date) => ({
-    date,
-    ...figuresOf(
-      sessions.filter((session) => session.day === date),
-      events.filter((event) => event.at.slice(0, 10) === date),
-      now,
-    ),
-  }));
-  const inRange = new Set(days);
+  const tallies = dayTallies(events, days, now);
+  return reportOf(days.map((date) => tallies.get(date) ?? { date, ...emptyTally() }));
+}
+
+/** The report of consecutive days from each day's tally, in order. */
+export function reportOf(days: DatedTally[]): DashboardReport {
   return {
-    from: days[0] ?? '',
-    to: days[days.length - 1] ?? '',
-    totals: figuresOf(
-      sessions.filter((session) => inRange.has(session.day)),
-      events.filter((event) => inRange.has(event.at.slice(0, 10))),
-      now,
-    ),
-    days: perDay,
+    from: days[0]?.date ?? '',
+    to: days[days.length - 1]?.date ?? '',
+    totals: figuresOf(mergeTallies(days)),
+    days: days.map(({ date, ...tally }) => ({ date, ...figuresOf(tally) })),
   };
+}
+
+/** The tally of each of these days from the events read (sessions by their first day, events by their own). */
+export function dayTallies(
+  events: StoredOutcome[],
+  days: string[],
+  now: Date,
+): Map<string, DayTally & { date: string }> {
+  // Grouped once, so a long range costs one pass over the events, not one per day.
+  const sessionsByDay = groupBy(sessionsOf(events), (session) => session.day);
+  const eventsByDay = groupBy(events, (event) => event.at.slice(0, 10));
+  return new Map(
+    days.map((date) => [
+      date,
+      { date, ...tallyOf(sessionsByDay.get(date) ?? [], eventsByDay.get(date) ?? [], now) },
+    ]),
+  );
+}
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 function sessionsOf(events: StoredOutcome[]): Session[] {
@@ -132,63 +171,104 @@ export function outcomeOf(events: StoredOutcome[], now: Date): SessionOutcome {
   return now.getTime() - lastAt > SESSION_TIMEOUT_MS ? 'abandoned' : 'active';
 }
 
-function figuresOf(sessions: Session[], events: StoredOutcome[], now: Date): Figures {
-  const outcomes = sessions.map((session) => outcomeOf(session.events, now));
-  const count = (outcome: SessionOutcome) => outcomes.filter((found) => found === outcome).length;
-  const resolved = count('resolved');
-  const escalated = count('escalated');
-  const abandoned = count('abandoned');
-  const ended = resolved + escalated + abandoned;
-  const rate = (part: number) => (ended === 0 ? null : round(part / ended, 4));
+function emptyTally(): DayTally {
+  return {
+    sessions: 0,
+    outcomes: { resolved: 0, escalated: 0, abandoned: 0, active: 0, unengaged: 0 },
+    ratings: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 },
+    topics: {},
+    funnel: Object.fromEntries(FUNNEL_STAGES.map((stage) => [stage, 0])) as Record<FunnelStage, number>,
+    handoffReasons: {},
+    abandonedAt: {},
+    waits: [],
+    deadlinePassed: 0,
+    notUnderstood: 0,
+  };
+}
 
-  const ratings = events.flatMap((event) => (event.kind === 'csat_rated' ? [event.score] : []));
-  const distribution = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
-  for (const score of ratings) distribution[String(score) as keyof typeof distribution] += 1;
-
-  const funnel = Object.fromEntries(FUNNEL_STAGES.map((stage) => [stage, 0])) as Record<FunnelStage, number>;
+function tallyOf(sessions: Session[], events: StoredOutcome[], now: Date): DayTally {
+  const tally = emptyTally();
+  tally.sessions = sessions.length;
   for (const session of sessions) {
+    tally.outcomes[outcomeOf(session.events, now)] += 1;
     const reached = new Set(
       session.events.flatMap((event) => (event.kind === 'funnel' ? [event.stage] : [])),
     );
     if (session.events.some((event) => event.kind === 'topic_started' && event.topic === FUNNEL_TOPIC))
       reached.add('started');
-    for (const stage of reached) funnel[stage] += 1;
+    for (const stage of reached) tally.funnel[stage] += 1;
   }
+  for (const event of events) {
+    if (event.kind === 'csat_rated') tally.ratings[String(event.score) as keyof DayTally['ratings']] += 1;
+    if (isEngagingTopic(event)) add(tally.topics, event.topic, 1);
+    if (event.kind === 'handed_off') add(tally.handoffReasons, event.reason, 1);
+    if (event.kind === 'flow_abandoned') add(tally.abandonedAt, `${event.topic}/${event.step}`, 1);
+    if (event.kind === 'handoff_accepted') tally.waits.push(event.waitSeconds);
+    if (event.kind === 'deadline_passed') tally.deadlinePassed += 1;
+    if (event.kind === 'not_understood') tally.notUnderstood += 1;
+  }
+  return tally;
+}
 
-  const waits = events
-    .flatMap((event) => (event.kind === 'handoff_accepted' ? [event.waitSeconds] : []))
-    .sort((a, b) => a - b);
+function mergeTallies(tallies: DayTally[]): DayTally {
+  const merged = emptyTally();
+  for (const tally of tallies) {
+    merged.sessions += tally.sessions;
+    for (const [key, value] of Object.entries(tally.outcomes))
+      merged.outcomes[key as SessionOutcome] += value;
+    for (const [key, value] of Object.entries(tally.ratings))
+      merged.ratings[key as keyof DayTally['ratings']] += value;
+    for (const [key, value] of Object.entries(tally.funnel)) merged.funnel[key as FunnelStage] += value;
+    for (const [key, value] of Object.entries(tally.topics)) add(merged.topics, key, value);
+    for (const [key, value] of Object.entries(tally.handoffReasons)) add(merged.handoffReasons, key, value);
+    for (const [key, value] of Object.entries(tally.abandonedAt)) add(merged.abandonedAt, key, value);
+    merged.waits.push(...tally.waits);
+    merged.deadlinePassed += tally.deadlinePassed;
+    merged.notUnderstood += tally.notUnderstood;
+  }
+  return merged;
+}
 
+function figuresOf(tally: DayTally): Figures {
+  const { resolved, escalated, abandoned, active, unengaged } = tally.outcomes;
+  const ended = resolved + escalated + abandoned;
+  const rate = (part: number) => (ended === 0 ? null : round(part / ended, 4));
+  const scores = Object.entries(tally.ratings);
+  const responses = scores.reduce((sum, [, count]) => sum + count, 0);
+  const scoreSum = scores.reduce((sum, [score, count]) => sum + Number(score) * count, 0);
+  const waits = [...tally.waits].sort((a, b) => a - b);
   return {
-    sessions: sessions.length,
-    engaged: sessions.length - count('unengaged'),
+    sessions: tally.sessions,
+    engaged: tally.sessions - unengaged,
     resolved,
     escalated,
     abandoned,
-    active: count('active'),
+    active,
     containmentRate: rate(resolved),
     escalationRate: rate(escalated),
     abandonRate: rate(abandoned),
     csat: {
-      responses: ratings.length,
-      average: ratings.length === 0 ? null : round(ratings.reduce((a, b) => a + b, 0) / ratings.length, 2),
-      distribution,
+      responses,
+      average: responses === 0 ? null : round(scoreSum / responses, 2),
+      distribution: { ...tally.ratings },
     },
-    topics: tally(events.flatMap((event) => (isEngagingTopic(event) ? [event.topic] : []))),
-    funnel,
-    handoffReasons: tally(events.flatMap((event) => (event.kind === 'handed_off' ? [event.reason] : []))),
+    topics: { ...tally.topics },
+    funnel: { ...tally.funnel },
+    handoffReasons: { ...tally.handoffReasons },
     handoffWaitSeconds: {
       accepted: waits.length,
       p50: nearestRank(waits, 0.5),
       p90: nearestRank(waits, 0.9),
       max: waits.length === 0 ? null : (waits[waits.length - 1] ?? null),
     },
-    abandonedAt: tally(
-      events.flatMap((event) => (event.kind === 'flow_abandoned' ? [`${event.topic}/${event.step}`] : [])),
-    ),
-    deadlinePassed: events.filter((event) => event.kind === 'deadline_passed').length,
-    notUnderstood: events.filter((event) => event.kind === 'not_understood').length,
+    abandonedAt: { ...tally.abandonedAt },
+    deadlinePassed: tally.deadlinePassed,
+    notUnderstood: tally.notUnderstood,
   };
+}
+
+function add(counts: Record<string, number>, key: string, value: number): void {
+  counts[key] = (counts[key] ?? 0) + value;
 }
 
 function isEngagingTopic(event: StoredOutcome): event is StoredOutcome & { kind: 'topic_started' } {
@@ -199,12 +279,6 @@ function isEngagingTopic(event: StoredOutcome): event is StoredOutcome & { kind:
 export function nearestRank(sorted: number[], p: number): number | null {
   if (sorted.length === 0) return null;
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? null;
-}
-
-function tally(values: string[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
-  return counts;
 }
 
 function round(value: number, digits: number): number {
