@@ -126,6 +126,7 @@ describe('dedupe and disputes on the cluster', () => {
         const context = {
           activity: { type: 'message', channelId: 'webchat', from: { id: user }, conversation: { id: user } },
           sendActivity: async (text: string) => sent.push(`${user}: ${text}`),
+          turnState: new Map(),
         } as unknown as TurnContext;
         await limit.onTurn(context, async () => {
           passed.push(user);
