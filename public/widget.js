@@ -35,6 +35,14 @@
     return fresh;
   }
 
+  // Web Chat's own labels (send button, input hint, screen-reader text) in the visitor's language:
+  // the browser's first preferred language, else the page's; Web Chat falls back to English for a
+  // language it does not ship. The assistant's own messages stay as the bot writes them.
+  function visitorLocale() {
+    var languages = window.navigator.languages || [];
+    return languages[0] || window.navigator.language || document.documentElement.lang || 'en-US';
+  }
+
   async function fetchTicket() {
     var userToken = userTokenFromFragment();
     var identity = userToken ? { userToken: userToken } : { anonymousId: anonymousId() };
@@ -67,7 +75,7 @@
       {
         directLine: directLine,
         userID: ticket.userId,
-        locale: 'en-US',
+        locale: visitorLocale(),
         sendTypingIndicator: false,
         styleOptions: {
           accent: '#0f766e',

@@ -1,10 +1,10 @@
 'use strict';
 /* global console */
 // Draws the two icons Teams requires into teams/: color.png (192x192, full color) and outline.png
-// (32x32, white on transparent). Run again only to change them: `node scripts/make-teams-icons.js`.
+// (32x32, white on transparent). Run again only to change them: `node scripts/make-teams-icons.js [folder]`.
 const fs = require('node:fs');
 const path = require('node:path');
-const { png } = require('./pngAndZip');
+const { PNG } = require('pngjs');
 
 const TEAL = [15, 118, 110, 255];
 const WHITE = [255, 255, 255, 255];
@@ -28,7 +28,15 @@ function badge(size, x, y) {
   return ring || near(0.33, 0.5, 0.45, 0.62) || near(0.45, 0.62, 0.68, 0.38);
 }
 
-const folder = path.join(__dirname, '..', 'teams');
+/** An RGBA PNG of size x size; pixel(x, y) returns [r, g, b, a]. */
+function png(size, pixel) {
+  const image = new PNG({ width: size, height: size });
+  for (let y = 0; y < size; y++)
+    for (let x = 0; x < size; x++) image.data.set(pixel(x, y), (y * size + x) * 4);
+  return PNG.sync.write(image);
+}
+
+const folder = process.argv[2] ? path.resolve(process.argv[2]) : path.join(__dirname, '..', 'teams');
 fs.writeFileSync(
   path.join(folder, 'color.png'),
   png(192, (x, y) => (badge(192, x, y) ? WHITE : TEAL)),
@@ -37,4 +45,4 @@ fs.writeFileSync(
   path.join(folder, 'outline.png'),
   png(32, (x, y) => (badge(32, x, y) ? WHITE : CLEAR)),
 );
-console.log('wrote teams/color.png and teams/outline.png');
+console.log(`wrote color.png and outline.png in ${path.relative(process.cwd(), folder) || '.'}`);

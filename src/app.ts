@@ -1,5 +1,6 @@
 import { CloudAdapter, ConversationState, UserState } from 'botbuilder';
 import type { Server } from 'restify';
+import { cardPressAsText } from './bot/cardPressAsText';
 import { createAdapter } from './bot/createAdapter';
 import { DisputeBot } from './bot/DisputeBot';
 import type { AppConfig } from './config/configSchema';
@@ -9,6 +10,7 @@ import { OfferedChoices } from './dialogs/OfferedChoices';
 import { sendWelcome } from './dialogs/welcome';
 import { PolicyContent } from './services/content/PolicyContent';
 import { IntentRecognizer } from './services/nlu/IntentRecognizer';
+import { warmUpMoneyRecognizer } from './services/nlu/extractMoney';
 import { DisputeService } from './services/disputes/DisputeService';
 import { InMemoryDisputeStore } from './services/disputes/InMemoryDisputeStore';
 import { RedisDisputeStore } from './services/disputes/RedisDisputeStore';
@@ -25,6 +27,8 @@ import type { Logger } from './services/logging/logger';
 import { createStateBackend, StateBackend } from './services/storage/StateBackend';
 import { createServer } from './server/createServer';
 import { InFlightTurns } from './server/InFlightTurns';
+import { clientLimitRules } from './server/security/clientLimitRules';
+import { clientRateLimits } from './server/security/ClientRateLimits';
 import { registerLocalDirectLine } from './channels/directline/registerLocalDirectLine';
 import { registerWidget } from './channels/widget/registerWidget';
 import { createHandoff } from './handoff/createHandoff';
@@ -40,7 +44,7 @@ import { createOutcomes } from './services/analytics/createOutcomes';
 import type { OutcomeRecorder } from './services/analytics/OutcomeRecorder';
 import { OutcomeCollector } from './bot/OutcomeCollector';
 import { askSatisfactionProactively } from './bot/askSatisfactionProactively';
-import { SatisfactionSurvey, SurveyState } from './dialogs/satisfaction/SatisfactionSurvey';
+import { SatisfactionSurvey, SurveyState } from './bot/satisfaction/SatisfactionSurvey';
 import { recordOutcome } from './dialogs/recordOutcome';
 
 export interface App {
@@ -84,11 +88,13 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   adapter.use(new TurnMetrics(metrics));
   // First, so they wrap every other middleware (dedupe, rate limit, one turn at a time, held replies).
   for (const safeguard of turnSafeguards(config, backend, logger)) adapter.use(safeguard);
+  adapter.use(cardPressAsText);
   const conversationState = new ConversationState(backend.storage);
   const userState = new UserState(backend.storage);
   const content = PolicyContent.load(config.CONTENT_FILE);
   const intents = await IntentRecognizer.train();
   warmUpDateRecognizer();
+  warmUpMoneyRecognizer();
   const disputes = new DisputeService({
     store: backend.redis
       ? guardedPort(new RedisDisputeStore(backend.redis, config.REDIS_KEY_PREFIX), backend.guard, 'dispute')
@@ -148,6 +154,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     inFlight,
     requireBotToken: Boolean(config.MicrosoftAppId),
   });
+  server.pre(clientRateLimits(clientLimitRules(config, backend), config.TRUSTED_PROXY_HOPS, logger));
   registerWidget(server, config, logger);
   registerLocalDirectLine(server, {
     config,

@@ -1,6 +1,15 @@
 import { errors as joseErrors, jwtVerify } from 'jose';
 import { z } from 'zod';
-import { AgentIdentity, AgentRole, agentRoleSchema, HS256, secretKey } from './agentToken';
+import {
+  AGENT_TOKEN_AUDIENCE,
+  AGENT_TOKEN_ISSUER,
+  AGENT_TOKEN_MAX_LIFETIME_SECONDS,
+  AgentIdentity,
+  AgentRole,
+  agentRoleSchema,
+  HS256,
+  secretKey,
+} from './agentToken';
 
 /** Why a request to the agent API is refused, with the HTTP status it gets. */
 export class AgentAuthError extends Error {
@@ -14,12 +23,18 @@ export class AgentAuthError extends Error {
   }
 }
 
-const claimsSchema = z.object({ sub: z.string().min(1).max(256), role: agentRoleSchema });
+const claimsSchema = z.object({
+  sub: z.string().min(1).max(256),
+  role: agentRoleSchema,
+  iat: z.number(),
+  exp: z.number(),
+});
 
 /**
  * Checks `Authorization: Bearer <JWT>`: HS256 with the configured secret only (no other algorithm is
- * accepted, so a token signed with another key or "alg: none" fails), an expiry is required, and the
- * role must be one the route allows (401 for a bad token, 403 for the wrong role).
+ * accepted, so a token signed with another key or "alg: none" fails), this service as issuer and
+ * audience, an issue time and an expiry at most AGENT_TOKEN_MAX_LIFETIME_SECONDS apart (and no
+ * further ahead than that), and a role the route allows (401 for a bad token, 403 for the wrong role).
  */
 export class AgentAuthenticator {
   private readonly key: Uint8Array | undefined;
@@ -46,11 +61,20 @@ export class AgentAuthenticator {
     try {
       const { payload } = await jwtVerify(token, this.key as Uint8Array, {
         algorithms: [HS256],
-        requiredClaims: ['exp', 'sub'],
+        issuer: AGENT_TOKEN_ISSUER,
+        audience: AGENT_TOKEN_AUDIENCE,
+        requiredClaims: ['exp', 'iat', 'sub', 'iss', 'aud'],
       });
       const claims = claimsSchema.parse(payload);
+      const nowSeconds = Math.floor(Date.now() / 1000);
+      if (
+        claims.exp - claims.iat > AGENT_TOKEN_MAX_LIFETIME_SECONDS ||
+        claims.exp - nowSeconds > AGENT_TOKEN_MAX_LIFETIME_SECONDS
+      )
+        throw new AgentAuthError(401, 'unauthorized', 'The token lives too long (12 hours at most)');
       return { id: claims.sub, role: claims.role };
     } catch (error) {
+      if (error instanceof AgentAuthError) throw error;
       if (error instanceof joseErrors.JWTExpired)
         throw new AgentAuthError(401, 'unauthorized', 'The token has expired');
       if (error instanceof joseErrors.JOSEError || error instanceof z.ZodError)

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/loadConfig';
-import { agentRoleSchema, signAgentToken } from './agentToken';
+import { AGENT_TOKEN_MAX_LIFETIME_SECONDS, agentRoleSchema, signAgentToken } from './agentToken';
 
 const USAGE =
-  'usage: node dist/src/agent/issueAgentToken.js --role agent|mediator|supervisor --sub <who> [--hours 8]';
+  'usage: node dist/src/agent/issueAgentToken.js --role agent|mediator|supervisor --sub <who> [--hours 8] (12 at most)';
 
 /**
  * Prints a bearer token for the agent API, signed with AGENT_JWT_SECRET from the environment or .env.
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   });
   const role = agentRoleSchema.safeParse(values.role);
   const hours = Number(values.hours);
-  if (!role.success || !values.sub || !(hours > 0 && hours <= 24 * 30)) {
+  if (!role.success || !values.sub || !(hours > 0 && hours * 3600 <= AGENT_TOKEN_MAX_LIFETIME_SECONDS)) {
     process.stderr.write(`${USAGE}\n`);
     process.exit(2);
   }

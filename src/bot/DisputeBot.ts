@@ -7,9 +7,10 @@ import {
   UserState,
 } from 'botbuilder';
 import { Dialog, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import { textWithoutBotMention } from './botMention';
 import { retryOnConflict } from '../services/resilience/retryOnConflict';
 import type { HandoffGate } from '../handoff/HandoffGate';
-import type { SatisfactionSurvey } from '../dialogs/satisfaction/SatisfactionSurvey';
+import type { SatisfactionSurvey } from './satisfaction/SatisfactionSurvey';
 
 /**
  * Receives every activity. It routes messages into the main dialog, greets new members, and owns
@@ -36,8 +37,8 @@ export class DisputeBot extends ActivityHandler {
 
     this.onMessage(async (context, next) => {
       // Teams (and group chats elsewhere) put "<at>Bot</at>" in the text; understand the rest only.
-      if (context.activity.recipient && context.activity.text)
-        TurnContext.removeRecipientMention(context.activity);
+      const text = textWithoutBotMention(context.activity);
+      if (text !== undefined) context.activity.text = text;
       await this.runMainDialog(context);
       await next();
     });

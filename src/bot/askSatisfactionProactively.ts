@@ -1,5 +1,5 @@
 import type { CloudAdapter, ConversationReference, ConversationState } from 'botbuilder';
-import type { SatisfactionSurvey } from '../dialogs/satisfaction/SatisfactionSurvey';
+import type { SatisfactionSurvey } from './satisfaction/SatisfactionSurvey';
 import type { Logger } from '../services/logging/logger';
 import { pseudonym } from '../services/logging/pseudonym';
 

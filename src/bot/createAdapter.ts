@@ -19,6 +19,9 @@ export function createAdapter(config: AppConfig, logger: Logger): CloudAdapter {
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
     MicrosoftAppType: config.MicrosoftAppType,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
+    ...(config.ToBotFromChannelOpenIdMetadataUrl
+      ? { ToBotFromChannelOpenIdMetadataUrl: config.ToBotFromChannelOpenIdMetadataUrl }
+      : {}),
   };
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { durationListSchema, durationSchema } from '../services/reminders/duration';
+import { durationListSchema, durationSchema } from './duration';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-/** An empty string in .env means "not set", as it does for botbuilder's own settings. */
+/** Trimmed; blank values never reach here (see withoutEmptySettings). */
 const optionalString = z
   .string()
   .trim()
@@ -25,7 +25,7 @@ const timeZone = z
   }, 'must be an IANA time zone such as Europe/Berlin');
 
 /** Every environment variable the assistant reads; `.env.example` documents each one. */
-export const configSchema = z
+const settingsSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     HOST: z.string().default('0.0.0.0'),
@@ -33,6 +33,8 @@ export const configSchema = z
     MicrosoftAppPassword: optionalString,
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
     MicrosoftAppTenantId: optionalString,
+    // botbuilder's own setting: where channel token signing keys are published (a sovereign cloud, a test).
+    ToBotFromChannelOpenIdMetadataUrl: optionalString.pipe(z.string().url().optional()),
     REDIS_URL: optionalString.pipe(
       z
         .string()
@@ -78,6 +80,16 @@ export const configSchema = z
     STORAGE_BREAKER_RESET_MS: positiveInt(2000),
     RATE_LIMIT_POINTS: positiveInt(60),
     RATE_LIMIT_DURATION_SECONDS: positiveInt(60),
+    // Per client address (src/server/security): messages and Direct Line posts; new conversations.
+    CLIENT_RATE_LIMIT_POINTS: positiveInt(300),
+    CLIENT_RATE_LIMIT_DURATION_SECONDS: positiveInt(60),
+    CONVERSATION_START_LIMIT_POINTS: positiveInt(30),
+    CONVERSATION_START_LIMIT_DURATION_SECONDS: positiveInt(600),
+    // Activities one Direct Line conversation may post per window (typing and events included).
+    DIRECTLINE_ACTIVITY_LIMIT_POINTS: positiveInt(120),
+    DIRECTLINE_ACTIVITY_LIMIT_DURATION_SECONDS: positiveInt(60),
+    // Reverse proxies in front of the bot whose X-Forwarded-For entry is trusted (0: none).
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
     // Dispute notifications and deadline reminders (src/services/notifications, src/services/reminders).
     NOTIFICATION_ATTEMPTS: positiveInt(8),
     NOTIFICATION_BACKOFF_MS: positiveInt(2000),
@@ -101,6 +113,22 @@ export const configSchema = z
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: [problem.variable], message: problem.message });
     }
   });
+
+/** The names of every variable the assistant reads. */
+export const configVariables = Object.keys(settingsSchema.innerType().shape);
+
+/**
+ * An empty (or blank) value means "not set", for every variable, as botbuilder's own settings and the
+ * Bot Framework samples' `.env` (which ships `MicrosoftAppType=` empty) expect: the default applies.
+ */
+function withoutEmptySettings(env: unknown): unknown {
+  if (typeof env !== 'object' || env === null) return env;
+  return Object.fromEntries(
+    Object.entries(env).filter(([, value]) => !(typeof value === 'string' && value.trim() === '')),
+  );
+}
+
+export const configSchema = z.preprocess(withoutEmptySettings, settingsSchema);
 
 /**
  * Rules between the Bot Framework credentials. Exported so a raw environment can be checked too:

@@ -66,12 +66,19 @@ export class HandoffService {
     const id = activity.conversation.id;
     const existing = await this.options.store.get(id);
     if (existing && existing.status !== 'closed') return this.sayAlreadyQueued(context, existing);
+    // One open case per user: a user opening conversation after conversation must not fill the queue.
+    const ownerId = ownerIdOf(activity);
+    const open = await this.options.store.listOpen();
+    if (open.some((other) => other.ownerId === ownerId)) {
+      await context.sendActivity(HANDOFF_TEXT.alreadyQueuedElsewhere);
+      return;
+    }
 
     const queuedAt = this.now();
     const queued = await this.options.store.enqueue({
       id,
       channelId: activity.channelId,
-      ownerId: ownerIdOf(activity),
+      ownerId,
       summary,
       reference: TurnContext.getConversationReference(activity),
       queuedAt,

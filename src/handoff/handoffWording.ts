@@ -21,6 +21,8 @@ export const HANDOFF_TEXT = {
     'I have passed your conversation to Customer Support, with a summary of your case and what we said here. A person will join this chat: you are in the queue now. You can leave the queue at any time.',
   alreadyWaiting:
     'You are already in the queue for a person from Customer Support. You can keep waiting or leave the queue.',
+  alreadyQueuedElsewhere:
+    'You are already in the queue for a person from Customer Support, from another conversation: they will answer you there. I have not made a second request.',
   alreadyWithPerson: 'A person from Customer Support already has your conversation: just write to them here.',
   stillWaiting:
     'You are still in the queue for a person from Customer Support. I have added your message to your case, so they will see it when they join.',

@@ -1,6 +1,17 @@
 import { z } from 'zod';
+import { jsonBytes, MAX_ID_CHARS, MAX_PAYLOAD_JSON_BYTES } from '../config/inputLimits';
 
-const account = z.object({ id: z.string().min(1, 'must not be empty') }).passthrough();
+/** Ids become Redis keys, queue entries and log fields: bounded (see MAX_ID_CHARS). */
+const id = z.string().max(MAX_ID_CHARS, `must be at most ${MAX_ID_CHARS} characters`);
+const account = z.object({ id: id.min(1, 'must not be empty') }).passthrough();
+
+/** A card submit or event payload, or channel data: any JSON, bounded in size. */
+const payload = z
+  .unknown()
+  .refine(
+    (value) => jsonBytes(value) <= MAX_PAYLOAD_JSON_BYTES,
+    `must be at most ${MAX_PAYLOAD_JSON_BYTES} bytes as JSON`,
+  );
 
 /**
  * The least an incoming activity must carry for the adapter to handle it. Anything else about it is
@@ -16,7 +27,10 @@ export const incomingActivitySchema = z
     serviceUrl: z.string().optional(),
     text: z.string().optional(),
     deliveryMode: z.string().optional(),
-    id: z.string().optional(),
+    id: id.optional(),
+    replyToId: id.optional(),
+    value: payload.optional(),
+    channelData: payload.optional(),
   })
   .passthrough()
   .superRefine((activity, ctx) => {

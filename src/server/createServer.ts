@@ -5,8 +5,12 @@ import type { Logger } from '../services/logging/logger';
 import { pseudonym } from '../services/logging/pseudonym';
 import { describeInvalidActivity } from './activitySchema';
 import { InFlightTurns } from './InFlightTurns';
+import { AdapterAnswer } from './security/AdapterAnswer';
 import { baselineSecurityHeaders } from './security/baselineSecurityHeaders';
 import { couldBeBotFrameworkToken } from './security/botTokenShape';
+import { MAX_ID_PATH_CHARS } from '../config/inputLimits';
+import { ownErrorBodies } from './security/ownErrorBodies';
+import { refuseContentEncoding } from './security/refuseContentEncoding';
 
 export interface ServerDependencies {
   adapter: CloudAdapter;
@@ -27,8 +31,15 @@ interface ActivityEnvelope {
 
 /** The HTTP surface: the Bot Framework messaging endpoint and the probes. */
 export function createServer(deps: ServerDependencies): Server {
-  const server = restify.createServer({ name: 'dispute-assistant', handleUncaughtExceptions: false });
+  const server = restify.createServer({
+    name: 'dispute-assistant',
+    handleUncaughtExceptions: false,
+    // Route parameters carry channel ids (case ids are conversation ids): let the longest real ones through.
+    maxParamLength: MAX_ID_PATH_CHARS,
+  });
   server.pre(baselineSecurityHeaders);
+  server.pre(refuseContentEncoding);
+  server.on('restifyError', ownErrorBodies(deps.logger));
   server.use(
     restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false, mapFiles: false }),
   );
@@ -47,7 +58,12 @@ export function createServer(deps: ServerDependencies): Server {
     const started = process.hrtime.bigint();
     await deps.inFlight.track(async () => {
       try {
-        await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+        const answer = new AdapterAnswer(res);
+        await deps.adapter.process(req, answer.response, (context) => {
+          answer.markTurnStarted();
+          return deps.bot.run(context);
+        });
+        answer.sendWith(deps.logger);
       } catch (error) {
         deps.logger.error({ event: 'process_error', error: (error as Error).message }, 'Adapter failed');
         if (!res.headersSent) res.send(500, { error: 'internal_error' });

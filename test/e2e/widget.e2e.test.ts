@@ -3,8 +3,18 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { RunningApp, startTestApp } from '../support/testApp';
 import { launchChromium } from './browser';
+import { expectedDeadline } from './expectedDeadline';
 
 const SCREENSHOT = path.join(__dirname, '..', '..', 'test-output', 'widget.png');
+const TIME_ZONE = 'America/New_York';
+const WELCOME_CHOICES = [
+  'Is my situation covered?',
+  'Dispute on an ended contract',
+  'Unpaid milestone, active contract',
+  'My disputes',
+  'The stages of a dispute',
+  'Talk to a person',
+];
 
 /** Runs in the page: the transcript's text after the visitor's last bubble ('' until it says `reply`). */
 function textAfterLastUserMessage(feed: Element, reply: string | null): string {
@@ -19,6 +29,24 @@ function textAfterLastUserMessage(feed: Element, reply: string | null): string {
     if (follows && !last.contains(node)) parts.push(node.textContent ?? '');
   }
   return parts.join('\n');
+}
+
+/**
+ * Runs in the page: how many of `elements` a sighted visitor can see. Web Chat also writes each
+ * message, suggested actions included, into a screen-reader-only live region: a 1-pixel box that
+ * clips it, so those copies are not counted.
+ */
+function countShownOnScreen(elements: Element[]): number {
+  const shown = (element: Element): boolean => {
+    for (let node: Element | null = element; node; node = node.parentElement) {
+      const style = getComputedStyle(node);
+      if (style.display === 'none' || style.visibility === 'hidden') return false;
+      const box = node.getBoundingClientRect();
+      if (style.overflow !== 'visible' && (box.width <= 1 || box.height <= 1)) return false;
+    }
+    return true;
+  };
+  return elements.filter(shown).length;
 }
 
 /** The widget as a visitor sees it: what they type, and the transcript Web Chat shows. */
@@ -55,6 +83,31 @@ class WidgetPage {
     );
   }
 
+  /** The buttons on the page titled exactly `title` (suggested actions and card buttons alike). */
+  buttons(title: string) {
+    return this.page.getByRole('button', { name: title, exact: true });
+  }
+
+  /**
+   * How many times each title shows as a button, once the first of them is on screen: a choice
+   * offered as a card AND as suggested actions would count 2.
+   */
+  async buttonCounts(titles: string[]): Promise<Record<string, number>> {
+    await this.buttons(titles[0]).first().waitFor({ timeout: 20000 });
+    const counts: Record<string, number> = {};
+    for (const title of titles) {
+      counts[title] = await this.buttons(title).evaluateAll(countShownOnScreen);
+    }
+    return counts;
+  }
+
+  /** Presses the choice `title` (a real click) and waits for the bot's answer matching `expected`. */
+  async press(title: string, expected: RegExp): Promise<string> {
+    await this.buttons(title).last().click();
+    // The suggested action posts its title as the visitor's message.
+    return this.sees(expected, title);
+  }
+
   /** Types a message, sends it, and waits for the bot's answer matching `expected`. */
   async say(text: string, expected: RegExp): Promise<string> {
     const box = this.page.locator('[data-id="webchat-sendbox-input"]');
@@ -78,10 +131,10 @@ describe('the support widget in Chromium', () => {
     await running?.stop();
   });
 
-  it('greets, files a dispute on an ended contract, and shows a proactive message', async () => {
+  it('greets, takes pressed choices, files a dispute on an ended contract, and shows a proactive message', async () => {
     const context = await browser.newContext({
       viewport: { width: 480, height: 820 },
-      timezoneId: 'America/New_York',
+      timezoneId: TIME_ZONE,
     });
     const widget = new WidgetPage(await context.newPage());
     const response = await widget.page.goto(running.baseUrl + '/');
@@ -89,25 +142,33 @@ describe('the support widget in Chromium', () => {
 
     // Web Chat typesets the apostrophe.
     await widget.sees(/Hi, I['’]m the dispute assistant/);
-    await widget.say('how do I file on an ended contract', /refund request arrive/);
-    const deadline = await widget.say('3 days ago', /Step 1 of 7/);
-    expect(deadline).toMatch(/4 days left/);
-    await widget.say('write my claim', /What did you and the client agree on/);
-    await widget.say('A logo and brand guide, milestone 2 of the contract', /What did you deliver, and when/);
+    // Each choice shows once: as a suggested action, not also as a card button.
+    const once = Object.fromEntries(WELCOME_CHOICES.map((title) => [title, 1]));
+    expect(await widget.buttonCounts(WELCOME_CHOICES)).toEqual(once);
+
+    await widget.press('Dispute on an ended contract', /refund request/i);
+    await widget.say('3 days ago', new RegExp(expectedDeadline(3, TIME_ZONE)));
+    await widget.press('Write my claim', /agree/i);
+    await widget.say('A logo and brand guide, milestone 2 of the contract', /deliver/i);
     await widget.say('Final files on 12 November via the messages', /amount|escrow/i);
-    await widget.say('$500', /What evidence can you attach/);
-    await widget.say('none', /What did the client last say/);
+    await widget.say('$500', /evidence/i);
+    await widget.say('none', /client/i);
     const review = await widget.say(
       'She said thanks on 14 November, then asked for a refund',
       /Amount in escrow: \$500\.00/,
     );
     expect(review).toMatch(/Still missing: evidence/);
-    await widget.say('Change: Evidence', /What evidence can you attach/);
+    const reviewChoices = ['Looks good, record it', 'Change: Evidence'];
+    expect(await widget.buttonCounts(reviewChoices)).toEqual({
+      'Looks good, record it': 1,
+      'Change: Evidence': 1,
+    });
+    await widget.press('Change: Evidence', /evidence/i);
     await widget.say(
       'https://drive.example/final.zip, brand-guide.pdf',
       /Evidence:[\s\u200b]*https:\/\/drive\.example\/final\.zip/,
     );
-    const confirmation = await widget.say('Looks good, record it', /reference is FPD-[0-9A-Z]+/);
+    const confirmation = await widget.press('Looks good, record it', /reference is FPD-[0-9A-Z]+/);
     const reference = /reference is (FPD-[0-9A-Z]+)/.exec(confirmation)?.[1] as string;
 
     // An agent's reply reaches the open page through the reference stored with the dispute.

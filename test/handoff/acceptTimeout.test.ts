@@ -33,7 +33,8 @@ describe('nobody accepts in time (two bot processes sharing one Redis)', () => {
     const notice = await channel.waitForText(user.conversationId, NOBODY);
     expect(notice).toMatch(/Customer Support/);
     const delivered = channel.delivered.find((activity) => activity.text === notice);
-    expect(JSON.stringify(delivered?.attachments)).toMatch(/Keep waiting[\s\S]*Leave the queue/);
+    // Web Chat shows choices as suggested actions (no card with the same buttons any more).
+    expect(JSON.stringify(delivered?.suggestedActions)).toMatch(/Keep waiting[\s\S]*Leave the queue/);
     // Both processes check four times a second; give them several rounds to send a second notice.
     await new Promise((resolve) => setTimeout(resolve, 2000));
     expect(channel.textsFor(user.conversationId).filter((text) => NOBODY.test(text))).toHaveLength(1);

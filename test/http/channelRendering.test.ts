@@ -32,16 +32,14 @@ describe.each(['webchat', 'msteams', 'slack'])('on channel %s', (channelId) => {
     expect(replies.every((reply) => reply.type !== 'message' || (reply.text ?? '').length > 0)).toBe(true);
   });
 
-  it('renders the menu the way the channel shows it', async () => {
+  // One form of choices per channel: Web Chat used to get a card as well as suggested actions.
+  it('renders the menu the way the channel shows it, each choice once', async () => {
     const replies = await new BotConversation(running.baseUrl, { channelId }).send('hi');
-    if (channelId === 'slack') {
-      expect(hasAdaptiveCard(replies)).toBe(false);
-      expect(textOf(replies)).toMatch(/1\. Is my situation covered\?/);
-    } else {
-      expect(hasAdaptiveCard(replies)).toBe(true);
-    }
+    expect(hasAdaptiveCard(replies)).toBe(channelId === 'msteams');
     const suggested = replies.some((reply) => (reply.suggestedActions?.actions ?? []).length > 0);
     expect(suggested).toBe(channelId === 'webchat');
+    const numbered = /1\. Is my situation covered\?/.test(textOf(replies));
+    expect(numbered).toBe(channelId === 'slack');
   });
 });
 
@@ -51,5 +49,24 @@ describe('no Adaptive Card ever reaches Slack', () => {
     for (const text of ['am I covered?', '1', '2', '1']) {
       expect(hasAdaptiveCard(await conversation.send(text))).toBe(false);
     }
+  });
+});
+
+describe('a card button press on Teams (a value, no text)', () => {
+  const press = (choice: string, title: string) => ({ type: 'message', value: { choice, title } });
+
+  it('picks the choice the card offered', async () => {
+    const teams = new BotConversation(running.baseUrl, { channelId: 'msteams' });
+    await teams.send('hi');
+    const replies = await teams.post(press('my_disputes', 'My disputes'));
+    expect(textOf(replies)).toMatch(/Help Center/);
+  });
+
+  it('reads a press on an older card, whose choices are no longer on offer, as its title', async () => {
+    const teams = new BotConversation(running.baseUrl, { channelId: 'msteams' });
+    await teams.send('hi');
+    await teams.send('what happens after mediation fails?');
+    const replies = await teams.post(press('my_disputes', 'My disputes'));
+    expect(textOf(replies)).toMatch(/Help Center/);
   });
 });

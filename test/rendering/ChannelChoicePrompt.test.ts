@@ -51,32 +51,38 @@ describe('ChannelChoicePrompt', () => {
     expect(client.dialogTurnResult.result).toBe('milestone');
   });
 
-  it('on Web Chat shows a card with suggested actions and accepts a card submit', async () => {
+  // Web Chat used to get a card and suggested actions with the same buttons: each choice showed twice.
+  it('on Web Chat offers each choice once, as a suggested action that posts its title', async () => {
     const client = start('webchat');
     const question: Partial<Activity> = await client.sendActivity('hi');
-    expect(cardOf(question)?.actions).toHaveLength(3);
-    expect(question.suggestedActions?.actions).toHaveLength(3);
+    expect(cardOf(question)).toBeUndefined();
+    expect(question.suggestedActions?.actions.map((action) => action.value)).toEqual(
+      SITUATION_CHOICES.map((choice) => choice.title),
+    );
 
-    const answer: Partial<Activity> = await client.sendActivity({
-      type: 'message',
-      value: { choice: 'ended' },
-    });
-    expect(answer.text).toBe('You chose: The client ended the contract');
-    expect(client.dialogTurnResult.result).toBe('ended');
+    const answer: Partial<Activity> = await client.sendActivity('A milestone was not released');
+    expect(answer.text).toBe('You chose: A milestone was not released');
+    expect(client.dialogTurnResult.result).toBe('milestone');
   });
 
-  it('on Teams shows a card without suggested actions and accepts a messageBack submit', async () => {
+  // The Teams buttons used to be messageBack submits (text + value); the Agents Playground sends
+  // nothing for those, so they are plain submits now: the press arrives as a value with no text.
+  it('on Teams shows card buttons only and accepts a plain card submit', async () => {
     const client = start('msteams');
     const question: Partial<Activity> = await client.sendActivity('hi');
-    expect(cardOf(question)?.actions).toHaveLength(3);
+    expect(cardOf(question)?.actions?.map((action) => action.data.choice)).toEqual([
+      'ended',
+      'milestone',
+      'other',
+    ]);
     expect(question.suggestedActions).toBeUndefined();
 
     const answer: Partial<Activity> = await client.sendActivity({
       type: 'message',
-      text: 'Something else',
       value: { choice: 'other' },
     });
     expect(answer.text).toBe('You chose: Something else');
+    expect(client.dialogTurnResult.result).toBe('other');
   });
 
   it.each(['webchat', 'msteams', 'slack'])(
@@ -96,7 +102,10 @@ describe('ChannelChoicePrompt', () => {
       await client.sendActivity('hi');
       const retry: Partial<Activity> = await client.sendActivity('banana');
       expect(retry.text).toContain(RETRY_QUESTION);
-      const buttons = (cardOf(retry)?.actions ?? []).map((action) => action.title);
+      const buttons = [
+        ...(cardOf(retry)?.actions ?? []).map((action) => action.title),
+        ...(retry.suggestedActions?.actions ?? []).map((action) => action.title),
+      ];
       const shown = channelId === 'slack' ? (retry.text ?? '') : buttons.join('\n');
       for (const choice of SITUATION_CHOICES) {
         expect(shown).toContain(choice.title);

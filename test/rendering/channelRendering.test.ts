@@ -1,7 +1,7 @@
 import { Activity } from 'botbuilder';
-import { capabilitiesOf } from '../../src/bot/rendering/channelCapabilities';
 import { checklistMessage } from '../../src/bot/rendering/checklistMessage';
 import { choiceMessage } from '../../src/bot/rendering/choiceMessage';
+import { ChoiceStyle, choiceStyleOf } from '../../src/bot/rendering/choiceStyle';
 import { NUMBERED_CHOICES_HINT } from '../../src/bot/rendering/choiceText';
 import { infoMessage } from '../../src/bot/rendering/infoMessage';
 import { cardOf } from './cardOf';
@@ -9,18 +9,20 @@ import { SITUATION_CHOICES, SITUATION_QUESTION } from './sampleChoices';
 
 interface ChannelCase {
   channelId: string;
-  card: boolean;
-  suggestedActions: boolean;
+  style: ChoiceStyle;
 }
 
+// One form of choices per channel, as botbuilder's channel tables say. Web Chat, Direct Line and
+// the Emulator used to get a card AND suggested actions (every choice twice); Telegram now gets the
+// suggested actions (quick replies) that botbuilder's table gives it instead of numbered text.
 const CHANNELS: ChannelCase[] = [
-  { channelId: 'webchat', card: true, suggestedActions: true },
-  { channelId: 'directline', card: true, suggestedActions: true },
-  { channelId: 'emulator', card: true, suggestedActions: true },
-  { channelId: 'msteams', card: true, suggestedActions: false },
-  { channelId: 'slack', card: false, suggestedActions: false },
-  { channelId: 'telegram', card: false, suggestedActions: false },
-  { channelId: '', card: false, suggestedActions: false },
+  { channelId: 'webchat', style: 'suggestedActions' },
+  { channelId: 'directline', style: 'suggestedActions' },
+  { channelId: 'emulator', style: 'suggestedActions' },
+  { channelId: 'telegram', style: 'suggestedActions' },
+  { channelId: 'msteams', style: 'cardButtons' },
+  { channelId: 'slack', style: 'numberedText' },
+  { channelId: '', style: 'numberedText' },
 ];
 
 const TITLES = SITUATION_CHOICES.map((choice) => choice.title);
@@ -29,21 +31,34 @@ function suggestedTitles(reply: Partial<Activity>): string[] | undefined {
   return reply.suggestedActions?.actions.map((action) => action.title ?? '');
 }
 
-describe.each(CHANNELS)('on channel "$channelId"', ({ channelId, card, suggestedActions }) => {
-  it('reports its capabilities', () => {
-    expect(capabilitiesOf(channelId)).toEqual({ adaptiveCards: card, suggestedActions });
+describe.each(CHANNELS)('on channel "$channelId"', ({ channelId, style }) => {
+  const card = style === 'cardButtons';
+  const suggestedActions = style === 'suggestedActions';
+
+  it(`shows choices as ${style}`, () => {
+    expect(choiceStyleOf(channelId, SITUATION_CHOICES.length)).toBe(style);
   });
 
   describe('choiceMessage', () => {
     const reply = choiceMessage(channelId, SITUATION_QUESTION, SITUATION_CHOICES);
 
-    it('sets a text that holds the question, and every choice title where no card shows them', () => {
+    it('sets a text that holds the question, and every choice title where no button shows them', () => {
       expect(reply.type).toBe('message');
       expect(reply.text).toContain(SITUATION_QUESTION);
       const optionsReadable = card ? cardOf(reply)!.fallbackText : reply.text;
       for (const title of TITLES) {
-        expect(optionsReadable).toContain(title);
+        if (suggestedActions) expect(optionsReadable).not.toContain(title);
+        else expect(optionsReadable).toContain(title);
       }
+    });
+
+    it('shows every choice exactly once', () => {
+      const shown = [
+        ...(cardOf(reply)?.actions ?? []).map((action) => action.title),
+        ...(reply.suggestedActions?.actions ?? []).map((action) => action.title ?? ''),
+        ...TITLES.filter((title) => reply.text?.includes(title)),
+      ];
+      expect(shown.sort()).toEqual([...TITLES].sort());
     });
 
     it(card ? 'attaches a card with one button per choice' : 'attaches no card', () => {
@@ -74,7 +89,7 @@ describe.each(CHANNELS)('on channel "$channelId"', ({ channelId, card, suggested
       );
     });
 
-    if (!card) {
+    if (style === 'numberedText') {
       it('numbers the choices in the text and says how to answer', () => {
         expect(reply.text).toBe(
           `${SITUATION_QUESTION}\n\n1. The client ended the contract\n2. A milestone was not released\n3. Something else\n\n${NUMBERED_CHOICES_HINT}`,
@@ -105,11 +120,11 @@ describe.each(CHANNELS)('on channel "$channelId"', ({ channelId, card, suggested
       expect(reply.text?.startsWith(`${title}\n\n${lines[0]}`)).toBe(true);
       const optionsReadable = card ? cardOf(reply)!.fallbackText : reply.text;
       for (const choiceTitle of TITLES) {
-        expect(optionsReadable).toContain(choiceTitle);
+        if (!suggestedActions) expect(optionsReadable).toContain(choiceTitle);
       }
       expect(cardOf(reply)?.actions?.map((action) => action.title)).toEqual(card ? TITLES : undefined);
       expect(suggestedTitles(reply)).toEqual(suggestedActions ? TITLES : undefined);
-      if (!card) {
+      if (style === 'numberedText') {
         expect(reply.text).toContain('1. The client ended the contract\n2. ');
       }
     });
@@ -136,36 +151,30 @@ describe.each(CHANNELS)('on channel "$channelId"', ({ channelId, card, suggested
 });
 
 describe('channel-specific details', () => {
-  it('makes Teams buttons echo the chosen title as the user message', () => {
+  // These buttons used to carry Teams' messageBack extra, which the Agents Playground never sends.
+  it('gives Teams plain submit buttons whose data is the choice and its title', () => {
     const actions = cardOf(choiceMessage('msteams', SITUATION_QUESTION, SITUATION_CHOICES))?.actions ?? [];
-    expect(actions[1].data).toEqual({
-      choice: 'milestone',
-      msteams: {
-        type: 'messageBack',
-        text: 'A milestone was not released',
-        displayText: 'A milestone was not released',
-      },
-    });
-  });
-
-  it('keeps Teams-only fields off Web Chat buttons', () => {
-    const actions = cardOf(choiceMessage('webchat', SITUATION_QUESTION, SITUATION_CHOICES))?.actions ?? [];
-    expect(actions.map((action) => action.data)).toEqual([
-      { choice: 'ended' },
-      { choice: 'milestone' },
-      { choice: 'other' },
+    expect(actions.map((action) => [action.type, action.data])).toEqual([
+      ['Action.Submit', { choice: 'ended', title: 'The client ended the contract' }],
+      ['Action.Submit', { choice: 'milestone', title: 'A milestone was not released' }],
+      ['Action.Submit', { choice: 'other', title: 'Something else' }],
     ]);
   });
 
   it('gives the card the words and the numbered options as its fallback', () => {
-    const reply = choiceMessage('emulator', SITUATION_QUESTION, SITUATION_CHOICES);
+    const reply = choiceMessage('msteams', SITUATION_QUESTION, SITUATION_CHOICES);
     expect(cardOf(reply)?.fallbackText).toBe(
       `${SITUATION_QUESTION}\n\n1. The client ended the contract\n2. A milestone was not released\n3. Something else\n\n${NUMBERED_CHOICES_HINT}`,
     );
   });
 
   it('matches channel ids regardless of case', () => {
-    expect(capabilitiesOf('MsTeams')).toEqual({ adaptiveCards: true, suggestedActions: false });
+    expect(choiceStyleOf('MsTeams', 3)).toBe('cardButtons');
+    expect(choiceStyleOf('WebChat', 3)).toBe('suggestedActions');
+  });
+
+  it('falls back to numbered text where the channel cannot show that many buttons', () => {
+    expect(choiceStyleOf('msteams', 51)).toBe('numberedText');
   });
 
   it.each([0, 4, 1.5])('refuses checklist step %p of 3 instead of showing a wrong position', (current) => {

@@ -16,6 +16,11 @@ export class BotProcess {
     child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
   }
 
+  /** The process id, to read its memory from /proc. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   static spawn(env: Record<string, string>, port: number): BotProcess {
     const child = spawn(process.execPath, [ENTRY], {
       env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: String(port), ...env },

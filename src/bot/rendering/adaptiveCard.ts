@@ -1,22 +1,21 @@
 import { Attachment, CardFactory } from 'botbuilder';
+import type { ChoiceSubmission } from './choiceSubmission';
 
 /**
  * The small part of the Adaptive Card schema our replies use, typed so a misspelt property fails to
- * compile. Version 1.3 renders on Web Chat, the Emulator and Teams (desktop and mobile).
+ * compile. Version 1.3 renders on Teams (desktop and mobile) and in the Microsoft 365 Agents Playground.
  */
 export const ADAPTIVE_CARD_VERSION = '1.3';
 
-/** Teams-only extra on a submit button: show `displayText` as the user's message, send `text` to the bot. */
-export interface TeamsMessageBack {
-  type: 'messageBack';
-  text: string;
-  displayText: string;
-}
-
+/**
+ * A plain submit button. Teams, the Agents Playground and Web Chat all post its object `data` back
+ * as the activity's `value` (with no text), which recognizeChoice reads. No Teams `msteams` extras:
+ * the Playground drops a `messageBack` submit without sending anything.
+ */
 export interface SubmitAction {
   type: 'Action.Submit';
   title: string;
-  data: { choice: string; msteams?: TeamsMessageBack };
+  data: Required<ChoiceSubmission>;
 }
 
 export interface AdaptiveCard {

@@ -1,7 +1,7 @@
 import { ActionTypes, Activity, ActivityTypes, CardAction, InputHints } from 'botbuilder';
 import { adaptiveCardAttachment } from './adaptiveCard';
-import { capabilitiesOf } from './channelCapabilities';
 import { Choice } from './choice';
+import { choiceStyleOf } from './choiceStyle';
 import { choiceSubmitActions } from './choiceSubmitActions';
 import { numberedChoiceList } from './choiceText';
 
@@ -15,33 +15,27 @@ export interface ReplyContent {
 
 /**
  * The one place the per-channel rules live. Words always travel in `text` (so every reply reads on
- * its own); on channels that show cards, the options travel as an Adaptive Card of buttons (plus
- * suggested actions where supported) and the card repeats none of the words, since Web Chat and
- * Teams show both the text and the card; elsewhere the options are numbered lines in the text.
+ * its own); the options travel in exactly one form the channel shows (see choiceStyleOf): suggested
+ * actions, an Adaptive Card of buttons that repeats none of the words, or numbered lines in the text.
  * The card's fallbackText carries the words and the numbered options for clients that cannot draw it.
  */
 export function channelReply(channelId: string, content: ReplyContent): Partial<Activity> {
-  const capabilities = capabilitiesOf(channelId);
   const choices = content.choices ?? [];
   const hasChoices = choices.length > 0;
-
+  const style = hasChoices ? choiceStyleOf(channelId, choices.length) : undefined;
   const numbered = hasChoices ? numberedChoiceList(choices) : '';
-  const text = capabilities.adaptiveCards ? content.plainText : paragraphs(content.plainText, numbered);
 
   const reply: Partial<Activity> = {
     type: ActivityTypes.Message,
-    text,
+    text: style === 'numberedText' ? paragraphs(content.plainText, numbered) : content.plainText,
     inputHint: hasChoices ? InputHints.ExpectingInput : InputHints.AcceptingInput,
   };
-  if (capabilities.adaptiveCards && hasChoices) {
+  if (style === 'cardButtons') {
     reply.attachments = [
-      adaptiveCardAttachment(
-        choiceSubmitActions(channelId, choices),
-        paragraphs(content.plainText, numbered),
-      ),
+      adaptiveCardAttachment(choiceSubmitActions(choices), paragraphs(content.plainText, numbered)),
     ];
   }
-  if (capabilities.suggestedActions && hasChoices) {
+  if (style === 'suggestedActions') {
     reply.suggestedActions = { to: [], actions: choices.map(imBackAction) };
   }
   return reply;

@@ -2,7 +2,7 @@ import { Activity } from 'botbuilder';
 import { channelReply } from './channelReply';
 import { Choice } from './choice';
 
-/** A question with options, rendered for the channel (card buttons, or numbered lines on text channels). */
+/** A question with options, rendered for the channel (suggested actions, card buttons or numbered lines). */
 export function choiceMessage(channelId: string, text: string, choices: Choice[]): Partial<Activity> {
   return channelReply(channelId, { plainText: text, choices });
 }

@@ -1,8 +1,8 @@
 export type { Choice } from './choice';
-export type { ChannelCapabilities } from './channelCapabilities';
+export type { ChoiceStyle } from './choiceStyle';
 export type { InfoContent } from './infoMessage';
 export type { ChecklistContent } from './checklistMessage';
-export { capabilitiesOf } from './channelCapabilities';
+export { choiceStyleOf } from './choiceStyle';
 export { choiceMessage } from './choiceMessage';
 export { infoMessage } from './infoMessage';
 export { checklistMessage } from './checklistMessage';

@@ -8,6 +8,7 @@ import {
   recognizeChoices,
 } from 'botbuilder-dialogs';
 import { Choice } from './choice';
+import { choiceSubmissionOf } from './choiceSubmission';
 
 // The bot speaks English, so replies are read as English whatever the client's locale says.
 const LOCALE = 'en-us';
@@ -42,10 +43,14 @@ const RELATIVE_POSITION_WORDS: ReadonlySet<string> = new Set([
 ]);
 const LAST_WORDS: ReadonlySet<string> = new Set(['last', 'final']);
 
+// A pick by position is a few words ("the second one, please"). Longer text is not read as one, so
+// the number recognizer (far worse than linear in the numbers it is given) never sees a long message.
+const MAX_POSITION_PICK_CHARS = 60;
+
 const BASE_OPTIONS: FindChoicesOptions = { locale: LOCALE, noValue: true, noAction: true };
 
 /**
- * Which of `choices` the user picked: a card button (`value.choice`), a number or ordinal
+ * Which of `choices` the user picked: a card button (its `value`), a number or ordinal
  * ("2", "#2", "option 2", "the second one", "the last one"), or the title / a synonym in their own
  * words. Returns undefined when nothing matches or the reply could mean more than one choice.
  */
@@ -64,13 +69,10 @@ export function recognizeChoice(activity: Partial<Activity>, choices: Choice[]):
   return choiceByWords(utterance, choices) ?? choiceByPosition(utterance, choices);
 }
 
-/** A card submit carries `{ choice: value }`; a button from an older card may name a value not offered now. */
+/** A card press names the choice's value; a button from an older card may name one not offered now. */
 function submittedChoice(value: unknown, choices: Choice[]): Choice | undefined {
-  if (typeof value !== 'object' || value === null || !('choice' in value)) {
-    return undefined;
-  }
-  const submitted: unknown = value.choice;
-  return typeof submitted === 'string' ? choices.find((choice) => choice.value === submitted) : undefined;
+  const submitted = choiceSubmissionOf(value)?.choice;
+  return submitted === undefined ? undefined : choices.find((choice) => choice.value === submitted);
 }
 
 function choiceByWords(utterance: string, choices: Choice[]): Choice | undefined {
@@ -89,6 +91,9 @@ function choiceByWords(utterance: string, choices: Choice[]): Choice | undefined
 }
 
 function choiceByPosition(utterance: string, choices: Choice[]): Choice | undefined {
+  if (utterance.length > MAX_POSITION_PICK_CHARS) {
+    return undefined;
+  }
   const tokens = words(utterance);
   if (tokens.some((word) => RELATIVE_POSITION_WORDS.has(word))) {
     // Only a plain "last" is answered; "second to last" or "the next one" are not guessed at.

@@ -1,5 +1,6 @@
 import type { Activity, ChannelAccount, CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from '../../services/logging/logger';
+import type { SharedRateLimiter } from '../../services/resilience/SharedRateLimiter';
 import { pseudonym } from '../../services/logging/pseudonym';
 import type { ActivityPage, ConversationLog, ConversationRecord, ConversationUser } from './ConversationLog';
 import {
@@ -36,6 +37,8 @@ export interface LocalDirectLineDependencies {
   logger: Logger;
   /** Wraps each turn, so shutdown waits for turns under way. */
   track: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Caps what one conversation may post per window, so a flood cannot fill its log. */
+  activityLimit?: SharedRateLimiter;
 }
 
 /**
@@ -78,6 +81,14 @@ export class LocalDirectLine {
     posted: PostedActivity,
   ): Promise<string> {
     const record = await this.authorize(token, conversationId);
+    const refused = await this.deps.activityLimit?.consume(record.id);
+    if (refused)
+      throw new DirectLineError(
+        429,
+        'TooManyRequests',
+        `this conversation is posting too fast; wait ${refused.retryAfterSeconds} seconds`,
+        refused.retryAfterSeconds,
+      );
     const incoming: Partial<Activity> = {
       ...posted,
       channelId: LOCAL_CHANNEL_ID,

@@ -1,5 +1,13 @@
 import { TextFormatTypes } from 'botbuilder';
 import { z } from 'zod';
+import { jsonBytes, MAX_PAYLOAD_JSON_BYTES } from '../../config/inputLimits';
+
+/** Card submits and event payloads; each activity is kept in the conversation log. */
+const boundedJson = <T extends z.ZodTypeAny>(schema: T) =>
+  schema.refine(
+    (value) => jsonBytes(value) <= MAX_PAYLOAD_JSON_BYTES,
+    `must be at most ${MAX_PAYLOAD_JSON_BYTES} bytes as JSON`,
+  );
 
 /**
  * What a page may set on an activity it posts. Everything that decides where the activity goes or
@@ -10,7 +18,7 @@ export const postedActivitySchema = z.object({
   type: z.enum(['message', 'event', 'typing']),
   text: z.string().max(10000).optional(),
   textFormat: z.nativeEnum(TextFormatTypes).optional(),
-  value: z.unknown().optional(),
+  value: boundedJson(z.unknown()).optional(),
   name: z.string().max(200).optional(),
   locale: z.string().max(20).optional(),
   localTimezone: z.string().max(64).optional(),
@@ -27,7 +35,7 @@ export const postedActivitySchema = z.object({
     .array(z.object({ type: z.string().max(100) }).passthrough())
     .max(20)
     .optional(),
-  channelData: z.record(z.unknown()).optional(),
+  channelData: boundedJson(z.record(z.unknown())).optional(),
 });
 
 export type PostedActivity = z.infer<typeof postedActivitySchema>;

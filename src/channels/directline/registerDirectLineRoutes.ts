@@ -113,6 +113,7 @@ function answer(
       res.send(status, body);
     } catch (error) {
       if (error instanceof DirectLineError) {
+        if (error.retryAfterSeconds) res.header('retry-after', String(error.retryAfterSeconds));
         res.send(error.status, { error: { code: error.code, message: error.message } });
       } else if (error instanceof WidgetIdentityError) {
         res.send(error.status, { error: { code: 'BadArgument', message: error.message } });

@@ -2,6 +2,7 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import type { AppConfig } from '../../config/configSchema';
 import type { Logger } from '../../services/logging/logger';
+import { SharedRateLimiter } from '../../services/resilience/SharedRateLimiter';
 import type { StateBackend } from '../../services/storage/StateBackend';
 import type { ConversationLog } from './ConversationLog';
 import { InMemoryConversationLog } from './InMemoryConversationLog';
@@ -47,6 +48,15 @@ export function registerLocalDirectLine(
     idleTtlSeconds,
     logger,
     track: setup.track,
+    activityLimit: new SharedRateLimiter(
+      {
+        points: config.DIRECTLINE_ACTIVITY_LIMIT_POINTS,
+        durationSeconds: config.DIRECTLINE_ACTIVITY_LIMIT_DURATION_SECONDS,
+        keyPrefix: `${config.REDIS_KEY_PREFIX}:dlactivitylimit`,
+      },
+      backend.redis,
+      backend.guard,
+    ),
   });
   registerDirectLineRoutes(server, { directLine, logger, userTokenSecret: config.WIDGET_USER_TOKEN_SECRET });
   return directLine;

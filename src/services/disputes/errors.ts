@@ -1,3 +1,4 @@
+import { UnreadableRecordError } from '../storage/UnreadableRecordError';
 import type { ZodIssue } from 'zod';
 import type { Stage } from './schemas';
 
@@ -31,7 +32,7 @@ export class DisputeValidationError extends Error {
 }
 
 /** A stored record that no longer matches the schema: reported, never allowed to crash the process. */
-export class CorruptDisputeError extends Error {
+export class CorruptDisputeError extends UnreadableRecordError {
   override readonly name = 'CorruptDisputeError';
   constructor(
     readonly disputeId: string,

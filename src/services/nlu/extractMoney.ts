@@ -1,4 +1,5 @@
 import { Culture, recognizeCurrency } from '@microsoft/recognizers-text-number-with-unit';
+import { boundedForRecognizer, RecognizerBounds } from '../text/boundedForRecognizer';
 
 export interface MoneyAmount {
   amount: number;
@@ -53,13 +54,33 @@ function toMoney(
   return amount === undefined ? undefined : { amount, currency };
 }
 
-/** First amount of money with a currency in the text; a bare number is not money. */
+/** A sentence that may name an amount: a digit, a currency sign or word, or a number word. */
+const MAY_HOLD_MONEY = /[\d$€£¥]|dollar|euro|pound|yen|usd|eur|gbp|hundred|thousand/i;
+
+/** An amount fits well inside these ("they owe me EUR 1,200.50 for milestone 2"). */
+const MONEY_BOUNDS: RecognizerBounds = { maxChars: 120, maxNumbers: 6 };
+
+/**
+ * First amount of money with a currency in the text; a bare number is not money. Only a bounded
+ * slice of a long text is read (see boundedForRecognizer).
+ */
 export function extractMoney(text: string): MoneyAmount | undefined {
-  for (const found of recognizeCurrency(text, Culture.English)) {
+  const slice = boundedForRecognizer(text, MAY_HOLD_MONEY, MONEY_BOUNDS);
+  for (const found of recognizeCurrency(slice, Culture.English)) {
     const money = toMoney(found.text, found.resolution);
     if (money) {
       return money;
     }
   }
   return undefined;
+}
+
+/**
+ * Runs the currency recognizer once on a few shapes of amount: its first calls compile many patterns
+ * and hold the event loop for a while, which belongs at start, not in some user's turn.
+ */
+export function warmUpMoneyRecognizer(): void {
+  for (const amount of ['$500', '450 EUR', 'they owe me 1,200.50 dollars', 'about five hundred']) {
+    extractMoney(amount);
+  }
 }

@@ -10,7 +10,7 @@ import {
   wrap,
 } from 'cockatiel';
 import { ETagConflictError } from '../storage/ETagConflictError';
-import { CorruptDisputeError } from '../disputes/errors';
+import { UnreadableRecordError } from '../storage/UnreadableRecordError';
 import type { Logger } from '../logging/logger';
 import { StorageUnavailableError } from './StorageUnavailableError';
 
@@ -32,7 +32,7 @@ export interface StorageGuardOptions {
  */
 export function isAboutTheData(error: unknown): boolean {
   return (
-    !(error instanceof Error) || error instanceof ETagConflictError || error instanceof CorruptDisputeError
+    !(error instanceof Error) || error instanceof ETagConflictError || error instanceof UnreadableRecordError
   );
 }
 

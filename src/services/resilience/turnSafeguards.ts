@@ -8,11 +8,12 @@ import { MemorySeenActivities } from './MemorySeenActivities';
 import { OneTurnAtATime } from './OneTurnAtATime';
 import { RedisSeenActivities } from './RedisSeenActivities';
 import { SEEN_ACTIVITY_TTL_SECONDS } from './SeenActivities';
+import { TextLengthLimit } from './TextLengthLimit';
 import { UserRateLimit } from './UserRateLimit';
 
 /**
  * The adapter middleware that keeps turns safe, outermost first: drop redelivered activities, limit
- * each user's message rate, run one turn per conversation at a time in this process, and hold the
+ * each user's message rate, answer an over-long message without reading it, run one turn per conversation at a time in this process, and hold the
  * replies until the turn's state is saved. Register them before any other middleware.
  */
 export function turnSafeguards(config: AppConfig, backend: StateBackend, logger: Logger): Middleware[] {
@@ -36,6 +37,7 @@ export function turnSafeguards(config: AppConfig, backend: StateBackend, logger:
       backend.guard,
       logger,
     ),
+    new TextLengthLimit(logger),
     new OneTurnAtATime(),
     new HeldReplies(logger),
   ];

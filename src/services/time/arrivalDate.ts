@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon';
+import { boundedForRecognizer, RecognizerBounds } from '../text/boundedForRecognizer';
 import { recognizeDatePhrases } from './dateRecognizer';
 import { readPhrase, type PhraseReading } from './phraseReading';
 import type { UserClock } from './userClock';
@@ -23,15 +24,24 @@ export type ArrivalResolution =
 
 type DatedReading = Extract<PhraseReading, { kind: 'day' | 'moment' }>;
 
+/** A sentence that may name a day: a digit, or a word for a day, month or time. */
+const MAY_HOLD_DATE =
+  /\d|\b(?:today|yesterday|tonight|ago|last|this|next|week|month|year|morning|afternoon|evening|night|noon|midnight|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third|between|from)/i;
+
+/** "between 1/11/2026 and 3/11/2026" fits; the recognizer then answers within tens of ms. */
+const DATE_BOUNDS: RecognizerBounds = { maxChars: 120, maxNumbers: 6 };
+
 /**
  * Reads the user's answer to "when did the refund request arrive?" against their clock.
  * Ambiguous dates take their past reading; a part of a day counts from its start, the earlier and
  * safer reading for a deadline; answers naming more than one day are ranges.
  */
-export function resolveArrivalDate(text: string, clock: UserClock): ArrivalResolution {
-  if (hasVagueWording(text)) {
+export function resolveArrivalDate(answer: string, clock: UserClock): ArrivalResolution {
+  if (hasVagueWording(answer)) {
     return { kind: 'vague', reason: 'too_vague' };
   }
+  // Only a bounded slice of a long answer goes to the recognizer (see boundedForRecognizer).
+  const text = boundedForRecognizer(answer, MAY_HOLD_DATE, DATE_BOUNDS);
   const lastWeekday = readLastWeekday(text, userNow(clock));
   if (lastWeekday?.kind === 'ambiguous') {
     return { kind: 'ambiguous', days: [lastWeekday.days[0].toJSDate(), lastWeekday.days[1].toJSDate()] };

@@ -52,7 +52,13 @@ export function recognizeDatePhrases(text: string, reference: Date): RecognizedD
   return phrases;
 }
 
-/** Builds the recognizer and runs it once: its first call compiles many patterns and takes a while. */
+/**
+ * Builds the recognizer and runs it on a few shapes of answer (words, ordinals, numeric dates): its
+ * first calls compile many patterns and take a while, which belongs at start, not in a user's turn.
+ */
 export function warmUpDateRecognizer(): void {
-  recognizeDatePhrases('it arrived last friday at 3pm', new Date(2026, 0, 1, 12, 0, 0));
+  const reference = new Date(2026, 0, 1, 12, 0, 0);
+  for (const answer of ['it arrived last friday at 3pm', 'on the 2nd', '1/11/2026 at 15:30', 'Nov 3']) {
+    recognizeDatePhrases(answer, reference);
+  }
 }

@@ -1,9 +1,9 @@
 import { ActivityTypes, StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { choiceMessage } from '../../bot/rendering/choiceMessage';
-import { recognizeChoice } from '../../bot/rendering/recognizeChoice';
+import { choiceMessage } from '../rendering/choiceMessage';
+import { recognizeChoice } from '../rendering/recognizeChoice';
 import type { OutcomeEvent } from '../../services/analytics/outcomeEvent';
 import { SYSTEM_TOPICS } from '../../services/analytics/dashboardFigures';
-import { recordOutcome, TURN_OUTCOMES } from '../recordOutcome';
+import { recordOutcome, TURN_OUTCOMES } from '../../dialogs/recordOutcome';
 import { NO_COMMENT, RATING_CHOICES, SATISFACTION_TEXT } from './satisfactionWording';
 
 /** Where the survey stands in one conversation (conversation state). */

@@ -1,0 +1,54 @@
+/**
+ * The house plan, enforced: each layer of src/ imports only the layers below it (DESIGN.md).
+ * Top to bottom: composition root, edge, bot, dialogs, domain services, infrastructure, config.
+ * `npm run lint` runs this; test/architecture/layers.test.ts shows an upward import fails it.
+ */
+const LAYERS = [
+  { name: 'root', path: '^src/(app|index)\\.ts$' },
+  { name: 'edge', path: '^src/(server|channels|agent)/' },
+  { name: 'bot', path: '^src/bot/' },
+  { name: 'dialogs', path: '^src/dialogs/' },
+  { name: 'domain', path: '^src/(handoff|services/(disputes|reminders|notifications|content|nlu|time))/' },
+  { name: 'infra', path: '^src/services/(storage|resilience|logging)/' },
+  { name: 'config', path: '^src/config/' },
+];
+
+const upwardImportRules = LAYERS.slice(1).map((layer, index) => ({
+  name: `no-upward-import-from-${layer.name}`,
+  comment: `${layer.name} may import only the layers below it`,
+  severity: 'error',
+  from: { path: layer.path },
+  to: { path: LAYERS.slice(0, index + 1).map((upper) => upper.path) },
+}));
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    ...upwardImportRules,
+    {
+      name: 'no-sdk-in-domain',
+      comment: 'domain services and infrastructure stay free of the Bot Framework SDK (DESIGN.md)',
+      severity: 'error',
+      from: { path: '^src/services/(disputes|reminders|content|nlu|time|storage|logging)/' },
+      to: { path: '^node_modules/botbuilder' },
+    },
+    {
+      name: 'no-circular',
+      comment: 'a cycle between modules makes the layers meaningless',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+    {
+      name: 'src-not-to-tests',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^(test|bench|eval)/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    exclude: { path: '^(dist|node_modules)/' },
+  },
+};
