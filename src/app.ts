@@ -5,8 +5,10 @@ import { createAdapter } from './bot/createAdapter';
 import { DisputeBot } from './bot/DisputeBot';
 import type { AppConfig } from './config/configSchema';
 import type { Choice } from './bot/rendering/choice';
-import { CONFIDENT_SCORE, MainDialog } from './dialogs/MainDialog';
+import { MainDialog } from './dialogs/MainDialog';
+import { CONFIDENT_SCORE } from './dialogs/policy/DialoguePolicy';
 import { OfferedChoices } from './dialogs/OfferedChoices';
+import { KnownSlots, type SlotValues } from './dialogs/slots/KnownSlots';
 import { sendWelcome } from './dialogs/welcome';
 import { PolicyContent } from './services/content/PolicyContent';
 import { IntentRecognizer } from './services/nlu/IntentRecognizer';
@@ -106,6 +108,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
       ),
   });
   const offered = new OfferedChoices(conversationState.createProperty<Choice[]>('offeredChoices'));
+  const slots = new KnownSlots(conversationState.createProperty<SlotValues>('knownSlots'));
   // Every proactive message (agents, notifications, reminders) goes through one sender that reports
   // a refused delivery, so callers can retry it or answer the agent with an error.
   const deliveries = new DeliveringMessenger(adapter, config.MicrosoftAppId ?? '');
@@ -135,6 +138,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
       handoff: handoff.service,
     },
     offered,
+    slots,
   );
   const bot = new DisputeBot(
     conversationState,

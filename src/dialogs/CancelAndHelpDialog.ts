@@ -7,25 +7,22 @@ import {
   PromptOptions,
 } from 'botbuilder-dialogs';
 import type { Choice } from '../bot/rendering/choice';
+import { choiceMessage } from '../bot/rendering/choiceMessage';
+import { infoMessage } from '../bot/rendering/infoMessage';
 import { recognizeChoice } from '../bot/rendering/recognizeChoice';
 import type { IntentName } from '../services/nlu/intents';
-import type { DialogDependencies } from './DialogDependencies';
-import { sendGuideAnswer } from './guide/sendGuideAnswer';
-import { isGuideIntent } from './guide/guideTopics';
+import { formatUserDate } from '../services/time';
+import { deadlineReply } from './ended/deadlineReply';
+import type { FlowDependencies } from './FlowDependencies';
 import { flowStepOf } from './flowStep';
+import { sendGuideAnswer } from './guide/sendGuideAnswer';
+import { sendRetrievedAnswer } from './guide/sendRetrievedAnswer';
+import type { CannotHandleReason, Command } from './policy/Command';
+import type { SlotName, SlotTag } from './policy/SlotName';
+import { say, type ResponseId } from './responses/Responses';
+import type { KnownArrival } from './slots/KnownSlots';
 import { recordOutcome } from './recordOutcome';
-
-/**
- * A command mid-flow must also use one of its words: the model is sure of itself on text it has never
- * seen ("about five hundred" is no "cancel"), and leaving a flow by mistake loses the user's answers.
- */
-const COMMAND_WORDS = {
-  cancel: /\b(cancel|stop|quit|exit|abort|never ?mind|forget (it|this|about it)|don'?t want)\b/i,
-  start_over: /\b(start (over|again)|restart|from (the )?(beginning|start|scratch|top)|reset|begin again)\b/i,
-  help: /\b(help|confused|don'?t understand|what (do|can|should) i (do|say)|options)\b/i,
-  talk_to_person:
-    /\b(person|human|agent|someone|somebody|representative|rep|support|staff|people|operator|live)\b/i,
-};
+import { TurnUnderstanding } from './understanding/TurnUnderstanding';
 
 /** The innermost dialog context with an active dialog: where the question being answered was asked. */
 export function deepestActive(dialogContext: DialogContext): DialogContext {
@@ -36,32 +33,40 @@ export function deepestActive(dialogContext: DialogContext): DialogContext {
 
 /**
  * Set once a turn's message has been checked for an interruption. Flows nest (the claim inside the
- * ended-contract filing); the outermost flow checks for all of them, so the inner ones do not run the
- * intent model and the step checks again on the same message.
+ * ended-contract filing); the outermost flow checks for all of them, so the policy decides once.
  */
 const INTERRUPTION_CHECKED = Symbol('interruptionChecked');
 
 /** Set on the turn when an interruption ended a flow and the main dialog should go on to this topic. */
 export const NEXT_TOPIC = Symbol('nextTopic');
 
-/**
- * Only a confident reading interrupts a flow: an answer to the flow's own question ("3 days ago",
- * "yes") must never be mistaken for a change of subject.
- */
-const INTERRUPT_CONFIDENCE = 0.85;
+/** Help for a slot, said the first time the user cannot answer it; a second time offers other ways on. */
+const SLOT_HELP: Partial<Record<SlotName, ResponseId>> = {
+  arrival: 'slotHelp.arrival',
+  contract_type: 'slotHelp.contractType',
+  contract_state: 'slotHelp.contractState',
+  escrow: 'slotHelp.escrow',
+  refund_request: 'slotHelp.refundRequest',
+  delivered: 'slotHelp.delivered',
+  amount: 'slotHelp.amount',
+};
 
 /**
- * The base of every multi-turn flow (the CancelAndHelp pattern): at any step the user can ask for
- * help, cancel, start over or ask for a person, or ask a question about the process; a question is
- * answered and the flow resumes at the same step.
+ * The base of every multi-turn flow: at any step the dialogue policy may decide that the message
+ * is not the step's answer: a question (answered, then the flow resumes where it was), a correction
+ * of an earlier answer (recomputed and shown), "I don't know" (help for that question), cancel,
+ * start over, or a request for a person.
  */
 export abstract class CancelAndHelpDialog extends ComponentDialog {
   protected constructor(
     id: string,
-    protected readonly deps: DialogDependencies,
+    protected readonly deps: FlowDependencies,
   ) {
     super(id);
   }
+
+  /** Which filing route this flow is, if it is one: a correction of the contract's state switches it. */
+  protected readonly route: 'ended' | 'active' | 'eligibility' | undefined = undefined;
 
   /** What the user can do at this point of the flow, said when they ask for help. */
   protected abstract helpText(): string;
@@ -71,10 +76,16 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
    * ("ended" answers "has the contract ended?", it does not cancel). Flows with free-text steps extend this.
    */
   protected answersCurrentStep(inner: DialogContext): boolean {
-    const waiting = deepestActive(inner);
-    const promptOptions = (waiting.activeDialog?.state as { options?: PromptOptions } | undefined)?.options;
-    const choices = (promptOptions?.choices ?? []).filter(isOurChoice);
+    const choices = (waitingPrompt(inner)?.choices ?? []).filter(isOurChoice);
     return choices.length > 0 && recognizeChoice(inner.context.activity, choices) !== undefined;
+  }
+
+  /**
+   * "not yet" at a question whose answer is an event still to come. The ended-contract flow ends
+   * there (nothing to answer yet); other flows help like for "I don't know".
+   */
+  protected async onNotYet(inner: DialogContext, slot: SlotName): Promise<DialogTurnResult> {
+    return this.helpWithSlot(inner, slot);
   }
 
   override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
@@ -82,55 +93,191 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
   }
 
   private async interrupt(inner: DialogContext): Promise<DialogTurnResult | undefined> {
-    const activity = inner.context.activity;
+    const { context } = inner;
+    const activity = context.activity;
     const text = activity.type === ActivityTypes.Message ? activity.text?.trim() : undefined;
-    if (!text || inner.context.turnState.get(INTERRUPTION_CHECKED)) return undefined;
-    inner.context.turnState.set(INTERRUPTION_CHECKED, true);
-    if (this.answersCurrentStep(inner)) return undefined;
-    const { intent, score } = await this.deps.intents.recognize(text);
-    if (intent === 'none' || score < INTERRUPT_CONFIDENCE) return undefined;
-    if (intent in COMMAND_WORDS && !COMMAND_WORDS[intent as keyof typeof COMMAND_WORDS].test(text))
-      return undefined;
+    if (!text || context.turnState.get(INTERRUPTION_CHECKED)) return undefined;
+    context.turnState.set(INTERRUPTION_CHECKED, true);
+    const understanding = TurnUnderstanding.of(context, this.deps.intents, this.deps.defaultTimeZone);
+    const flow = innermostFlow(this, inner);
+    const command = await this.deps.policy.decide(understanding, {
+      inFlow: true,
+      slot: (waitingPrompt(inner)?.validations as SlotTag | undefined)?.slot,
+      answersStep: flow.answersCurrentStep(inner),
+      route: this.route,
+      known: await this.deps.slots.get(context),
+    });
+    return this.perform(inner, flow, command);
+  }
 
-    if (isGuideIntent(intent) && looksLikeQuestion(text)) {
-      await sendGuideAnswer(inner.context, this.deps.content, intent, false);
-      await inner.context.sendActivity('Back to where we were:');
-      await inner.repromptDialog();
-      return { status: DialogTurnStatus.waiting };
-    }
-    switch (intent) {
+  private async perform(
+    inner: DialogContext,
+    flow: CancelAndHelpDialog,
+    command: Command,
+  ): Promise<DialogTurnResult | undefined> {
+    const { context } = inner;
+    const { content } = this.deps;
+    switch (command.kind) {
+      case 'answer':
+        await sendGuideAnswer(context, content, command.guide, false);
+        return this.resume(inner);
+      case 'answer_retrieved':
+        await sendRetrievedAnswer(context, content, command.topic);
+        return this.resume(inner);
+      case 'chitchat':
+        if (command.topic !== 'bot_identity') return undefined;
+        await context.sendActivity(say('chitchat.botIdentity', content.values));
+        return this.resume(inner);
+      case 'cannot_handle':
+        await this.sayCannotHandle(inner, command.reason);
+        return this.resume(inner);
       case 'help':
-        await inner.context.sendActivity(
-          `${innermostFlow(this, inner).helpText()} You can also ask me about mediation or arbitration at any point, say "cancel" to stop, "start over" to begin again, or "talk to a person".`,
-        );
+        await context.sendActivity(`${flow.helpText()} ${say('help.inFlow', content.values)}`);
         await inner.repromptDialog();
         return { status: DialogTurnStatus.waiting };
       case 'cancel':
-        await inner.context.sendActivity('Okay, I stopped that. Nothing was filed.');
+        await context.sendActivity(say('cancel.done', content.values));
+        await this.deps.slots.clear(context);
         return this.leaveFlow(inner, undefined);
       case 'start_over':
-        await inner.context.sendActivity("Sure, let's start over.");
+        await context.sendActivity(say('startOver', content.values));
+        await this.deps.slots.clear(context);
         return this.leaveFlow(inner, 'greeting');
-      case 'talk_to_person':
+      case 'handoff':
         return this.leaveFlow(inner, 'talk_to_person');
+      case 'slot_help':
+        return command.notYet ? flow.onNotYet(inner, command.slot) : this.helpWithSlot(inner, command.slot);
+      case 'correct_slot':
+        return command.slot === 'arrival' ? this.correctArrival(inner) : this.correctAmount(inner);
+      case 'switch_flow':
+        await context.sendActivity(
+          say(
+            command.topic === 'file_active' ? 'correction.contractActive' : 'correction.contractEnded',
+            content.values,
+          ),
+        );
+        await this.deps.slots.update(context, {
+          contractState: command.topic === 'file_active' ? 'active' : 'ended',
+        });
+        return this.leaveFlow(inner, command.topic);
       default:
         return undefined;
     }
   }
 
-  private async leaveFlow(inner: DialogContext, next: IntentName | undefined): Promise<DialogTurnResult> {
+  /** After a digression, the flow's question again, introduced so it does not read as a loop. */
+  private async resume(inner: DialogContext): Promise<DialogTurnResult> {
+    const resume = say('resume', this.deps.content.values);
+    const options = waitingPrompt(inner);
+    const question = textOf(options?.prompt) ?? textOf(options?.retryPrompt);
+    if (!question) {
+      await inner.context.sendActivity(resume);
+      await inner.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    }
+    // One message, introduced: the question again, never the previous message word for word.
+    const choices = (options?.choices ?? []).filter(isOurChoice);
+    const text = `${resume} ${question}`;
+    await inner.context.sendActivity(
+      choices.length > 0 ? choiceMessage(inner.context.activity.channelId, text, choices) : text,
+    );
+    return { status: DialogTurnStatus.waiting };
+  }
+
+  /**
+   * Where to find the answer and how to go on; said instead of the question again, and worded
+   * differently the second time, so the user never meets the same lines twice.
+   */
+  protected async helpWithSlot(inner: DialogContext, slot: SlotName): Promise<DialogTurnResult> {
+    const { content } = this.deps;
+    const waiting = deepestActive(inner).activeDialog?.state as { slotHelpGiven?: number } | undefined;
+    const given = waiting?.slotHelpGiven ?? 0;
+    if (waiting) waiting.slotHelpGiven = given + 1;
+    const help = SLOT_HELP[slot];
+    const lines =
+      given > 0
+        ? [say(slot === 'arrival' ? 'slotHelp.arrival.again' : 'slotHelp.again', content.values)]
+        : [
+            ...(help ? [say(help, content.values)] : []),
+            ...(slot === 'arrival' ? [content.fact('P5')] : []),
+            say(slot === 'arrival' ? 'slotHelp.arrival.forward' : 'slotHelp.forward', content.values),
+          ];
+    await inner.context.sendActivity(infoMessage(inner.context.activity.channelId, { lines }));
+    return { status: DialogTurnStatus.waiting };
+  }
+
+  private async sayCannotHandle(inner: DialogContext, reason: CannotHandleReason): Promise<void> {
+    const { values } = this.deps.content;
+    await inner.context.sendActivity(
+      infoMessage(inner.context.activity.channelId, {
+        lines: [
+          say(`cannotHandle.${reason}`, values),
+          ...(reason === 'hourly' ? [this.deps.content.fact('P1')] : []),
+          say('cannotHandle.pointer', values),
+        ],
+      }),
+    );
+  }
+
+  /** A new day for the refund request: the deadline is recomputed and both are shown. */
+  private async correctArrival(inner: DialogContext): Promise<DialogTurnResult> {
+    const { context } = inner;
+    const understanding = TurnUnderstanding.of(context, this.deps.intents, this.deps.defaultTimeZone);
+    const date = understanding.entities.date;
+    const known = await this.deps.slots.get(context);
+    if (date?.kind !== 'resolved' || !known.arrival) return this.resume(inner);
+    const arrival: KnownArrival = { arrivedAt: date.arrivedAt.toISOString(), precision: date.precision };
+    await this.deps.slots.update(context, { arrival });
+    const zone = understanding.clock.timeZone;
+    await context.sendActivity(
+      say('correction.arrival', this.deps.content.values, {
+        arrival: dayText(arrival, zone),
+        previous: dayText(known.arrival, zone),
+      }),
+    );
+    const reply = deadlineReply(arrival, this.deps.content, understanding.clock, context.activity.channelId);
+    await context.sendActivity(reply.message);
+    return this.resume(inner);
+  }
+
+  private async correctAmount(inner: DialogContext): Promise<DialogTurnResult> {
+    const { context } = inner;
+    const { entities } = TurnUnderstanding.of(context, this.deps.intents, this.deps.defaultTimeZone);
+    const known = (await this.deps.slots.get(context)).amount;
+    // "sorry, it's 1100": a bare number keeps the currency the amount had.
+    const amount = entities.money
+      ? { value: entities.money.amount, currency: entities.money.currency }
+      : entities.bareNumber !== undefined && known
+        ? { value: entities.bareNumber, currency: known.currency }
+        : undefined;
+    if (!amount) return this.resume(inner);
+    await this.deps.slots.update(context, { amount });
+    await context.sendActivity(
+      say('correction.amount', this.deps.content.values, { amount: `${amount.value} ${amount.currency}` }),
+    );
+    return this.resume(inner);
+  }
+
+  protected async leaveFlow(inner: DialogContext, next: IntentName | undefined): Promise<DialogTurnResult> {
     inner.context.turnState.set(NEXT_TOPIC, next ?? 'cancelled');
     recordOutcome(inner.context, { kind: 'flow_abandoned', topic: this.id, step: flowStepOf(inner) });
     return inner.cancelAllDialogs();
   }
 }
 
-/** A process question mid-flow reads as a question; a bare answer ("3 days ago") must reach the step. */
-function looksLikeQuestion(text: string): boolean {
-  return (
-    /\?\s*$/.test(text) ||
-    /^(what|how|who|whose|when|why|where|which|is|are|can|could|do|does|will|would|should|if)\b/i.test(text)
-  );
+function textOf(prompt: PromptOptions['prompt']): string | undefined {
+  if (prompt === undefined) return undefined;
+  return typeof prompt === 'string' ? prompt : prompt.text;
+}
+
+function dayText(arrival: KnownArrival, timeZone: string): string {
+  return formatUserDate(new Date(arrival.arrivedAt), arrival.precision, timeZone);
+}
+
+/** The options of the prompt waiting for the user's answer, if a prompt is waiting. */
+function waitingPrompt(inner: DialogContext): PromptOptions | undefined {
+  const waiting = deepestActive(inner);
+  return (waiting.activeDialog?.state as { options?: PromptOptions } | undefined)?.options;
 }
 
 function isOurChoice(choice: unknown): choice is Choice {

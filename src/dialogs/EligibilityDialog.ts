@@ -2,9 +2,10 @@ import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuil
 import type { Choice } from '../bot/rendering/choice';
 import { infoMessage } from '../bot/rendering/infoMessage';
 import { CancelAndHelpDialog } from './CancelAndHelpDialog';
-import type { DialogDependencies } from './DialogDependencies';
+import type { FlowDependencies } from './FlowDependencies';
 import { ChannelChoicePrompt } from './prompts/ChannelChoicePrompt';
 import { lowerFirst } from './sentenceCase';
+import { slotTag } from './policy/SlotName';
 
 export const ELIGIBILITY_DIALOG = 'eligibilityDialog';
 const ELIGIBILITY_WATERFALL = 'eligibilityWaterfall';
@@ -25,7 +26,7 @@ const YES_NO: Choice[] = [
 
 /** The few questions that place a freelancer's situation against the two covered cases (fact P1). */
 export class EligibilityDialog extends CancelAndHelpDialog {
-  constructor(deps: DialogDependencies) {
+  constructor(deps: FlowDependencies) {
     super(ELIGIBILITY_DIALOG, deps);
     this.addDialog(new ChannelChoicePrompt(CHOICE_PROMPT));
     this.addDialog(
@@ -40,15 +41,23 @@ export class EligibilityDialog extends CancelAndHelpDialog {
     this.initialDialogId = ELIGIBILITY_WATERFALL;
   }
 
+  protected override readonly route = 'eligibility' as const;
+
   protected helpText(): string {
     return "I'm asking a few questions to see whether Fixed-Price Protection covers your situation.";
   }
 
   private async contractTypeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    // What is covered comes first: the questions then make sense, and a general question is answered.
+    await step.context.sendActivity(this.deps.content.fact('P1'));
+    // A slot given in an earlier message is not asked again.
+    const known = (await this.deps.slots.get(step.context)).contractType;
+    if (known) return step.next({ value: known, title: known });
     return step.prompt(CHOICE_PROMPT, {
+      ...slotTag('contract_type'),
       prompt:
         'Let me check whether your situation is covered. Is it a fixed-price contract or an hourly one?',
-      retryPrompt: 'Please pick one: is the contract fixed-price or hourly?',
+      retryPrompt: 'Please pick one: is it paid by milestone (fixed-price) or by the hour (hourly)?',
       choices: [
         {
           value: 'fixed',
@@ -62,9 +71,12 @@ export class EligibilityDialog extends CancelAndHelpDialog {
 
   private async contractStateStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if ((step.result as Choice).value === 'hourly') return this.notCovered(step, 'hourly');
+    const known = (await this.deps.slots.get(step.context)).contractState;
+    if (known) return step.next({ value: known, title: known });
     return step.prompt(CHOICE_PROMPT, {
+      ...slotTag('contract_state'),
       prompt: 'Has the contract ended, or is it still active?',
-      retryPrompt: 'Has the contract ended, or is it still active?',
+      retryPrompt: 'Is the contract closed now, or still running? Pick "It has ended" or "Still active".',
       choices: [
         { value: 'ended', title: 'It has ended', synonyms: ['ended', 'closed', 'finished', 'terminated'] },
         { value: 'active', title: 'Still active', synonyms: ['active', 'open', 'ongoing', 'still running'] },
@@ -75,11 +87,18 @@ export class EligibilityDialog extends CancelAndHelpDialog {
   private async moneyQuestionStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     answers(step).contract = (step.result as Choice).value;
     const ended = answers(step).contract === 'ended';
+    const known = await this.deps.slots.get(step.context);
+    if (!ended && known.delivered === true) return step.next(YES_NO[0]);
+    if (ended && known.escrowFunded !== undefined)
+      return step.next(known.escrowFunded ? YES_NO[0] : YES_NO[1]);
     return step.prompt(CHOICE_PROMPT, {
+      ...slotTag(ended ? 'escrow' : 'delivered'),
       prompt: ended
         ? 'When the client ended it, was there still money in escrow?'
         : 'Did you deliver work for a milestone that the client has not released payment for?',
-      retryPrompt: 'Please answer yes or no.',
+      retryPrompt: ended
+        ? 'Was any money still held in escrow when the contract ended? Yes or no.'
+        : 'Is there a milestone you delivered that is still unpaid? Yes or no.',
       choices: YES_NO,
     });
   }
@@ -89,9 +108,12 @@ export class EligibilityDialog extends CancelAndHelpDialog {
     if (!yes)
       return this.notCovered(step, answers(step).contract === 'ended' ? 'no_escrow' : 'no_unpaid_milestone');
     if (answers(step).contract === 'active') return this.covered(step, 'active');
+    const refundRequested = (await this.deps.slots.get(step.context)).refundRequested;
+    if (refundRequested !== undefined) return step.next(refundRequested ? YES_NO[0] : YES_NO[1]);
     return step.prompt(CHOICE_PROMPT, {
+      ...slotTag('refund_request'),
       prompt: 'Has the client asked for the escrow money back (a refund request)?',
-      retryPrompt: 'Please answer yes or no: has the client sent a refund request?',
+      retryPrompt: 'Did the client send a request to get the escrow money back? Yes or no.',
       choices: YES_NO,
     });
   }

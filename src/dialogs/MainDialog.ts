@@ -1,5 +1,15 @@
-import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { INTENT_NAMES, IntentName } from '../services/nlu/intents';
+import type { TurnContext } from 'botbuilder';
+import {
+  ComponentDialog,
+  DialogContext,
+  DialogTurnResult,
+  WaterfallDialog,
+  WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { infoMessage } from '../bot/rendering/infoMessage';
+import { ContentRetriever } from '../services/nlu/ContentRetriever';
+import { formatUserDate } from '../services/time';
+import type { IntentName } from '../services/nlu/intents';
 import { NEXT_TOPIC } from './CancelAndHelpDialog';
 import type { DialogDependencies } from './DialogDependencies';
 import { ELIGIBILITY_DIALOG, EligibilityDialog, EligibilityOutcome } from './EligibilityDialog';
@@ -8,45 +18,59 @@ import {
   EndedContractDialog,
   EndedContractOutcome,
 } from './ended/EndedContractDialog';
-import { findDisputeId } from './disputes/findDisputeId';
+import type { FlowDependencies } from './FlowDependencies';
 import { MY_DISPUTES_DIALOG, MyDisputesDialog } from './disputes/MyDisputesDialog';
 import {
   ACTIVE_CONTRACT_DIALOG,
   ActiveContractDialog,
   ActiveContractOptions,
 } from './active/ActiveContractDialog';
-import { GUIDE_TOPICS, isGuideIntent } from './guide/guideTopics';
+import { GUIDE_TOPICS } from './guide/guideTopics';
 import { sendGuideAnswer } from './guide/sendGuideAnswer';
+import { sendRetrievedAnswer } from './guide/sendRetrievedAnswer';
 import type { OfferedChoices } from './OfferedChoices';
-import { MAIN_MENU, TOPIC_TITLES, topicChoice } from './topics';
+import type { CannotHandleReason, Command } from './policy/Command';
+import { DialoguePolicy } from './policy/DialoguePolicy';
+import { say } from './responses/Responses';
+import { rememberFromTurn } from './slots/rememberFromTurn';
+import type { KnownSlots } from './slots/KnownSlots';
+import { MAIN_MENU, topicChoice } from './topics';
+import { TurnUnderstanding } from './understanding/TurnUnderstanding';
 import { sendWelcome } from './welcome';
-import { recordOutcome } from './recordOutcome';
+import { recordNotUnderstood, recordOutcome } from './recordOutcome';
+
+/** What the policy answers when it did not understand: the message goes to the supervisors' list. */
+const NOT_UNDERSTOOD: ReadonlySet<Command['kind']> = new Set([
+  'clarify',
+  'clarify_contract_state',
+  'cannot_handle',
+  'out_of_scope',
+]);
 
 export const MAIN_DIALOG = 'mainDialog';
 const MAIN_WATERFALL = 'mainWaterfall';
 
-/** At or above this score the assistant acts on the intent; below it, it asks which topic was meant. */
-export const CONFIDENT_SCORE = 0.7;
-/** Topics this likely are offered as "did you mean" choices. */
-const CANDIDATE_SCORE = 0.1;
-
-const KNOWN_TOPICS: ReadonlySet<string> = new Set(INTENT_NAMES);
-
 /**
- * Understands each new message (a button press, a typed choice, or free text through the intent
- * model) and routes it to a flow or a direct answer. It never guesses silently: when unsure it asks.
+ * Reads each message once (TurnUnderstanding), remembers what it says about the case, and lets the
+ * dialogue policy decide: start a flow, answer, clarify, hand off, or say what is out of scope.
  */
 export class MainDialog extends ComponentDialog {
+  private readonly flowDeps: FlowDependencies;
+
   constructor(
     private readonly deps: DialogDependencies,
     private readonly offered: OfferedChoices,
+    private readonly slots: KnownSlots,
   ) {
     super(MAIN_DIALOG);
     if (!deps?.intents || !deps.content) throw new Error('MainDialog needs intents and content');
-    this.addDialog(new EligibilityDialog(deps));
-    this.addDialog(new EndedContractDialog(deps));
-    this.addDialog(new MyDisputesDialog(deps));
-    this.addDialog(new ActiveContractDialog(deps));
+    if (!slots) throw new Error('MainDialog needs the known slots');
+    const policy = new DialoguePolicy(new ContentRetriever(deps.content));
+    this.flowDeps = { ...deps, policy, slots };
+    this.addDialog(new EligibilityDialog(this.flowDeps));
+    this.addDialog(new EndedContractDialog(this.flowDeps));
+    this.addDialog(new MyDisputesDialog(this.flowDeps));
+    this.addDialog(new ActiveContractDialog(this.flowDeps));
     this.addDialog(
       new WaterfallDialog(MAIN_WATERFALL, [
         this.routeStep.bind(this),
@@ -58,39 +82,39 @@ export class MainDialog extends ComponentDialog {
     this.initialDialogId = MAIN_WATERFALL;
   }
 
-  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const picked = await this.offered.pickedBy(step.context);
-    if (picked && KNOWN_TOPICS.has(picked.value)) return this.runTopic(step, picked.value as IntentName);
+  /** A new message outside any flow: the offered choices it may pick are read (and used up) here. */
+  override async onBeginDialog(inner: DialogContext, options?: object): Promise<DialogTurnResult> {
+    const picked = await this.offered.pickedBy(inner.context);
+    await this.understand(inner.context, picked);
+    return super.onBeginDialog(inner, options);
+  }
 
-    const text = step.context.activity.text?.trim() ?? '';
-    // A dispute reference on its own means "open that dispute".
-    if (findDisputeId(text)) return this.runTopic(step, 'my_disputes');
-    const result = await this.deps.intents.recognize(text);
-    if (result.intent !== 'none' && result.intent !== 'out_of_scope' && result.score >= CONFIDENT_SCORE) {
-      return this.runTopic(step, result.intent);
-    }
-    const candidates = result.ranked
-      .filter((ranked) => ranked.score >= CANDIDATE_SCORE && TOPIC_TITLES[ranked.intent] !== undefined)
-      .slice(0, 3);
-    recordOutcome(step.context, {
-      kind: 'not_understood',
-      guessedIntent: result.ranked[0]?.intent ?? result.intent,
-      score: result.ranked[0]?.score ?? result.score,
-      text,
+  override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    await this.understand(inner.context);
+    return super.onContinueDialog(inner);
+  }
+
+  /** Understanding runs once per turn, before any flow, and what it learns is kept for later turns. */
+  private async understand(context: TurnContext, picked?: Parameters<typeof TurnUnderstanding.of>[3]) {
+    const understanding = TurnUnderstanding.of(context, this.deps.intents, this.deps.defaultTimeZone, picked);
+    await rememberFromTurn(this.slots, context, understanding);
+  }
+
+  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const understanding = TurnUnderstanding.of(step.context, this.deps.intents, this.deps.defaultTimeZone);
+    const command = await this.flowDeps.policy.decide(understanding, {
+      inFlow: false,
+      answersStep: false,
+      known: await this.slots.get(step.context),
     });
-    if (result.intent === 'out_of_scope' || candidates.length === 0) return this.outOfScope(step);
-    await this.offered.offer(
-      step.context,
-      "I'm not sure I understood. Which of these do you mean?",
-      candidates.map((candidate) => topicChoice(candidate.intent)),
-    );
-    return step.endDialog();
+    if (NOT_UNDERSTOOD.has(command.kind)) await recordNotUnderstood(step.context, understanding);
+    return this.perform(step, command);
   }
 
   private async afterFlowStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const next = step.context.turnState.get(NEXT_TOPIC) as IntentName | 'cancelled' | undefined;
     if (next === 'cancelled') {
-      await this.offered.offer(step.context, 'What would you like to do now?', MAIN_MENU);
+      await this.offered.offer(step.context, say('menu.whatNow', this.deps.content.values), MAIN_MENU);
       return step.endDialog();
     }
     if (next) return this.runTopic(step, next);
@@ -102,6 +126,7 @@ export class MainDialog extends ComponentDialog {
       await this.offered.remember(step.context, [topicChoice('talk_to_person')]);
       return step.endDialog();
     }
+    if (outcome && 'filed' in outcome && outcome.filed) await this.slots.clear(step.context);
     if (!outcome || !('covered' in outcome)) return step.endDialog();
     if (outcome.covered === true && outcome.path === 'active') {
       const options: ActiveContractOptions = { deliveryConfirmed: true };
@@ -110,7 +135,7 @@ export class MainDialog extends ComponentDialog {
     if (outcome.covered === true && outcome.path === 'ended' && !outcome.waitForRequest)
       return this.runTopic(step, 'file_ended');
     if (outcome.covered === false) {
-      await this.offered.offer(step.context, 'What would you like to do?', [
+      await this.offered.offer(step.context, say('menu.whatNext', this.deps.content.values), [
         topicChoice('talk_to_person'),
         topicChoice('guide_stages'),
       ]);
@@ -118,13 +143,121 @@ export class MainDialog extends ComponentDialog {
     return step.endDialog();
   }
 
+  private async perform(step: WaterfallStepContext, command: Command): Promise<DialogTurnResult> {
+    const { context } = step;
+    switch (command.kind) {
+      case 'start_flow':
+        return this.runTopic(step, command.topic);
+      case 'answer':
+        return this.runTopic(step, command.guide);
+      case 'answer_retrieved':
+        recordOutcome(context, { kind: 'topic_started', topic: command.topic.id });
+        await sendRetrievedAnswer(context, this.deps.content, command.topic, [
+          topicChoice('eligibility'),
+          topicChoice('guide_stages'),
+        ]);
+        await this.offered.remember(context, [topicChoice('eligibility'), topicChoice('guide_stages')]);
+        return step.endDialog();
+      case 'clarify':
+        await this.offered.offer(
+          context,
+          say('clarify.which', this.deps.content.values),
+          command.options.map(topicChoice),
+        );
+        return step.endDialog();
+      case 'clarify_contract_state':
+        await this.offered.offer(
+          context,
+          `${say('clarify.contractState', this.deps.content.values)} ${say('clarify.otherPayments', this.deps.content.values)}`,
+          [topicChoice('file_ended'), topicChoice('file_active'), topicChoice('eligibility')],
+        );
+        return step.endDialog();
+      case 'cannot_handle':
+        return this.cannotHandle(step, command.reason);
+      case 'point_to_help': {
+        const choices = [topicChoice('talk_to_person'), topicChoice('eligibility')];
+        await context.sendActivity(
+          infoMessage(context.activity.channelId, {
+            lines: [say('cannotHandle.pointer', this.deps.content.values)],
+            choices,
+          }),
+        );
+        await this.offered.remember(context, choices);
+        return step.endDialog();
+      }
+      case 'correct_slot':
+        await this.correctOutsideFlow(context, command.slot);
+        return command.slot === 'arrival' ? this.runTopic(step, 'file_ended') : step.endDialog();
+      case 'handoff':
+        return this.runTopic(step, 'talk_to_person');
+      case 'chitchat':
+        if (command.topic === 'bot_identity') {
+          await context.sendActivity(say('chitchat.botIdentity', this.deps.content.values));
+          return step.endDialog();
+        }
+        return this.runTopic(step, command.topic);
+      case 'help':
+      case 'cancel':
+      case 'start_over':
+        if (command.kind !== 'help') await this.slots.clear(context);
+        return this.runTopic(step, command.kind);
+      default:
+        return this.runTopic(step, 'out_of_scope');
+    }
+  }
+
+  private async cannotHandle(
+    step: WaterfallStepContext,
+    reason: CannotHandleReason,
+  ): Promise<DialogTurnResult> {
+    const { values } = this.deps.content;
+    const choices = [topicChoice('talk_to_person'), topicChoice('eligibility')];
+    await step.context.sendActivity(
+      infoMessage(step.context.activity.channelId, {
+        lines: [
+          say(`cannotHandle.${reason}`, values),
+          // Hourly: what the protection does cover (P1), so the user can tell whether anything applies.
+          reason === 'hourly' ? this.deps.content.fact('P1') : say('cannotHandle.scope', values),
+          say('cannotHandle.pointer', values),
+        ],
+        choices,
+      }),
+    );
+    await this.offered.remember(step.context, choices);
+    return step.endDialog();
+  }
+
+  /** A corrected value after its flow ended: kept, and the change said; the deadline follows from the flow. */
+  private async correctOutsideFlow(context: TurnContext, slot: 'arrival' | 'amount'): Promise<void> {
+    const understanding = TurnUnderstanding.of(context, this.deps.intents, this.deps.defaultTimeZone);
+    const { date, money } = understanding.entities;
+    if (slot === 'arrival' && date?.kind === 'resolved') {
+      const before = (await this.slots.get(context)).arrival;
+      await this.slots.update(context, {
+        arrival: { arrivedAt: date.arrivedAt.toISOString(), precision: date.precision },
+      });
+      if (before) {
+        const zone = understanding.clock.timeZone;
+        await context.sendActivity(
+          say('correction.arrival', this.deps.content.values, {
+            arrival: formatUserDate(date.arrivedAt, date.precision, zone),
+            previous: formatUserDate(new Date(before.arrivedAt), before.precision, zone),
+          }),
+        );
+      }
+    }
+    if (slot === 'amount' && money)
+      await this.slots.update(context, { amount: { value: money.amount, currency: money.currency } });
+  }
+
   private async runTopic(step: WaterfallStepContext, topic: IntentName): Promise<DialogTurnResult> {
     const { context } = step;
     const { content } = this.deps;
     recordOutcome(context, { kind: 'topic_started', topic });
-    if (isGuideIntent(topic)) {
-      await sendGuideAnswer(context, content, topic);
-      await this.offered.remember(context, GUIDE_TOPICS[topic].followUps.map(topicChoice));
+    if (topic in GUIDE_TOPICS) {
+      const guide = topic as keyof typeof GUIDE_TOPICS;
+      await sendGuideAnswer(context, content, guide);
+      await this.offered.remember(context, GUIDE_TOPICS[guide].followUps.map(topicChoice));
       return step.endDialog();
     }
     switch (topic) {
@@ -141,49 +274,37 @@ export class MainDialog extends ComponentDialog {
           await this.deps.handoff.start(context, { reason: 'asked_for_person' });
           return step.endDialog();
         }
-        await context.sendActivity(
-          'A person from Customer Support can take this over and look at your case with you. Tell them what was agreed, what you delivered and what the client said.',
-        );
+        await context.sendActivity(say('handoff.noService', content.values));
         return step.endDialog();
       case 'help':
-        await this.offered.offer(
-          context,
-          'I can tell you whether your situation is covered, walk you through filing a dispute, explain mediation and arbitration, and show where to find your disputes. At any point you can say "cancel", "start over" or "talk to a person". Pick a topic or just tell me what happened.',
-          MAIN_MENU,
-        );
+        await this.offered.offer(context, say('help.main', content.values), MAIN_MENU);
         return step.endDialog();
       case 'greeting':
       case 'start_over':
         await sendWelcome(context, this.offered);
         return step.endDialog();
       case 'cancel':
-        await this.offered.offer(
-          context,
-          "There's nothing in progress to cancel. What would you like to do?",
-          MAIN_MENU,
-        );
+        await this.offered.offer(context, say('cancel.nothing', content.values), MAIN_MENU);
         return step.endDialog();
       case 'thanks':
         recordOutcome(context, { kind: 'contained' });
-        await context.sendActivity("You're welcome. If anything else comes up with your dispute, just ask.");
+        await context.sendActivity(say('chitchat.thanks', content.values));
         return step.endDialog();
       case 'goodbye':
         recordOutcome(context, { kind: 'contained' });
-        await context.sendActivity(
-          'Goodbye, and good luck with your dispute. You can come back here any time.',
+        await context.sendActivity(say('chitchat.goodbye', content.values));
+        return step.endDialog();
+      default:
+        await this.offered.offer(
+          context,
+          [
+            say('outOfScope', content.values),
+            say('cannotHandle.scope', content.values),
+            say('cannotHandle.pointer', content.values),
+          ].join(' '),
+          MAIN_MENU,
         );
         return step.endDialog();
-      case 'out_of_scope':
-        return this.outOfScope(step);
     }
-  }
-
-  private async outOfScope(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    await this.offered.offer(
-      step.context,
-      "I can't help with that, I'm afraid. I only know about Fixed-Price Protection disputes. Here's what I can do:",
-      MAIN_MENU,
-    );
-    return step.endDialog();
   }
 }

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { OutcomeEvent } from '../services/analytics/outcomeEvent';
+import type { IntentResult } from '../services/nlu/IntentRecognizer';
 
 /** Set by the bot's OutcomeCollector: this turn's outcomes are gathered and written at its end. */
 export const COLLECTS_OUTCOMES = Symbol('collectsOutcomes');
@@ -20,4 +21,23 @@ export function recordOutcome(context: TurnContext, ...happened: OutcomeEvent[])
   const events = (context.turnState.get(TURN_OUTCOMES) as OutcomeEvent[] | undefined) ?? [];
   events.push(...happened);
   context.turnState.set(TURN_OUTCOMES, events);
+}
+
+/**
+ * The turn's message ended in a clarifying question or "I can't help with that": noted with the
+ * intent the model guessed (its best-ranked one) for the supervisors' list; the text is masked when kept.
+ */
+export async function recordNotUnderstood(
+  context: TurnContext,
+  understanding: { text: string; intents(): Promise<IntentResult> },
+): Promise<void> {
+  if (context.turnState.get(COLLECTS_OUTCOMES) !== true) return;
+  const { intent, score, ranked } = await understanding.intents();
+  const guess = ranked[0] ?? { intent, score };
+  recordOutcome(context, {
+    kind: 'not_understood',
+    guessedIntent: guess.intent,
+    score: guess.score,
+    text: understanding.text,
+  });
 }

@@ -3,6 +3,7 @@ import { DialogTestClient } from 'botbuilder-testing';
 import type { Choice } from '../../src/bot/rendering/choice';
 import { MainDialog } from '../../src/dialogs/MainDialog';
 import { OfferedChoices } from '../../src/dialogs/OfferedChoices';
+import { KnownSlots, type SlotValues } from '../../src/dialogs/slots/KnownSlots';
 import { PolicyContent } from '../../src/services/content/PolicyContent';
 import { IntentRecognizer } from '../../src/services/nlu/IntentRecognizer';
 import { DisputeService } from '../../src/services/disputes/DisputeService';
@@ -44,10 +45,12 @@ export class DialogHarness {
   ): Promise<DialogHarness> {
     const conversationState = new ConversationState(new MemoryStorage());
     const offered = new OfferedChoices(conversationState.createProperty<Choice[]>('offeredChoices'));
+    const slots = new KnownSlots(conversationState.createProperty<SlotValues>('knownSlots'));
     const intents = await sharedIntentRecognizer();
     const dialog = new MainDialog(
       { intents, content, disputes, defaultTimeZone: 'America/New_York' },
       offered,
+      slots,
     );
     return new DialogHarness(dialog, channelId, conversationState);
   }

@@ -5,11 +5,13 @@ import type { CaseSummary } from '../../handoff/caseSummary';
 import { summaryLines } from '../../handoff/caseSummary';
 import { extractMoney } from '../../services/nlu/extractMoney';
 import { CancelAndHelpDialog } from '../CancelAndHelpDialog';
-import type { DialogDependencies } from '../DialogDependencies';
+import type { FlowDependencies } from '../FlowDependencies';
 import type { EligibilityOutcome } from '../EligibilityDialog';
 import { ChannelChoicePrompt } from '../prompts/ChannelChoicePrompt';
 import { AmountPrompt } from '../prompts/AmountPrompt';
 import { NonEmptyTextPrompt } from '../prompts/NonEmptyTextPrompt';
+import { slotTag } from '../policy/SlotName';
+import { say } from '../responses/Responses';
 
 export const ACTIVE_CONTRACT_DIALOG = 'activeContractDialog';
 const ACTIVE_WATERFALL = 'activeContractWaterfall';
@@ -22,7 +24,8 @@ export interface ActiveContractOptions {
   deliveryConfirmed?: boolean;
 }
 
-const NOTHING = /^(none|no|nothing|n\/a|na|-|nothing yet|they went (quiet|silent)|silence|no answer)\.?$/i;
+const NOTHING =
+  /^(none|no|nothing|n\/a|na|-|nothing yet|(none|nothing) so far|not a word|they went (quiet|silent)|silence|no answer)\.?$/i;
 
 const YES_NO: Choice[] = [
   { value: 'yes', title: 'Yes', synonyms: ['yep', 'yeah', 'correct', 'i did', 'it was', 'right'] },
@@ -40,7 +43,6 @@ const HANDOFF_CHOICES: Choice[] = [
 
 interface CaseValues {
   milestone?: string;
-  amount?: CaseSummary['amount'];
   delivered?: string;
 }
 
@@ -50,7 +52,7 @@ interface CaseValues {
  * how it was delivered, what the client said), shows the case summary and offers the hand-off.
  */
 export class ActiveContractDialog extends CancelAndHelpDialog {
-  constructor(deps: DialogDependencies) {
+  constructor(deps: FlowDependencies) {
     super(ACTIVE_CONTRACT_DIALOG, deps);
     this.addDialog(new ChannelChoicePrompt(CHOICE_PROMPT));
     this.addDialog(new NonEmptyTextPrompt(TEXT_PROMPT));
@@ -69,6 +71,8 @@ export class ActiveContractDialog extends CancelAndHelpDialog {
     this.initialDialogId = ACTIVE_WATERFALL;
   }
 
+  protected override readonly route = 'active' as const;
+
   protected helpText(): string {
     return 'I am putting together the details of your unpaid milestone, so a person from Customer Support can take it from there without asking you again.';
   }
@@ -82,9 +86,15 @@ export class ActiveContractDialog extends CancelAndHelpDialog {
       }),
     );
     if ((step.options as ActiveContractOptions | undefined)?.deliveryConfirmed) return step.next(YES_NO[0]);
+    // "I delivered it last week" in any earlier message answers this already.
+    if ((await this.deps.slots.get(step.context)).delivered === true) {
+      await step.context.sendActivity(say('active.deliveredFromEarlier', content.values));
+      return step.next(YES_NO[0]);
+    }
     return step.prompt(CHOICE_PROMPT, {
+      ...slotTag('delivered'),
       prompt: 'First: did you deliver the work for a milestone, and the client has not released the payment?',
-      retryPrompt: 'Please answer yes or no: was the milestone delivered and the payment not released?',
+      retryPrompt: 'Is there a milestone you delivered whose payment the client is holding back? Yes or no.',
       choices: YES_NO,
     });
   }
@@ -101,21 +111,38 @@ export class ActiveContractDialog extends CancelAndHelpDialog {
       return step.endDialog(outcome);
     }
     return step.prompt(TEXT_PROMPT, {
+      ...slotTag('milestone'),
       prompt: 'Which milestone is it? Its name or what it covered is enough.',
     });
   }
 
   private async amountStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     valuesOf(step).milestone = (step.result as string).trim();
+    const known = (await this.deps.slots.get(step.context)).amount;
+    if (known) {
+      await step.context.sendActivity(
+        say('active.amountFromEarlier', this.deps.content.values, {
+          amount: `${known.value} ${known.currency}`,
+        }),
+      );
+      return step.next(undefined);
+    }
     return step.prompt(AMOUNT_PROMPT, {
+      ...slotTag('amount'),
       prompt: 'How much is that milestone, with the currency? (for example "$500" or "450 EUR")',
     });
   }
 
   private async deliveredStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const money = extractMoney(step.result as string);
-    if (money) valuesOf(step).amount = { value: money.amount, currency: money.currency };
+    const money = typeof step.result === 'string' ? extractMoney(step.result) : undefined;
+    if (money)
+      await this.deps.slots.update(step.context, {
+        amount: { value: money.amount, currency: money.currency },
+      });
+    const deliveryWords = (await this.deps.slots.get(step.context)).deliveryWords;
+    if (deliveryWords) return step.next(deliveryWords);
     return step.prompt(TEXT_PROMPT, {
+      ...slotTag('delivery_details'),
       prompt:
         'When and how did you deliver it? (for example "on 12 November, I submitted the final files through the milestone")',
     });
@@ -124,13 +151,15 @@ export class ActiveContractDialog extends CancelAndHelpDialog {
   private async clientStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     valuesOf(step).delivered = (step.result as string).trim();
     return step.prompt(TEXT_PROMPT, {
+      ...slotTag('client_said'),
       prompt: 'What has the client said since you delivered? (or "nothing" if they went quiet)',
     });
   }
 
   private async summaryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const answer = (step.result as string).trim();
-    const summary = summaryOf(step, NOTHING.test(answer) ? 'Nothing since the delivery' : answer);
+    const { amount } = await this.deps.slots.get(step.context);
+    const summary = summaryOf(step, NOTHING.test(answer) ? 'Nothing since the delivery' : answer, amount);
     await step.context.sendActivity(
       infoMessage(step.context.activity.channelId, {
         title: 'Your case for Customer Support',
@@ -139,6 +168,7 @@ export class ActiveContractDialog extends CancelAndHelpDialog {
     );
     (step.values as { summary?: CaseSummary }).summary = summary;
     return step.prompt(CHOICE_PROMPT, {
+      ...slotTag('handoff_offer'),
       prompt: 'Shall I pass this to a person from Customer Support now?',
       retryPrompt: 'Shall I pass your case to a person now? Please pick one.',
       choices: HANDOFF_CHOICES,
@@ -163,7 +193,11 @@ function valuesOf(step: WaterfallStepContext): CaseValues {
   return step.values as CaseValues;
 }
 
-function summaryOf(step: WaterfallStepContext, clientSaid: string): CaseSummary {
-  const { milestone, amount, delivered } = valuesOf(step);
+function summaryOf(
+  step: WaterfallStepContext,
+  clientSaid: string,
+  amount: CaseSummary['amount'],
+): CaseSummary {
+  const { milestone, delivered } = valuesOf(step);
   return { reason: 'active_contract', milestone, amount, delivered, clientSaid };
 }

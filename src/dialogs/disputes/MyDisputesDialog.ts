@@ -6,7 +6,7 @@ import type { Dispute } from '../../services/disputes/schemas';
 import { isOpen } from '../../services/disputes/stateMachine';
 import { userClockFrom } from '../../services/time';
 import { CancelAndHelpDialog } from '../CancelAndHelpDialog';
-import type { DialogDependencies } from '../DialogDependencies';
+import type { FlowDependencies } from '../FlowDependencies';
 import { ChannelChoicePrompt } from '../prompts/ChannelChoicePrompt';
 import { disputeListLine, disputeTimeline } from './disputeSummary';
 import { findDisputeId } from './findDisputeId';
@@ -31,7 +31,7 @@ interface OpenOptions {
  * is "not found", exactly like a reference that does not exist.
  */
 export class MyDisputesDialog extends CancelAndHelpDialog {
-  constructor(deps: DialogDependencies) {
+  constructor(deps: FlowDependencies) {
     super(MY_DISPUTES_DIALOG, deps);
     this.addDialog(new ChannelChoicePrompt(CHOICE_PROMPT));
     this.addDialog(new NonEmptyTextPrompt(DETAIL_PROMPT));

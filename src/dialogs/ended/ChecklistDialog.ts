@@ -2,8 +2,9 @@ import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuil
 import { checklistMessage } from '../../bot/rendering/checklistMessage';
 import type { Choice } from '../../bot/rendering/choice';
 import { CancelAndHelpDialog } from '../CancelAndHelpDialog';
-import type { DialogDependencies } from '../DialogDependencies';
+import type { FlowDependencies } from '../FlowDependencies';
 import { ChannelChoicePrompt } from '../prompts/ChannelChoicePrompt';
+import { slotTag } from '../policy/SlotName';
 
 export const CHECKLIST_DIALOG = 'filingChecklistDialog';
 const CHECKLIST_WATERFALL = 'filingChecklistWaterfall';
@@ -20,7 +21,7 @@ const CLAIM: Choice = { value: 'claim', title: 'Write my claim', synonyms: ['cla
 
 /** The platform's filing steps (facts P4, P5) walked one at a time, at the user's pace. */
 export class ChecklistDialog extends CancelAndHelpDialog {
-  constructor(deps: DialogDependencies) {
+  constructor(deps: FlowDependencies) {
     super(CHECKLIST_DIALOG, deps);
     this.addDialog(new ChannelChoicePrompt(NAVIGATION_PROMPT));
     this.addDialog(
@@ -43,6 +44,7 @@ export class ChecklistDialog extends CancelAndHelpDialog {
     if (index === 0) await step.context.sendActivity(this.deps.content.fact('P5'));
     const last = index === steps.length - 1;
     return step.prompt(NAVIGATION_PROMPT, {
+      ...slotTag('navigation'),
       prompt: last ? 'That was the last step.' : 'Tell me when you are ready for the next one.',
       retryPrompt: 'Say "next", "back", "show all" or "write my claim".',
       choices: [...(last ? [] : [NEXT]), ...(index > 0 ? [BACK] : []), ALL, CLAIM],

@@ -3,7 +3,7 @@ import type { Choice } from '../../bot/rendering/choice';
 import { infoMessage } from '../../bot/rendering/infoMessage';
 import { extractMoney } from '../../services/nlu/extractMoney';
 import { CancelAndHelpDialog } from '../CancelAndHelpDialog';
-import type { DialogDependencies } from '../DialogDependencies';
+import type { FlowDependencies } from '../FlowDependencies';
 import { ChannelChoicePrompt } from '../prompts/ChannelChoicePrompt';
 import {
   CLAIM_FIELDS,
@@ -15,6 +15,7 @@ import {
 } from './claimDraft';
 import { AmountPrompt } from '../prompts/AmountPrompt';
 import { NonEmptyTextPrompt } from '../prompts/NonEmptyTextPrompt';
+import { slotTag } from '../policy/SlotName';
 
 export const CLAIM_DIALOG = 'claimDialog';
 const COLLECT_WATERFALL = 'claimCollect';
@@ -37,7 +38,7 @@ const QUESTIONS: Record<ClaimField, string> = {
 
 /** Collects the claim part by part, then shows it for review; the user can edit any part before filing. */
 export class ClaimDialog extends CancelAndHelpDialog {
-  constructor(deps: DialogDependencies) {
+  constructor(deps: FlowDependencies) {
     super(CLAIM_DIALOG, deps);
     this.addDialog(new NonEmptyTextPrompt(TEXT_PROMPT));
     this.addDialog(new AmountPrompt(AMOUNT_PROMPT));
@@ -65,15 +66,31 @@ export class ClaimDialog extends CancelAndHelpDialog {
   }
 
   private askStep(field: ClaimField) {
-    return async (step: WaterfallStepContext): Promise<DialogTurnResult> =>
-      step.prompt(field === 'amount' ? AMOUNT_PROMPT : TEXT_PROMPT, { prompt: QUESTIONS[field] });
+    return async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
+      // An amount given in any earlier message ("we agreed $300") is not asked again.
+      if (field === 'amount' && (await this.deps.slots.get(step.context)).amount) return step.next(undefined);
+      return step.prompt(field === 'amount' ? AMOUNT_PROMPT : TEXT_PROMPT, {
+        prompt: QUESTIONS[field],
+        ...slotTag(field === 'amount' ? 'amount' : 'claim_text'),
+      });
+    };
   }
 
   private keepStep(field: ClaimField) {
     return async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
-      setField(draftOf(step), field, step.result as string);
+      if (typeof step.result === 'string') await this.keep(step, draftOf(step), field, step.result);
       return step.next();
     };
+  }
+
+  /** The amount lives in the known slots, so a later correction reaches the claim too. */
+  private async keep(step: WaterfallStepContext, draft: ClaimDraft, field: ClaimField, answer: string) {
+    if (field !== 'amount') return setField(draft, field, answer);
+    const money = extractMoney(answer.trim());
+    if (money)
+      await this.deps.slots.update(step.context, {
+        amount: { value: money.amount, currency: money.currency },
+      });
   }
 
   private async toReviewStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -81,7 +98,8 @@ export class ClaimDialog extends CancelAndHelpDialog {
   }
 
   private async showStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const draft = step.options as ClaimDraft;
+    const { amount } = await this.deps.slots.get(step.context);
+    const draft = { ...(step.options as ClaimDraft), amount };
     const { content } = this.deps;
     const missing = missingParts(draft);
     const lines = [claimStatement(draft)];
@@ -104,6 +122,7 @@ export class ClaimDialog extends CancelAndHelpDialog {
       ...CLAIM_FIELDS.map(({ field, label }) => ({ value: `edit:${field}`, title: `Change: ${label}` })),
     ];
     return step.prompt(REVIEW_PROMPT, {
+      ...slotTag('claim_review'),
       prompt: canFile ? 'Is this right? You can change any part.' : 'Please complete the missing parts.',
       retryPrompt: 'Please pick one of the options.',
       choices,
@@ -112,17 +131,21 @@ export class ClaimDialog extends CancelAndHelpDialog {
 
   private async reviewChoiceStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const picked = (step.result as Choice).value;
-    const draft = step.options as ClaimDraft;
+    const { amount } = await this.deps.slots.get(step.context);
+    const draft = { ...(step.options as ClaimDraft), amount };
     if (picked === 'file') return step.endDialog({ ...draft, statement: claimStatement(draft) });
     const field = picked.slice('edit:'.length) as ClaimField;
     (step.values as { editing?: ClaimField }).editing = field;
-    return step.prompt(field === 'amount' ? AMOUNT_PROMPT : TEXT_PROMPT, { prompt: QUESTIONS[field] });
+    return step.prompt(field === 'amount' ? AMOUNT_PROMPT : TEXT_PROMPT, {
+      prompt: QUESTIONS[field],
+      ...slotTag(field === 'amount' ? 'amount' : 'claim_text'),
+    });
   }
 
   private async editedStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const draft = { ...(step.options as ClaimDraft) };
     const field = (step.values as { editing?: ClaimField }).editing;
-    if (field) setField(draft, field, step.result as string);
+    if (field) await this.keep(step, draft, field, step.result as string);
     return step.replaceDialog(REVIEW_WATERFALL, draft);
   }
 }
@@ -133,14 +156,10 @@ function draftOf(step: WaterfallStepContext): ClaimDraft {
   return values.draft;
 }
 
-function setField(draft: ClaimDraft, field: ClaimField, answer: string): void {
+/** The text parts of the claim; the amount is kept in the known slots (see keep). */
+function setField(draft: ClaimDraft, field: Exclude<ClaimField, 'amount'>, answer: string): void {
   const text = answer.trim();
   switch (field) {
-    case 'amount': {
-      const money = extractMoney(text);
-      if (money) draft.amount = { value: money.amount, currency: money.currency };
-      return;
-    }
     case 'evidence':
       draft.evidence = NOTHING.test(text)
         ? []

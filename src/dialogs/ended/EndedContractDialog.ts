@@ -1,55 +1,57 @@
 import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
-import { DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  DialogContext,
+  DialogTurnResult,
+  DialogTurnStatus,
+  TextPrompt,
+  WaterfallDialog,
+  WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { infoMessage } from '../../bot/rendering/infoMessage';
 import { ownerIdOf } from '../../bot/userIdentity';
-import {
-  computeDeadline,
-  Deadline,
-  formatDeadline,
-  formatTimeLeft,
-  formatUserDate,
-  ArrivalResolution,
-  resolveArrivalDate,
-  userClockFrom,
-  UserClock,
-} from '../../services/time';
+import { ArrivalResolution, formatUserDate, userClockFrom, UserClock } from '../../services/time';
 import { CancelAndHelpDialog, deepestActive } from '../CancelAndHelpDialog';
-import { recordOutcome } from '../recordOutcome';
-import type { DialogDependencies } from '../DialogDependencies';
+import type { FlowDependencies } from '../FlowDependencies';
+import { slotTag, type SlotName } from '../policy/SlotName';
+import { say } from '../responses/Responses';
+import type { KnownArrival } from '../slots/KnownSlots';
+import { TurnUnderstanding } from '../understanding/TurnUnderstanding';
 import { CHECKLIST_DIALOG, ChecklistDialog } from './ChecklistDialog';
 import { CLAIM_DIALOG, ClaimDialog } from './ClaimDialog';
 import type { ClaimDraft } from './claimDraft';
-import { capitalize } from '../sentenceCase';
+import { deadlineReply } from './deadlineReply';
+import { recordOutcome } from '../recordOutcome';
 
 export const ENDED_CONTRACT_DIALOG = 'endedContractDialog';
 const ENDED_WATERFALL = 'endedContractWaterfall';
 const ARRIVAL_PROMPT = 'refundRequestArrivalPrompt';
 
-const ARRIVAL_CACHE = Symbol('arrivalResolutions');
-
 const EXAMPLES = '"yesterday", "last Friday", "Nov 20", "3 days ago" or "this morning"';
 
 interface FilingValues {
   flowId: string;
-  arrival?: { arrivedAt: string; precision: 'day' | 'time' };
-  deadline?: string;
-  deadlineText?: string;
 }
 
 /** What the ended-contract flow hands back to the main dialog. */
 export type EndedContractOutcome =
-  { filed: true; disputeId: string } | { filed: false; deadlinePassed: boolean };
+  | { filed: true; disputeId: string }
+  | { filed: false; deadlinePassed: boolean }
+  | { covered: true; path: 'ended'; waitForRequest: true };
 
 /**
- * Filing on an ended contract: when the refund request arrived (in the user's words), the deadline
- * it sets (fact P3), the platform's steps (P4, P5), a claim the specialist can follow (P6, S2), and
- * a record of the dispute with a reference.
+ * Filing on an ended contract: when the refund request arrived (in the user's words, in this or any
+ * earlier message), the deadline it sets (fact P3), the platform's steps (P4, P5), a claim the
+ * specialist can follow (P6, S2), and a record of the dispute with a reference.
  */
 export class EndedContractDialog extends CancelAndHelpDialog {
-  constructor(deps: DialogDependencies) {
+  constructor(deps: FlowDependencies) {
     super(ENDED_CONTRACT_DIALOG, deps);
-    this.addDialog(new TextPrompt(ARRIVAL_PROMPT, async (prompt) => this.validateArrival(prompt.context)));
+    this.addDialog(
+      new TextPrompt(ARRIVAL_PROMPT, async (prompt) =>
+        this.validateArrival(prompt.context, prompt.attemptCount),
+      ),
+    );
     this.addDialog(new ChecklistDialog(deps));
     this.addDialog(new ClaimDialog(deps));
     this.addDialog(
@@ -63,34 +65,43 @@ export class EndedContractDialog extends CancelAndHelpDialog {
     this.initialDialogId = ENDED_WATERFALL;
   }
 
+  protected override readonly route = 'ended' as const;
+
   protected helpText(): string {
     return 'I need the day the client’s refund request arrived, to work out your deadline, then I walk you through the steps and help you write your claim.';
   }
 
   /** A date answer ("3 days ago") is the step's answer, never an interruption. */
-  protected override answersCurrentStep(
-    inner: Parameters<CancelAndHelpDialog['answersCurrentStep']>[0],
-  ): boolean {
+  protected override answersCurrentStep(inner: DialogContext): boolean {
     if (deepestActive(inner).activeDialog?.id === ARRIVAL_PROMPT) {
-      return this.arrivalOf(inner.context, inner.context.activity.text ?? '').kind === 'resolved';
+      return this.arrivalOf(inner.context).kind === 'resolved';
     }
     return super.answersCurrentStep(inner);
   }
 
-  /**
-   * The answer is read up to three times in one turn (interruption check, prompt validation, the step);
-   * date recognition is the costliest work of a turn, so it runs once per turn and text.
-   */
-  private arrivalOf(context: TurnContext, text: string): ArrivalResolution {
-    const cache =
-      (context.turnState.get(ARRIVAL_CACHE) as Map<string, ArrivalResolution> | undefined) ?? new Map();
-    context.turnState.set(ARRIVAL_CACHE, cache);
-    let resolution = cache.get(text);
-    if (!resolution) {
-      resolution = resolveArrivalDate(text, this.clockOf(context));
-      cache.set(text, resolution);
-    }
-    return resolution;
+  /** "not yet" when asked for the refund request's day: nothing to answer yet, come back when it comes. */
+  protected override async onNotYet(inner: DialogContext, slot: SlotName): Promise<DialogTurnResult> {
+    if (slot !== 'arrival') return super.onNotYet(inner, slot);
+    const { content } = this.deps;
+    await inner.context.sendActivity(
+      infoMessage(inner.context.activity.channelId, {
+        lines: [
+          say('slotHelp.arrival.notYet', content.values),
+          content.fact('P3'),
+          say('slotHelp.arrival.notYet.forward', content.values),
+        ],
+      }),
+    );
+    await this.deps.slots.update(inner.context, { refundRequested: false });
+    const outcome: EndedContractOutcome = { covered: true, path: 'ended', waitForRequest: true };
+    await inner.cancelAllDialogs();
+    return { status: DialogTurnStatus.complete, result: outcome };
+  }
+
+  /** The turn's one reading of the message as a day (TurnUnderstanding reads it once per turn). */
+  private arrivalOf(context: TurnContext): ArrivalResolution {
+    const understanding = TurnUnderstanding.of(context, this.deps.intents, this.deps.defaultTimeZone);
+    return understanding.entities.date ?? { kind: 'none' };
   }
 
   private clockOf(context: TurnContext): UserClock {
@@ -99,27 +110,56 @@ export class EndedContractDialog extends CancelAndHelpDialog {
 
   private async askArrivalStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     (step.values as FilingValues).flowId = randomUUID();
+    const known = (await this.deps.slots.get(step.context)).arrival;
+    if (known) {
+      // Said earlier ("he asked for the escrow back 5 days ago"): straight to the deadline.
+      const mentionedNow = this.arrivalOf(step.context).kind === 'resolved';
+      if (!mentionedNow) {
+        await step.context.sendActivity(
+          say('ended.arrivalFromEarlier', this.deps.content.values, {
+            arrival: formatUserDate(
+              new Date(known.arrivedAt),
+              known.precision,
+              this.clockOf(step.context).timeZone,
+            ),
+          }),
+        );
+      }
+      return step.next(known);
+    }
     await step.context.sendActivity(this.deps.content.fact('P3'));
+    // "don't know when it came": where to find the request comes with the question.
+    const { entities } = TurnUnderstanding.of(step.context, this.deps.intents, this.deps.defaultTimeZone);
+    if (entities.unsure || entities.asksHowToCheck)
+      await step.context.sendActivity(
+        infoMessage(step.context.activity.channelId, {
+          lines: [say('slotHelp.arrival', this.deps.content.values), this.deps.content.fact('P5')],
+        }),
+      );
     return step.prompt(ARRIVAL_PROMPT, {
-      prompt: `When did the client's refund request arrive? You can say it in your own words, like ${EXAMPLES}.`,
+      prompt: say('ended.arrivalPrompt', this.deps.content.values, { examples: EXAMPLES }),
+      ...slotTag('arrival'),
     });
   }
 
-  private async validateArrival(context: TurnContext): Promise<boolean> {
-    const resolution = this.arrivalOf(context, context.activity.text ?? '');
+  private async validateArrival(context: TurnContext, attempt: number): Promise<boolean> {
+    const resolution = this.arrivalOf(context);
+    const again =
+      attempt > 1 ? " If you can't find it, say \"I don't know\" and I'll show you where to look." : '';
     switch (resolution.kind) {
       case 'resolved':
         return true;
       case 'future':
         await context.sendActivity(
-          `That sounds like a date still to come. When did the request arrive? For example ${EXAMPLES}.`,
+          `That sounds like a date still to come. When did the request arrive? For example ${EXAMPLES}.${again}`,
         );
         return false;
       case 'vague':
         await context.sendActivity(
-          resolution.reason === 'range'
+          (resolution.reason === 'range'
             ? 'That could be more than one day. Which day exactly did it arrive? If you are unsure, give the earliest possible day: that keeps you on the safe side.'
-            : 'I need the day itself to work out your deadline. Can you check the notification or message and tell me the day? If unsure, give the earliest day it could have been.',
+            : 'I need the day itself to work out your deadline. Can you check the notification or message and tell me the day? If unsure, give the earliest day it could have been.') +
+            again,
         );
         return false;
       case 'ambiguous': {
@@ -133,50 +173,38 @@ export class EndedContractDialog extends CancelAndHelpDialog {
       }
       case 'none':
         await context.sendActivity(
-          `I couldn't find a date in that. When did the request arrive? For example ${EXAMPLES}.`,
+          attempt > 1
+            ? `I still can't read a day in that. Just the day is enough, like "Nov 20" or "4 days ago"; or say "I don't know" and I'll show you where the request is.`
+            : `I couldn't find a date in that. When did the request arrive? For example ${EXAMPLES}.`,
         );
         return false;
     }
   }
 
   private async deadlineStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const clock = this.clockOf(step.context);
-    const resolution = this.arrivalOf(step.context, step.result as string);
-    if (resolution.kind !== 'resolved') return step.replaceDialog(ENDED_WATERFALL);
-    const windowDays = this.deps.content.values.refundResponseWindowDays;
-    const deadline = computeDeadline(resolution, windowDays, clock);
-    const values = step.values as FilingValues;
-    values.arrival = { arrivedAt: resolution.arrivedAt.toISOString(), precision: resolution.precision };
-    values.deadline = deadline.deadline.toISOString();
-    values.deadlineText = formatDeadline(deadline, clock.timeZone);
-
-    if (deadline.passed) {
-      await step.context.sendActivity(
-        infoMessage(step.context.activity.channelId, {
-          title: 'The answer window has closed',
-          lines: [
-            `The ${windowDays} days to answer that refund request ended on ${formatDeadline(deadline, clock.timeZone)} (${formatTimeLeft(deadline)}).`,
-            this.deps.content.fact('S1'),
-            'A person from support can look at what is still possible: say "talk to a person".',
-          ],
-        }),
-      );
-      recordOutcome(step.context, { kind: 'deadline_passed' });
+    let arrival = step.result as KnownArrival | string;
+    if (typeof arrival === 'string') {
+      const resolution = this.arrivalOf(step.context);
+      if (resolution.kind !== 'resolved') return step.replaceDialog(ENDED_WATERFALL);
+      arrival = { arrivedAt: resolution.arrivedAt.toISOString(), precision: resolution.precision };
+      await this.deps.slots.update(step.context, { arrival, refundRequested: true, contractState: 'ended' });
+    }
+    const reply = deadlineReply(
+      arrival,
+      this.deps.content,
+      this.clockOf(step.context),
+      step.context.activity.channelId,
+    );
+    await step.context.sendActivity(reply.message);
+    recordOutcome(
+      step.context,
+      reply.passed ? { kind: 'deadline_passed' } : { kind: 'funnel', stage: 'deadline_given' },
+    );
+    if (reply.passed) {
       const outcome: EndedContractOutcome = { filed: false, deadlinePassed: true };
       return step.endDialog(outcome);
     }
-    await step.context.sendActivity(this.deadlineMessage(deadline, clock.timeZone));
-    recordOutcome(step.context, { kind: 'funnel', stage: 'deadline_given' });
     return step.beginDialog(CHECKLIST_DIALOG);
-  }
-
-  private deadlineMessage(deadline: Deadline, timeZone: string): string {
-    const when = formatDeadline(deadline, timeZone);
-    const precisionNote =
-      deadline.precision === 'day'
-        ? ' (at the same time of day the request arrived: answer before that day to be safe)'
-        : '';
-    return `Your deadline to answer the refund request: ${when}${precisionNote}. ${capitalize(formatTimeLeft(deadline))}.`;
   }
 
   private async claimStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -188,12 +216,17 @@ export class EndedContractDialog extends CancelAndHelpDialog {
     const claim = step.result as ClaimDraft & { statement: string };
     const values = step.values as FilingValues;
     recordOutcome(step.context, { kind: 'funnel', stage: 'claim_written' });
+    // The deadline from the day as it stands now: a correction during the flow counts.
+    const arrival = (await this.deps.slots.get(step.context)).arrival;
+    const deadline = arrival
+      ? deadlineReply(arrival, this.deps.content, this.clockOf(step.context), step.context.activity.channelId)
+      : undefined;
     const { dispute } = await this.deps.disputes.fileDispute({
       ownerId: ownerIdOf(step.context.activity),
       idempotencyKey: values.flowId,
       contractKind: 'ended',
       claim,
-      deadline: values.deadline,
+      deadline: deadline?.deadline.toISOString(),
       conversationReference: TurnContext.getConversationReference(step.context.activity),
     });
     const { content } = this.deps;
@@ -201,7 +234,7 @@ export class EndedContractDialog extends CancelAndHelpDialog {
       infoMessage(step.context.activity.channelId, {
         title: `Recorded: your reference is ${dispute.id}`,
         lines: [
-          `Paste the claim above into the dispute form at step 5, and finish the steps before your deadline: ${values.deadlineText}.`,
+          `Paste the claim above into the dispute form at step 5, and finish the steps before your deadline: ${deadline?.deadlineText ?? ''}.`,
           `What happens next: ${content.fact('P9')}`,
           content.fact('P11'),
           content.fact('P10'),

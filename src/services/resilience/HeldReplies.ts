@@ -32,6 +32,8 @@ export class HeldReplies implements Middleware {
     context.onSendActivities(async (_context, activities, send): Promise<ResourceResponse[]> => {
       if (!holding) return send();
       held.push(...activities);
+      // A held reply is still a reply: prompts check this so they do not ask again after a validator spoke.
+      context.responded = true;
       return activities.map(() => ({ id: '' }));
     });
     const handle: HeldRepliesHandle = {

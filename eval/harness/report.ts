@@ -1,0 +1,68 @@
+import { CASE_KINDS, CaseKind, KIND_TITLES } from './caseSchema';
+import type { CaseResult } from './runEvaluation';
+
+export interface Rate {
+  passed: number;
+  total: number;
+  rate: number;
+}
+
+export interface Scores {
+  overall: Rate;
+  /** Without the cases built on examples quoted in issue 13: the part nobody tuned to. */
+  fresh: Rate;
+  byKind: Record<CaseKind, Rate>;
+  byChannel: Record<string, Rate>;
+}
+
+function rateOf(results: CaseResult[]): Rate {
+  const passed = results.filter((result) => result.passed).length;
+  return { passed, total: results.length, rate: results.length === 0 ? 0 : passed / results.length };
+}
+
+/** Pass rates over (case, channel) runs: overall, per kind and per channel. */
+export function scoresOf(results: CaseResult[]): Scores {
+  const channels = [...new Set(results.map((result) => result.channel))];
+  return {
+    overall: rateOf(results),
+    fresh: rateOf(results.filter((result) => !result.fromIssue)),
+    byKind: Object.fromEntries(
+      CASE_KINDS.map((kind) => [kind, rateOf(results.filter((result) => result.kind === kind))]),
+    ) as Record<CaseKind, Rate>,
+    byChannel: Object.fromEntries(
+      channels.map((channel) => [channel, rateOf(results.filter((result) => result.channel === channel))]),
+    ),
+  };
+}
+
+const shorten = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+const percent = (rate: Rate) => `${(rate.rate * 100).toFixed(1)} % (${rate.passed}/${rate.total})`;
+
+/** The printed report: failures first (one line each, shortened), then the scores. */
+export function formatReport(results: CaseResult[], maxFailures = Infinity): string {
+  const lines: string[] = [];
+  const failed = results.filter((result) => !result.passed);
+  if (failed.length > 0) lines.push(`Failures (${failed.length}):`);
+  for (const result of failed.slice(0, maxFailures)) {
+    for (const failure of result.failures) {
+      lines.push(
+        `- ${result.id} [${result.channel}] turn ${failure.turn} "${shorten(failure.user, 70)}": ${failure.problems.join('; ')}`,
+        `    bot: ${shorten(failure.botSaid.replace(/\s+/g, ' '), 220)}`,
+      );
+    }
+  }
+  if (failed.length > maxFailures) lines.push(`… and ${failed.length - maxFailures} more failed runs`);
+  const scores = scoresOf(results);
+  lines.push('', 'Pass rate per kind:');
+  for (const kind of CASE_KINDS)
+    lines.push(`  ${KIND_TITLES[kind].padEnd(40)} ${percent(scores.byKind[kind])}`);
+  lines.push('Per channel:');
+  for (const [channel, rate] of Object.entries(scores.byChannel))
+    lines.push(`  ${channel.padEnd(40)} ${percent(rate)}`);
+  lines.push(`Overall: ${percent(scores.overall)}`);
+  lines.push(`Overall without issue 13's own examples: ${percent(scores.fresh)}`);
+  const twice = results.reduce((sum, result) => sum + result.turnsWithChoicesTwice, 0);
+  const turns = results.reduce((sum, result) => sum + result.turns, 0);
+  lines.push(`Turns showing the same choices twice (not scored): ${twice} of ${turns}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,459 @@
+import type { ContentRetriever, RetrievedTopic } from '../../services/nlu/ContentRetriever';
+import type { IntentResult } from '../../services/nlu/IntentRecognizer';
+import { isIntentName, type IntentName } from '../../services/nlu/intents';
+import { GUIDE_TOPICS, isGuideIntent } from '../guide/guideTopics';
+import type { SlotValues } from '../slots/KnownSlots';
+import { TOPIC_TITLES } from '../topics';
+import type { TurnUnderstanding } from '../understanding/TurnUnderstanding';
+import type { Command, FlowTopic } from './Command';
+import type { SlotName } from './SlotName';
+
+// ---- Every threshold of the conversation lives here. ----
+
+/** Outside a flow, at or above this the assistant acts on the intent. */
+export const CONFIDENT_SCORE = 0.7;
+/** Inside a flow, only a reading this sure interrupts: an answer must never look like a change of subject. */
+export const INTERRUPT_SCORE = 0.85;
+/** A reading at least this likely is a plausible one, worth offering when clarifying. */
+export const PLAUSIBLE_SCORE = 0.2;
+/** Clarify only between readings this close: a far second is no real doubt. */
+const CLARIFY_RATIO = 0.35;
+/** Retrieval must match at least this many distinct words of the question to answer from it. */
+const RETRIEVAL_MIN_TERMS = 2;
+/** ...and score at least this (MiniSearch BM25, over this content). */
+const RETRIEVAL_MIN_SCORE = 6;
+/** A statement, not a question, is answered from retrieval only when it matches this many words. */
+const RETRIEVAL_STATEMENT_TERMS = 3;
+
+// ---- Rules that are words, not scores. ----
+
+/** A person is handed the conversation only when the user asks for one in so many words. */
+const ASKS_FOR_PERSON =
+  /\b(?:talk|speak|chat|connect|transfer|put|pass|get|want|need|like|reach|contact|escalate)\b.{0,40}\b(?:person|human|agent|someone|somebody|representative|rep|staff|operator|real (?:person|human)|customer support|support team)\b|^(?:human|agent|person|representative|operator|customer support|live agent)[\s.!?]*$/i;
+/** "am I talking to a bot?": small talk, never a hand-off. */
+const ASKS_IF_BOT =
+  /\b(?:are you|am i (?:talking|chatting|speaking|writing) (?:to|with)|is (?:this|it)|is this chat (?:with)?|who am i (?:talking|chatting) (?:to|with))\s+(?:a |an |with a |with an )?(?:bot|robot|ai|human|real person|real|person|machine|automated|chatbot|live person)\b/i;
+const COMMAND_WORDS: Partial<Record<IntentName, RegExp>> = {
+  cancel: /\b(?:cancel|stop|quit|exit|abort|never ?mind|forget (?:it|this|about it)|don'?t want)\b/i,
+  start_over:
+    /\b(?:start (?:over|again)|restart|from (?:the )?(?:beginning|start|scratch|top)|reset|begin again)\b/i,
+  help: /\b(?:help|confused|don'?t understand|what (?:do|can|should) i (?:do|say)|options)\b/i,
+  greeting: /\b(?:hi|hello|hey|good (?:morning|afternoon|evening)|howdy|yo)\b/i,
+  thanks: /\b(?:thanks?|thank you|thx|ty|cheers|appreciate)\b/i,
+  goodbye: /\b(?:bye|goodbye|see you|see ya|cya|that'?s all|talk later|have a good)\b/i,
+};
+/** A question in form: answered first, and never taken as a slot's answer. */
+const QUESTION =
+  /\?\s*$|^(?:(?:ok|okay|so|and|then|but|well|um|hmm|plz|pls|please|wait)[,\s]+)*(?:what|how|who|whose|when|why|where|which|is|are|can|could|do|does|did|will|would|should|if|list|show|tell|explain|give|walk|after)\b|\b(?:what (?:happens?|now|next|then)|then what|tell me|show me|explain)\b/i;
+/** Questions about who or which: answered from the content, never the start of a flow. */
+const INFO_QUESTION = /^(?:who|whom|whose|which)\b/i;
+/** The user speaks of their own case ("am I covered", "my client"), not the rules in general. */
+const OWN_CASE = /\b(?:i|i'm|im|me|my|mine|we|our)\b/i;
+/** The model reads "my disputes" into any sentence with "dispute": the words must say the user's own disputes. */
+const MY_DISPUTES_WORDS =
+  /\b(?:my (?:disputes?|cases?)|disputes? (?:i|i've|i have) (?:filed|opened)|(?:see|check|find|track|update|view|show|list|open) (?:my |the |all )?disputes|disputes? status|status of (?:my |the )?dispute|reference)\b/i;
+/** "can I file?", "am I covered?": the user's own case, which the eligibility questions answer. */
+const OWN_CASE_QUESTION = /^(?:can|am|do|does|could|would|is|will) (?:i|my)\b/i;
+/** One or two words naming a topic ("dispute", "refund"): which of its readings is meant is asked. */
+const BARE_TOPIC_WORDS = 2;
+/** Money trouble with no clear route: ask whether the contract ended, the one thing that decides it. */
+const MONEY_TROUBLE =
+  /\b(?:pay|paid|payment|payments|money|escrow|refund|milestone|dispute|won'?t pay|not paying|hasn'?t paid|scam(?:med)?|owes?)\b/i;
+/** Flows that start from a contract situation; the contract's state decides which. */
+const ROUTE_BY_CONTRACT: ReadonlySet<IntentName> = new Set(['eligibility', 'file_ended', 'file_active']);
+/** Slots whose question has an answer the user can look up: "I don't know" gets help to find it. */
+const HELPED_SLOTS: ReadonlySet<SlotName> = new Set([
+  'arrival',
+  'contract_type',
+  'contract_state',
+  'escrow',
+  'refund_request',
+  'delivered',
+  'amount',
+]);
+
+/** Slots answered in the user's own words: a date or a refund there is part of the story, not a correction. */
+const FREE_TEXT_SLOTS: ReadonlySet<SlotName> = new Set([
+  'milestone',
+  'delivery_details',
+  'client_said',
+  'claim_text',
+]);
+
+/** The readings a money trouble can have when the contract's state is unknown. */
+const CONTRACT_ROUTES: IntentName[] = ['file_ended', 'file_active', 'eligibility'];
+/** Retrieval topics that are the same thing as a flow: answering them means starting it. */
+const TOPIC_FLOWS: Readonly<Record<string, FlowTopic>> = { my_disputes: 'my_disputes' };
+
+/** The query that finds the coverage facts (P1) in the content. */
+const COVERAGE_QUERY = 'which situations are covered';
+/** One distinctive word can be enough: a rare content word scores this high on its own. */
+const RETRIEVAL_SINGLE_TERM_SCORE = 8;
+/** Retrieval topics that are about a slot's own question: help for that slot, not a digression. */
+const SLOT_TOPICS: Partial<Record<SlotName, readonly string[]>> = {
+  arrival: ['find_refund_request', 'deadline', 'filing_steps'],
+  refund_request: ['find_refund_request', 'filing_steps'],
+  contract_type: ['coverage'],
+  contract_state: ['coverage'],
+  escrow: ['coverage'],
+  delivered: ['coverage', 'active_route'],
+  amount: ['claim_detail'],
+};
+
+/** Where the conversation is when the message arrives. */
+export interface DialogueSituation {
+  /** The slot the innermost flow waits on; undefined outside a flow. */
+  slot?: SlotName;
+  inFlow: boolean;
+  /** The route of the flow under way, when it is one of the two filing routes. */
+  route?: 'ended' | 'active' | 'eligibility';
+  /** The waiting step accepts the message as it is (a choice it offered, a date it asked for). */
+  answersStep: boolean;
+  known: SlotValues;
+}
+
+/**
+ * Turns one turn's understanding into one command: the single place that decides what the
+ * assistant does with a message, in flows and outside them.
+ */
+export class DialoguePolicy {
+  constructor(private readonly retriever: ContentRetriever) {}
+
+  async decide(understanding: TurnUnderstanding, situation: DialogueSituation): Promise<Command> {
+    return situation.inFlow
+      ? this.inFlow(understanding, situation)
+      : this.outsideFlow(understanding, situation);
+  }
+
+  private async inFlow(u: TurnUnderstanding, situation: DialogueSituation): Promise<Command> {
+    const { entities, text } = u;
+    const { slot } = situation;
+    if (text === '') return { kind: 'fill_slot' };
+    if (ASKS_IF_BOT.test(text)) return { kind: 'chitchat', topic: 'bot_identity' };
+    if (ASKS_FOR_PERSON.test(text)) return { kind: 'handoff' };
+
+    const correction = correctionOf(u, situation);
+    if (correction) return correction;
+    if (situation.answersStep) return { kind: 'fill_slot' };
+
+    if (slot && HELPED_SLOTS.has(slot)) {
+      const notYet = entities.notYet || (slot === 'arrival' && entities.refundRequested === false);
+      // "where will I see this later?" asks about something else than the question waiting.
+      const elsewhere = entities.asksHowToCheck ? this.retrieve(text) : undefined;
+      if (elsewhere && !(SLOT_TOPICS[slot] ?? []).includes(elsewhere.id))
+        return { kind: 'answer_retrieved', topic: elsewhere };
+      if (entities.answer === 'dont_know' || entities.asksHowToCheck || notYet)
+        return { kind: 'slot_help', slot, notYet };
+    }
+    const cannotHandle = cannotHandleOf(u);
+    if (cannotHandle && QUESTION.test(text)) return cannotHandle;
+
+    const intents = await u.intents();
+    const command = commandOf(intents, text, INTERRUPT_SCORE);
+    if (command && command.kind !== 'chitchat') return command;
+    if (QUESTION.test(text) || entities.asksHowToCheck) {
+      const retrieved = this.retrieve(text);
+      const guide =
+        isGuideIntent(intents.intent) && intents.score >= INTERRUPT_SCORE ? intents.intent : undefined;
+      if (guide && !(retrieved && disagrees(guide, retrieved, false, text))) return { kind: 'answer', guide };
+      if (retrieved) return { kind: 'answer_retrieved', topic: retrieved };
+    }
+    return { kind: 'fill_slot' };
+  }
+
+  private async outsideFlow(u: TurnUnderstanding, situation: DialogueSituation): Promise<Command> {
+    const { entities, text } = u;
+    // "so who do I talk to?" shares words with the "Talk to a person" button, but asks, it does not pick.
+    const typedQuestion = !u.fromButton && QUESTION.test(text) && !ASKS_FOR_PERSON.test(text);
+    if (u.picked?.value === 'talk_to_person' && typedQuestion) return { kind: 'point_to_help' };
+    if (u.picked && isIntentName(u.picked.value)) return commandForTopic(u.picked.value);
+    if (u.disputeId) return { kind: 'start_flow', topic: 'my_disputes' };
+    if (ASKS_IF_BOT.test(text)) return { kind: 'chitchat', topic: 'bot_identity' };
+    if (ASKS_FOR_PERSON.test(text)) return { kind: 'handoff' };
+    const cannotHandle = cannotHandleOf(u);
+    if (cannotHandle) return cannotHandle;
+
+    const retrieved = this.retrieve(text);
+    // "I can't locate the refund request", "who handles it?": an answer, not a questionnaire.
+    if (retrieved && (entities.asksHowToCheck || INFO_QUESTION.test(text)))
+      return retrievedCommand(retrieved);
+    const intents = await u.intents();
+    const command = commandOf(intents, text, CONFIDENT_SCORE);
+    if (command) return command;
+    if (entities.emptyEscrow) {
+      const coverage = this.retriever.best(COVERAGE_QUERY);
+      if (coverage) return { kind: 'answer_retrieved', topic: coverage };
+    }
+    // "sorry, I meant fixed-price": the eligibility questions again, with the corrected answer.
+    if (entities.correction && entities.contractType === 'fixed' && !hasSituation(u))
+      return { kind: 'start_flow', topic: 'eligibility' };
+    // "no idea when the refund request came": the filing, whose first question comes with where to look.
+    if (
+      entities.answer === 'dont_know' &&
+      entities.refundRequested === true &&
+      entities.contractState !== 'active'
+    )
+      return { kind: 'start_flow', topic: 'file_ended' };
+    // "I don't know if it ended": the questions that decide it, which begin with what is covered.
+    if (entities.answer === 'dont_know' && (entities.contractState || MONEY_TROUBLE.test(text)))
+      return { kind: 'start_flow', topic: 'eligibility' };
+    // "wait no, 2 days ago" after the flow ended: the day is corrected and the deadline said again.
+    if (entities.correction && entities.date?.kind === 'resolved' && situation.known.arrival)
+      return { kind: 'correct_slot', slot: 'arrival' };
+
+    const known = { ...situation.known, ...knownFrom(u) };
+    const bare = bareTopic(u, intents);
+    if (bare) return bare;
+    const routed = routeByContract(u, intents, known);
+    if (routed) return routed;
+
+    const question = QUESTION.test(text) || entities.asksHowToCheck;
+    const confident =
+      isIntentName(intents.intent) &&
+      !(intents.intent in COMMAND_WORDS) &&
+      intents.score >= CONFIDENT_SCORE &&
+      (intents.intent !== 'my_disputes' || MY_DISPUTES_WORDS.test(text));
+    if (confident && isIntentName(intents.intent)) {
+      const topic = intents.intent;
+      // The model is sure of itself on text it never saw; retrieval over the content is the second opinion.
+      if (retrieved && question && disagrees(topic, retrieved, hasSituation(u), text))
+        return retrievedCommand(retrieved);
+      if (topic === 'eligibility' && question && !OWN_CASE.test(text) && !hasSituation(u)) {
+        const coverage = this.retriever.best(COVERAGE_QUERY);
+        if (coverage) return { kind: 'answer_retrieved', topic: coverage };
+      }
+      if (isGuideIntent(topic) && !question && !agrees(topic, retrieved) && MONEY_TROUBLE.test(text))
+        return { kind: 'clarify_contract_state' };
+      if (topic !== 'out_of_scope' && topic !== 'talk_to_person') return commandForTopic(topic);
+    }
+    if (retrieved && question) return retrievedCommand(retrieved);
+
+    const plausible = intents.ranked.filter(
+      (ranked) =>
+        ranked.score >= PLAUSIBLE_SCORE &&
+        ranked.score >= (intents.ranked[0]?.score ?? 0) * CLARIFY_RATIO &&
+        TOPIC_TITLES[ranked.intent] !== undefined &&
+        ranked.intent !== 'talk_to_person',
+    );
+    const troubled =
+      MONEY_TROUBLE.test(text) ||
+      entities.money !== undefined ||
+      entities.delivered !== undefined ||
+      entities.contractState !== undefined;
+    if (troubled && !question) {
+      // Money trouble: the readings that matter are the two routes, whatever else the model thought of.
+      const route = plausible.find((ranked) => ROUTE_BY_CONTRACT.has(ranked.intent))?.intent;
+      if (route)
+        return { kind: 'clarify', options: [route, ...CONTRACT_ROUTES.filter((other) => other !== route)] };
+      return { kind: 'clarify_contract_state' };
+    }
+    if (plausible.length >= 2) return { kind: 'clarify', options: plausible.map((ranked) => ranked.intent) };
+    if (retrieved && retrieved.matchedTerms >= RETRIEVAL_STATEMENT_TERMS) return retrievedCommand(retrieved);
+    if (troubled) return { kind: 'clarify_contract_state' };
+    if (plausible.length === 1 && intents.intent !== 'out_of_scope')
+      return commandForTopic(plausible[0].intent);
+    return { kind: 'out_of_scope' };
+  }
+
+  private retrieve(text: string): RetrievedTopic | undefined {
+    const best = this.retriever.best(text);
+    if (!best) return undefined;
+    const strong =
+      (best.matchedTerms >= RETRIEVAL_MIN_TERMS && best.score >= RETRIEVAL_MIN_SCORE) ||
+      best.score >= RETRIEVAL_SINGLE_TERM_SCORE;
+    return strong ? best : undefined;
+  }
+}
+
+function retrievedCommand(topic: RetrievedTopic): Command {
+  const flow = TOPIC_FLOWS[topic.id];
+  return flow ? { kind: 'start_flow', topic: flow } : { kind: 'answer_retrieved', topic };
+}
+
+/** The user tells of their own case (a contract's state, a refund, a date, a delivery, an amount). */
+function hasSituation(u: TurnUnderstanding): boolean {
+  const { entities } = u;
+  return (
+    entities.contractState !== undefined || entities.delivered !== undefined || entities.money !== undefined
+  );
+}
+
+/** Retrieval found the same facts as the intent's answer. */
+function agrees(topic: IntentName, retrieved: RetrievedTopic | undefined): boolean {
+  if (!retrieved) return false;
+  const facts: readonly string[] = isGuideIntent(topic)
+    ? GUIDE_TOPICS[topic].facts
+    : (FLOW_FACTS[topic] ?? []);
+  return retrieved.facts.some((fact) => facts.includes(fact));
+}
+
+/**
+ * A question whose words clearly point at other content than the intent's answer: "list the steps
+ * for me" is not the recommendation after mediation; "who handles an ended-contract dispute?" asks
+ * who, it does not start a filing. A user telling their own case goes to the flow.
+ */
+function disagrees(topic: IntentName, retrieved: RetrievedTopic, situation: boolean, text: string): boolean {
+  if (retrieved.matchedTerms < RETRIEVAL_MIN_TERMS || agrees(topic, retrieved)) return false;
+  if (isGuideIntent(topic)) return true;
+  if (topic === 'eligibility') return !situation && !OWN_CASE_QUESTION.test(text);
+  return (topic === 'file_ended' || topic === 'file_active') && !situation;
+}
+
+/** What starting a flow says first: retrieval of the same facts is agreement, not a second reading. */
+const FLOW_FACTS: Partial<Record<IntentName, readonly string[]>> = {
+  file_ended: ['P3'],
+  file_active: ['P7'],
+  eligibility: ['P1'],
+  my_disputes: ['P8'],
+};
+
+/**
+ * "dispute", "refund": a topic named and nothing else. Starting a flow on it guesses the route;
+ * the readings are offered instead.
+ */
+function bareTopic(u: TurnUnderstanding, intents: IntentResult): Command | undefined {
+  const words = u.text.split(/\s+/).filter(Boolean);
+  const topic = intents.intent;
+  if (words.length > BARE_TOPIC_WORDS || hasSituation(u) || !isIntentName(topic)) return undefined;
+  if (topic === 'my_disputes' && OWN_CASE.test(u.text)) return undefined;
+  if (!ROUTE_BY_CONTRACT.has(topic) && topic !== 'my_disputes') return undefined;
+  const options: IntentName[] = [...CONTRACT_ROUTES, 'my_disputes'];
+  return { kind: 'clarify', options: [topic, ...options.filter((option) => option !== topic)] };
+}
+
+/** What this message adds to the known slots, for routing in the same turn. */
+function knownFrom(u: TurnUnderstanding): SlotValues {
+  return {
+    contractState: u.entities.contractState,
+    refundRequested: u.entities.refundRequested,
+    delivered: u.entities.delivered,
+  };
+}
+
+/**
+ * A correction marker with a new value, or a refund date said again while the flow already has one:
+ * the slot is corrected. "It hasn't ended yet" during the ended-contract flow switches flows.
+ */
+function correctionOf(u: TurnUnderstanding, situation: DialogueSituation): Command | undefined {
+  const { entities } = u;
+  const { known, slot } = situation;
+  const marked = entities.correction;
+  if (marked && entities.contractState === 'active' && known.contractState !== 'active' && known.arrival)
+    return { kind: 'switch_flow', topic: 'file_active' };
+  if (marked && entities.contractState === 'active' && slot === 'arrival')
+    return { kind: 'switch_flow', topic: 'file_active' };
+  // "yes, he sent a refund request yesterday" during the eligibility questions: the filing, dated.
+  if (
+    situation.route === 'eligibility' &&
+    entities.refundRequested === true &&
+    entities.contractState !== 'active' &&
+    entities.date?.kind === 'resolved'
+  )
+    return { kind: 'switch_flow', topic: 'file_ended' };
+  // "oh wait, he ended the contract": from the active route to the ended one.
+  if (marked && entities.contractState === 'ended' && situation.route === 'active')
+    return { kind: 'switch_flow', topic: 'file_ended' };
+  const freeText = slot !== undefined && FREE_TEXT_SLOTS.has(slot);
+  const mayCorrectDay =
+    known.arrival !== undefined &&
+    slot !== 'arrival' &&
+    (marked || (!freeText && entities.refundRequested === true));
+  // Read last: the date recognizer runs only when a corrected day is possible at all.
+  const newDate =
+    mayCorrectDay &&
+    entities.date?.kind === 'resolved' &&
+    entities.date.arrivedAt.toISOString() !== known.arrival?.arrivedAt;
+  if (newDate) return { kind: 'correct_slot', slot: 'arrival' };
+  if ((entities.money || entities.bareNumber !== undefined) && known.amount && slot !== 'amount' && marked)
+    return { kind: 'correct_slot', slot: 'amount' };
+  return undefined;
+}
+
+/** Subjects next to this assistant's: say what it covers and where the right help is. */
+function cannotHandleOf(u: TurnUnderstanding): Command | undefined {
+  const { entities } = u;
+  if (entities.role === 'client') return { kind: 'cannot_handle', reason: 'client' };
+  if (entities.contractType === 'hourly') return { kind: 'cannot_handle', reason: 'hourly' };
+  if (entities.nearScope) return { kind: 'cannot_handle', reason: entities.nearScope };
+  return undefined;
+}
+
+/** Conversation commands (cancel, help, small talk) need the model and one of their own words. */
+function commandOf(intents: IntentResult, text: string, minScore: number): Command | undefined {
+  const { intent, score } = intents;
+  if (!isIntentName(intent) || score < minScore) return undefined;
+  const words = COMMAND_WORDS[intent];
+  if (!words) return undefined;
+  if (!words.test(text)) return undefined;
+  switch (intent) {
+    case 'cancel':
+      return { kind: 'cancel' };
+    case 'start_over':
+      return { kind: 'start_over' };
+    case 'help':
+      return { kind: 'help' };
+    case 'greeting':
+    case 'thanks':
+    case 'goodbye':
+      return { kind: 'chitchat', topic: intent };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The contract's state decides the route, whatever flow the model picked: "open a dispute for my
+ * ongoing contract" is the active route; a refund request on an ended contract is the ended route,
+ * and with its day known the deadline comes straight away.
+ */
+function routeByContract(
+  u: TurnUnderstanding,
+  intents: IntentResult,
+  known: SlotValues,
+): Command | undefined {
+  const { entities } = u;
+  const confidentRoute =
+    isIntentName(intents.intent) && ROUTE_BY_CONTRACT.has(intents.intent) && intents.score >= PLAUSIBLE_SCORE;
+  const refundDated = entities.refundRequested === true && entities.date?.kind === 'resolved';
+  const asksDeadline = intents.intent === 'guide_deadline' && known.arrival !== undefined;
+  if (refundDated || asksDeadline) return { kind: 'start_flow', topic: 'file_ended' };
+  // "the contract is closed already": a state said plainly decides the route as much as a topic.
+  const statedState = entities.contractState !== undefined && !QUESTION.test(u.text);
+  const troubled = confidentRoute || statedState || MONEY_TROUBLE.test(u.text);
+  if (known.contractState === 'active' && troubled) return { kind: 'start_flow', topic: 'file_active' };
+  // A refund request of the escrow comes with an ended contract (P3): that route, unless said active.
+  const toldRefund = entities.refundRequested === true && !entities.asksHowToCheck;
+  if (toldRefund && known.contractState !== 'active' && (hasSituation(u) || !QUESTION.test(u.text)))
+    return { kind: 'start_flow', topic: 'file_ended' };
+  if (!troubled) return undefined;
+  if (known.contractState === 'ended' && intents.intent === 'file_active')
+    return { kind: 'start_flow', topic: 'eligibility' };
+  // Ended, said plainly: the filing, whose first question (the refund day) also takes "not yet".
+  if (statedState && known.contractState === 'ended') return { kind: 'start_flow', topic: 'file_ended' };
+  return undefined;
+}
+
+function commandForTopic(topic: IntentName): Command {
+  if (isGuideIntent(topic)) return { kind: 'answer', guide: topic };
+  switch (topic) {
+    case 'eligibility':
+    case 'file_ended':
+    case 'file_active':
+    case 'my_disputes':
+      return { kind: 'start_flow', topic: topic satisfies FlowTopic };
+    case 'talk_to_person':
+      return { kind: 'handoff' };
+    case 'help':
+      return { kind: 'help' };
+    case 'cancel':
+      return { kind: 'cancel' };
+    case 'start_over':
+      return { kind: 'start_over' };
+    case 'greeting':
+    case 'thanks':
+    case 'goodbye':
+      return { kind: 'chitchat', topic };
+    case 'out_of_scope':
+      return { kind: 'out_of_scope' };
+  }
+}

@@ -1,0 +1,35 @@
+import type { TurnContext } from 'botbuilder';
+import type { TurnUnderstanding } from '../understanding/TurnUnderstanding';
+import type { KnownSlots, SlotValues } from './KnownSlots';
+
+/**
+ * Keeps what a message says about the case for every later question. The refund day and the amount
+ * are taken only the first time: a later, different value is a correction, which the policy handles
+ * so the user sees what changed.
+ */
+export async function rememberFromTurn(
+  slots: KnownSlots,
+  context: TurnContext,
+  understanding: TurnUnderstanding,
+): Promise<void> {
+  const { entities } = understanding;
+  const known = await slots.get(context);
+  const changes: SlotValues = {
+    contractState: entities.contractState,
+    contractType: entities.contractType,
+    role: entities.role,
+    refundRequested: entities.refundRequested,
+    escrowFunded: entities.escrowFunded ?? (entities.refundRequested === true ? true : undefined),
+    delivered: entities.delivered,
+    deliveryWords: entities.delivered === true ? understanding.text : undefined,
+  };
+  if (!known.arrival && entities.refundRequested === true && entities.date?.kind === 'resolved') {
+    changes.arrival = {
+      arrivedAt: entities.date.arrivedAt.toISOString(),
+      precision: entities.date.precision,
+    };
+  }
+  if (!known.amount && entities.money)
+    changes.amount = { value: entities.money.amount, currency: entities.money.currency };
+  if (Object.values(changes).some((value) => value !== undefined)) await slots.update(context, changes);
+}

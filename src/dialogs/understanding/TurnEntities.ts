@@ -1,0 +1,37 @@
+import type { MoneyAmount } from '../../services/nlu/extractMoney';
+import type { AnswerPolarity } from '../../services/nlu/entities/answerPolarity';
+import type { ContractState } from '../../services/nlu/entities/contractState';
+import type { ContractType } from '../../services/nlu/entities/contractType';
+import type { NearScopeTopic } from '../../services/nlu/entities/nearScopeTopic';
+import type { SpeakerRole } from '../../services/nlu/entities/speakerRole';
+import type { ArrivalResolution } from '../../services/time';
+
+/** What one message says about the user's situation; absent means "not said in this message". */
+export interface TurnEntities {
+  contractState?: ContractState;
+  /** True: the client asked for the escrow back; false: the user says no request came (yet). */
+  refundRequested?: boolean;
+  /** A date in the message, read as a past day against the user's clock (only when one can be there). */
+  date?: ArrivalResolution;
+  /** A sum with its currency (only read when a digit or a currency word is present). */
+  money?: MoneyAmount;
+  /** A number without a currency ("sorry, it's 1100"): an amount only where one is known already. */
+  bareNumber?: number;
+  /** True: the work was delivered; false: the user says it was not. */
+  delivered?: boolean;
+  role?: SpeakerRole;
+  contractType?: ContractType;
+  emptyEscrow: boolean;
+  /** True: money was held in escrow; false: none was. */
+  escrowFunded?: boolean;
+  answer?: AnswerPolarity;
+  /** "don't know", "no idea" anywhere in the message, not only as the whole answer. */
+  unsure: boolean;
+  /** "not yet", "none so far". */
+  notYet: boolean;
+  /** "how do I check?", "where would I see that?". */
+  asksHowToCheck: boolean;
+  /** "no wait", "actually", "correction:", "I meant". */
+  correction: boolean;
+  nearScope?: NearScopeTopic;
+}

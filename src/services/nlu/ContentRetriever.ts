@@ -1,0 +1,88 @@
+import MiniSearch from 'minisearch';
+import { z } from 'zod';
+import type { PolicyContent } from '../content/PolicyContent';
+import { FACT_IDS, type FactId } from '../content/factIds';
+import retrievalData from './data/retrieval.en.json';
+
+const retrievalTopicsSchema = z.object({
+  locale: z.literal('en'),
+  topics: z
+    .array(
+      z.object({
+        id: z.string().min(1),
+        facts: z.array(z.enum(FACT_IDS)).min(1),
+        keywords: z.string().min(1),
+      }),
+    )
+    .min(1),
+});
+
+/** A passage of the policy content that answers a question: the facts to say, in order. */
+export interface RetrievedTopic {
+  id: string;
+  facts: FactId[];
+  /** MiniSearch's BM25 score: only comparable within one index; the policy sets the bar. */
+  score: number;
+  /** How many distinct query words matched the topic. */
+  matchedTerms: number;
+}
+
+interface IndexedTopic {
+  id: string;
+  facts: FactId[];
+  text: string;
+  keywords: string;
+}
+
+// Common words carry no topic: without this, "what", "the" and "do" decide the ranking.
+const STOP_WORDS = new Set(
+  'a an and are be but by can could do does for from get got has have how i if in is it its me my of on or so that the their them then there they this to was we what when where which who why will with would you your'.split(
+    ' ',
+  ),
+);
+
+/** A light suffix stemmer: "decides", "decided" and "deciding" meet "decide" in the index. */
+function stem(word: string): string {
+  if (word.length <= 4) return word;
+  const stripped = word.replace(/(?:ing|ed|es|s)$/, '');
+  return stripped.length >= 3 ? stripped.replace(/e$/, '') : word;
+}
+
+/**
+ * Full-text retrieval over the policy content (MiniSearch, BM25 with fuzzy and prefix matching), for
+ * questions that no intent names: each topic is a set of facts plus the words people use for them.
+ */
+export class ContentRetriever {
+  private readonly index: MiniSearch<IndexedTopic>;
+
+  constructor(content: PolicyContent) {
+    const { topics } = retrievalTopicsSchema.parse(retrievalData);
+    this.index = new MiniSearch<IndexedTopic>({
+      fields: ['keywords', 'text'],
+      storeFields: ['id', 'facts'],
+      processTerm: (term) => {
+        const lower = term.toLowerCase().replace(/['’]s$/, '');
+        return STOP_WORDS.has(lower) ? null : stem(lower);
+      },
+      searchOptions: { boost: { keywords: 2 }, fuzzy: 0.2, prefix: true, combineWith: 'OR' },
+    });
+    this.index.addAll(
+      topics.map((topic) => ({
+        ...topic,
+        text: topic.facts.map((id) => content.fact(id)).join(' '),
+      })),
+    );
+  }
+
+  /** The best topic for the question, if any word of it matched. */
+  best(question: string): RetrievedTopic | undefined {
+    const [top] = this.index.search(question);
+    if (!top) return undefined;
+    return {
+      id: String(top.id),
+      facts: top.facts as FactId[],
+      score: top.score,
+      matchedTerms: top.queryTerms.length,
+    };
+  }
+}

@@ -1,0 +1,15 @@
+/** Fixed-price (what Fixed-Price Protection covers) or hourly. */
+export type ContractType = 'fixed' | 'hourly';
+
+const HOURLY =
+  /\b(?:hourly|per hour|by the hour|hours? (?:billed|logged|tracked)|time tracker|work ?diary)\b/i;
+const FIXED = /\b(?:fixed[- ]?price|fixed|milestones?)\b/i;
+
+/** The programme's own name says nothing about the user's contract. */
+const PROGRAMME_NAME = /\bfixed[- ]?price protection\b/gi;
+
+export function extractContractType(text: string): ContractType | undefined {
+  const own = text.replace(PROGRAMME_NAME, ' ');
+  if (HOURLY.test(own)) return 'hourly';
+  return FIXED.test(own) ? 'fixed' : undefined;
+}

@@ -1,0 +1,55 @@
+import { CASE_KINDS, CaseKind } from '../../eval/harness/caseSchema';
+import { evaluateApp } from '../../eval/harness/evaluateApp';
+import { formatReport, scoresOf } from '../../eval/harness/report';
+import type { CaseResult } from '../../eval/harness/runEvaluation';
+
+/**
+ * The evaluation set of issue 13 (eval/cases), driven through the real HTTP endpoint of an
+ * in-process bot on webchat, slack and msteams with embedded storage.
+ *
+ * TARGET (issue 13, "Done when"): >= 0.95 overall and >= 0.90 for every kind.
+ *
+ * The floors below are a ratchet: the score measured after the understanding work (branch nlu:
+ * 96.4 % overall, 96.1 % on the fresh cases; 42.3 % on main before it, eval/README.md), minus a
+ * small margin, so any regression fails. Raise them
+ * whenever the bot improves; never lower them to make a change pass.
+ */
+const FLOOR_OVERALL = 0.94;
+/** The same without the cases built on issue 13's own examples: gains must reach the fresh part too. */
+const FLOOR_FRESH = 0.94;
+const FLOOR_BY_KIND: Record<CaseKind, number> = {
+  route: 0.97,
+  kept: 0.96,
+  answer_first: 0.88,
+  correction: 0.95,
+  no_loop: 0.92,
+  no_handoff: 0.95,
+  scope: 0.96,
+  clarify: 0.92,
+};
+
+let results: CaseResult[];
+
+beforeAll(async () => {
+  results = await evaluateApp();
+}, 180_000);
+
+it('keeps the overall pass rate at or above the floor', () => {
+  const { overall } = scoresOf(results);
+  if (overall.rate < FLOOR_OVERALL) console.log(formatReport(results, 40));
+  expect(overall.rate).toBeGreaterThanOrEqual(FLOOR_OVERALL);
+});
+
+it('keeps the pass rate of the fresh cases (not quoted in the issue) at or above the floor', () => {
+  expect(scoresOf(results).fresh.rate).toBeGreaterThanOrEqual(FLOOR_FRESH);
+});
+
+it.each(CASE_KINDS)('keeps the pass rate of kind "%s" at or above its floor', (kind) => {
+  expect(scoresOf(results).byKind[kind].rate).toBeGreaterThanOrEqual(FLOOR_BY_KIND[kind]);
+});
+
+it('scores every channel alike: the words are the same, only the rendering differs', () => {
+  const rates = Object.values(scoresOf(results).byChannel).map((rate) => rate.rate);
+  expect(rates).toHaveLength(3);
+  expect(Math.max(...rates) - Math.min(...rates)).toBeLessThanOrEqual(0.02);
+});

@@ -1,0 +1,140 @@
+import { extractAnswerPolarity } from '../../src/services/nlu/entities/answerPolarity';
+import { extractContractState } from '../../src/services/nlu/entities/contractState';
+import { extractContractType } from '../../src/services/nlu/entities/contractType';
+import { hasCorrectionMarker } from '../../src/services/nlu/entities/correctionMarker';
+import { extractEscrowFunded } from '../../src/services/nlu/entities/escrowEmpty';
+import { extractDelivery } from '../../src/services/nlu/entities/deliveryMention';
+import { extractNearScopeTopic } from '../../src/services/nlu/entities/nearScopeTopic';
+import { extractRefundRequest } from '../../src/services/nlu/entities/refundRequest';
+import { asksHowToCheck } from '../../src/services/nlu/entities/slotHelpQuestion';
+import { extractSpeakerRole } from '../../src/services/nlu/entities/speakerRole';
+
+describe('entities read from what a freelancer writes', () => {
+  it.each([
+    ['how do I open a dispute for my ongoing contract', 'active'],
+    ["hold on, it hasn't ended yet", 'active'],
+    ['my clinet closed the contarct', 'ended'],
+    ['the client ended the job', 'ended'],
+    ['the call ended badly', undefined],
+  ])('contract state of "%s"', (text, expected) => {
+    expect(extractContractState(text)).toBe(expected);
+  });
+
+  it.each([
+    ['he asked for the escrow back 5 days ago', true],
+    ['client wants his money back', true],
+    ['no refund request yet', false],
+    ['I delivered the logo', undefined],
+  ])('refund request in "%s"', (text, expected) => {
+    expect(extractRefundRequest(text)).toBe(expected);
+  });
+
+  it.each([
+    ["I'm the client, how do I get my escrow money back?", 'client'],
+    ['my client will not pay', 'freelancer'],
+    ['what is arbitration', undefined],
+  ])('speaker of "%s"', (text, expected) => {
+    expect(extractSpeakerRole(text)).toBe(expected);
+  });
+
+  it.each([
+    ["I'm on an hourly contract", 'hourly'],
+    ['it is a fixed price job', 'fixed'],
+    ['am I covered by fixed price protection?', undefined],
+  ])('contract type of "%s"', (text, expected) => {
+    expect(extractContractType(text)).toBe(expected);
+  });
+
+  it.each([
+    ['no idea', 'dont_know'],
+    ['still no idea', 'dont_know'],
+    ['unsure', 'dont_know'],
+    ['none so far', 'no'],
+    ['yep', 'yes'],
+    ['no wait, that was 6 days ago', 'no'],
+  ])('answer in "%s"', (text, expected) => {
+    expect(extractAnswerPolarity(text)).toBe(expected);
+  });
+
+  it.each([
+    ['no wait, that was 6 days ago', true],
+    ['correction: 350 dollars', true],
+    ['actually it was Monday', true],
+    ['I meant the second milestone', true],
+    ['no', false],
+    ['3 days ago', false],
+  ])('correction marker in "%s"', (text, expected) => {
+    expect(hasCorrectionMarker(text)).toBe(expected);
+  });
+
+  it.each([
+    ['I delivered it last week', true],
+    ["I haven't delivered yet", false],
+    ['what is mediation', undefined],
+  ])('delivery in "%s"', (text, expected) => {
+    expect(extractDelivery(text)).toBe(expected);
+  });
+
+  it.each([
+    ['where would I see that?', true],
+    ["I can't locate the refund request", true],
+    ['how do I check?', true],
+    ['yesterday', false],
+  ])('how-to-check question in "%s"', (text, expected) => {
+    expect(asksHowToCheck(text)).toBe(expected);
+  });
+
+  it.each([
+    ['the client approved it but the payment is still pending', 'pending_payment'],
+    ['what are the service fees', 'service_fees'],
+    ['who pays the arbitration fee', undefined],
+    ['he left me a bad review', 'reviews'],
+  ])('near-scope subject of "%s"', (text, expected) => {
+    expect(extractNearScopeTopic(text)).toBe(expected);
+  });
+});
+
+describe('more of what a message can hold', () => {
+  it.each([
+    ['there was $350 in escrow', true],
+    ['nothing was in escrow', false],
+    ['the escrow was empty', false],
+    ['what is escrow', undefined],
+  ])('escrow funded in "%s"', (text, expected) => {
+    expect(extractEscrowFunded(text)).toBe(expected);
+  });
+
+  it.each([
+    ['my account got suspended', 'account'],
+    ['how do I withdraw to my bank account', 'withdrawals'],
+    ['can I get my connects back', 'connects'],
+    ['a client sent me a scam link', 'conduct'],
+    ['he wants extra work that was not in the contract', 'extra_work'],
+    ['the client never paid and I am still waiting', undefined],
+  ])('near-scope subject of "%s"', (text, expected) => {
+    expect(extractNearScopeTopic(text)).toBe(expected);
+  });
+
+  it.each([
+    ["I honestly don't know if it ended", 'dont_know'],
+    ['i dont even know', 'dont_know'],
+  ])('answer in "%s"', (text, expected) => {
+    expect(extractAnswerPolarity(text)).toBe(expected);
+  });
+
+  it.each([
+    ['oh wait, he ended the contract', true],
+    ['hmm no, the 22nd', true],
+  ])('correction marker in "%s"', (text, expected) => {
+    expect(hasCorrectionMarker(text)).toBe(expected);
+  });
+});
+
+describe('refund requests in other words', () => {
+  it.each([
+    'now asks for the escrow to be returned to him',
+    'asked Upwork to give him back the funded milestone',
+  ])('"%s" is a refund request', (text) => {
+    expect(extractRefundRequest(text)).toBe(true);
+  });
+});
