@@ -13,6 +13,8 @@ interface CpuProfile {
   startTime: number;
   endTime: number;
   samples: number[];
+  /** Microseconds since the previous sample, one per sample. */
+  timeDeltas?: number[];
 }
 
 export interface ProfileShare {
@@ -31,16 +33,25 @@ export interface ProfileSummary {
   topProjectInclusive: ProfileShare[];
 }
 
-/** Reads the newest .cpuprofile in a directory (written by `node --cpu-prof`) and sums where time went. */
-export function summarizeProfile(directory: string, limit = 15): ProfileSummary {
+/**
+ * Reads the newest .cpuprofile in a directory (written by `node --cpu-prof`) and sums where time went.
+ * `skipFirstMs` leaves out the process's first milliseconds (start-up, warm-up).
+ */
+export function summarizeProfile(directory: string, limit = 15, skipFirstMs = 0): ProfileSummary {
   const files = readdirSync(directory).filter((name) => name.endsWith('.cpuprofile'));
   if (files.length === 0) throw new Error(`no .cpuprofile in ${directory}`);
   const file = path.join(directory, files.sort().at(-1) as string);
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
-  const total = profile.samples.length;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const hits = new Map<number, number>();
-  for (const sample of profile.samples) hits.set(sample, (hits.get(sample) ?? 0) + 1);
+  let total = 0;
+  let atUs = 0;
+  profile.samples.forEach((sample, index) => {
+    atUs += profile.timeDeltas?.[index] ?? 0;
+    if (atUs < skipFirstMs * 1000) return;
+    total += 1;
+    hits.set(sample, (hits.get(sample) ?? 0) + 1);
+  });
 
   const selfByFunction = new Map<string, number>();
   const selfByOrigin = new Map<string, number>();

@@ -16,6 +16,8 @@ export interface TapCounts {
   commandsByName: Record<string, number>;
   /** Socket writes (round trips) that carried at least one command of the category. */
   roundTripsByCategory: Record<string, number>;
+  /** Socket writes by the set of categories they carried ("handoff+ratelimit+seen+state"). */
+  roundTripsByCategorySet: Record<string, number>;
   roundTrips: number;
 }
 
@@ -29,6 +31,7 @@ const counts: TapCounts = {
   commandsByCategory: {},
   commandsByName: {},
   roundTripsByCategory: {},
+  roundTripsByCategorySet: {},
   roundTrips: 0,
 };
 const redisPort = Number(new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379').port || 6379);
@@ -72,6 +75,7 @@ socketPrototype.write = function tappedWrite(this: net.Socket, ...args: unknown[
   if (categories && categories.size > 0) {
     counts.roundTrips += 1;
     for (const category of categories) bump(counts.roundTripsByCategory, category);
+    bump(counts.roundTripsByCategorySet, [...categories].sort().join('+'));
     pending.delete(this);
   }
   return write.apply(this, args);

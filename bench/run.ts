@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Redis from 'ioredis';
 import { BenchRedis } from './benchRedis';
+import { CAPACITY_DEFAULTS, CapacityMeasurement, describeCapacity, measureCapacity } from './capacity';
 import { CleanupStack } from './cleanupStack';
 import { CpuLayout, cpuLayout, pinProcess } from './cpuPinning';
 import { measureDateResolution } from './dateResolution';
@@ -16,6 +17,7 @@ import { readRedisCounters, RedisUsage, redisUsageBetween } from './redisCounter
 import { readTap, TapUsage, tapUsageBetween } from './redisTapReader';
 import { Report, rounded } from './report';
 import { scenarioNamed, SCENARIOS } from './scenarios';
+import { productionNodeFlags } from './productionNodeFlags';
 import { ServerProcess, ServerLaunch } from './serverProcess';
 import { measureStateGrowth } from './stateGrowth';
 
@@ -29,6 +31,8 @@ const BOT_ENTRY = path.resolve(__dirname, '../src/index.js');
 const ECHO_ENTRY = path.resolve(__dirname, 'echoBot.js');
 const CLUSTER_ENTRY = path.resolve(__dirname, 'clusterBot.js');
 const TAP_ENTRY = path.resolve(__dirname, 'redisTap.js');
+/** As `npm start` runs the assistant (heap bounds). */
+const START_FLAGS = productionNodeFlags();
 const TIME_ZONE = 'America/New_York';
 const BOT_PREFIX = 'bench';
 const WARM_UP_MS = 3000;
@@ -38,6 +42,11 @@ const COUNTED_CONVERSATIONS = 3;
 
 interface Options {
   profile: boolean;
+  /** Only the Redis round-trip counts (and state size): exact whatever the machine's load. */
+  countsOnly: boolean;
+  /** The capacity ramps (bench/capacity.ts): off with --no-capacity, each bounded by --capacity-ms. */
+  capacity: boolean;
+  capacityMs: number;
   durationMs: number;
   levels: number[];
 }
@@ -47,6 +56,9 @@ function parseOptions(argv: string[]): Options {
   const levels = (value('levels') ?? '1,16,64,256').split(',').map(Number);
   return {
     profile: argv.includes('--profile'),
+    countsOnly: argv.includes('--counts-only'),
+    capacity: !argv.includes('--no-capacity'),
+    capacityMs: Number(value('capacity-ms') ?? CAPACITY_DEFAULTS.maxDurationMs),
     durationMs: Number(value('duration-ms') ?? 8000),
     levels: levels.includes(HEADLINE_LEVEL) ? levels : [...levels, HEADLINE_LEVEL].sort((a, b) => a - b),
   };
@@ -121,18 +133,21 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
     return results;
   };
 
-  // The baseline first: the bare echo bot on the same stack, same cores, same driver.
-  report.section('echo baseline (restify + CloudAdapter + RedisStorage + ConversationState)');
-  const echo = await startServer({
-    name: 'echo',
-    entry: ECHO_ENTRY,
-    env: { REDIS_URL: redisServer.url, REDIS_KEY_PREFIX: 'echo' },
-    cores: layout.server,
-  });
-  report.figure('echo_startup_ms', echo.startupMs);
-  await warmUp(echo);
-  const echoLevels = await sweep(echo);
-  await cleanup.release('echo');
+  let echoLevels = new Map<number, LevelMeasurement>();
+  if (!options.countsOnly) {
+    // The baseline first: the bare echo bot on the same stack, same cores, same driver.
+    report.section('echo baseline (restify + CloudAdapter + RedisStorage + ConversationState)');
+    const echo = await startServer({
+      name: 'echo',
+      entry: ECHO_ENTRY,
+      env: { REDIS_URL: redisServer.url, REDIS_KEY_PREFIX: 'echo' },
+      cores: layout.server,
+    });
+    report.figure('echo_startup_ms', echo.startupMs);
+    await warmUp(echo);
+    echoLevels = await sweep(echo);
+    await cleanup.release('echo');
+  }
 
   // Redis costs, counted in a bot process with the Redis tap preloaded (never the one timed below).
   report.section('Redis per turn (one conversation at a time, each scenario 3 times)');
@@ -145,9 +160,21 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
     entry: BOT_ENTRY,
     env: { ...botEnv, BENCH_REDIS_TAP_FILE: tapFile },
     cores: layout.server,
-    nodeArgs: ['--require', TAP_ENTRY],
+    nodeArgs: [...START_FLAGS, '--require', TAP_ENTRY],
   });
   const perScenario = new Map<string, { tap: TapUsage; server: RedisUsage }>();
+  // One conversation per scenario first: connections, script loading and job queues set up once
+  // per process are not a turn's cost (the timed servers get their warm-up too).
+  const warmUpRun = await driver.run({
+    baseUrl: tapped.baseUrl,
+    concurrency: 1,
+    conversationsPerUser: 1,
+    scenarios: SCENARIOS.map((scenario) => scenario.name),
+    expect: 'assistant',
+    runId: runId('count-warm'),
+    timeZone: TIME_ZONE,
+  });
+  assertClean(warmUpRun.failures + warmUpRun.unexpected, warmUpRun.firstProblem);
   let tapCounts = await readTap(tapped.pid, tapFile, undefined);
   for (const scenario of SCENARIOS) {
     const serverBefore = await readRedisCounters(counters);
@@ -207,9 +234,29 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
   report.figure('state_bytes_after_filing', growth.final.valueBytes, 'B', 'the flow ended, dispute recorded');
   report.figure('user_state_bytes', growth.user.valueBytes, 'B');
   await cleanup.release('assistant-tapped');
+  if (options.countsOnly) {
+    console.log(
+      JSON.stringify({
+        redis_roundtrips_per_turn: rounded(redisTotals.stateRoundTripsPerTurn, 2),
+        redis_roundtrips_per_turn_all: rounded(redisTotals.roundTripsPerTurn, 2),
+        redis_commands_per_turn_all: rounded(redisTotals.commandsPerTurn, 2),
+        redis_roundtrips_by_category: mapValues(redisTotals.roundTripsPerTurnByCategory, (value) =>
+          rounded(value, 2),
+        ),
+        state_bytes_per_conversation: growth.peak.valueBytes,
+      }),
+    );
+    return 0;
+  }
 
   report.section('assistant (dist/src/index.js, one process)');
-  const bot = await startServer({ name: 'assistant', entry: BOT_ENTRY, env: botEnv, cores: layout.server });
+  const bot = await startServer({
+    name: 'assistant',
+    entry: BOT_ENTRY,
+    env: botEnv,
+    cores: layout.server,
+    nodeArgs: START_FLAGS,
+  });
   report.figure(
     'startup_ms',
     bot.startupMs,
@@ -233,6 +280,7 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
   report.section(`against the baseline at ${HEADLINE_LEVEL} conversations`);
   report.figure('throughput_ratio_vs_echo', ratio);
   report.figure('cpu_ms_per_turn_ratio_vs_echo', ours.serverCpuMsPerTurn / theirs.serverCpuMsPerTurn);
+  report.figure('p99_ratio_vs_echo_64', ours.load.latency.p99Ms / theirs.load.latency.p99Ms);
 
   let profile: ReturnType<typeof summarizeProfile> | undefined;
   if (options.profile) {
@@ -243,7 +291,7 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
       entry: BOT_ENTRY,
       env: botEnv,
       cores: layout.server,
-      nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${directory}`],
+      nodeArgs: [...START_FLAGS, '--cpu-prof', `--cpu-prof-dir=${directory}`],
     });
     await warmUp(profiled);
     printLevel(
@@ -272,6 +320,7 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
     entry: BOT_ENTRY,
     env: botEnv,
     cores: undefined,
+    nodeArgs: START_FLAGS,
   });
   await warmUp(single);
   const singleRun = await measureLevel(context, single, {
@@ -288,6 +337,8 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
     env: { ...botEnv, BENCH_WORKERS: String(cores) },
     cores: undefined,
     readyLine: /cluster ready/,
+    // Workers inherit the primary's flags.
+    nodeArgs: START_FLAGS,
   });
   report.figure('cluster_startup_ms', clustered.startupMs, 'ms', `${cores} workers listening`);
   await warmUp(clustered);
@@ -303,14 +354,36 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
   const clusterRatio = clusterRun.load.turnsPerSecond / singleRun.load.turnsPerSecond;
   report.figure('cluster_ratio_vs_one_process', clusterRatio, '', `${cores} workers`);
 
+  // Users at human pace, ramped until p99 crosses 200 ms: Redis-backed, then the embedded store.
+  const capacity = new Map<'redis' | 'embedded', CapacityMeasurement>();
+  if (options.capacity) {
+    pinProcess(redisServer.pid, layout.redis ?? allCores);
+    for (const backend of ['redis', 'embedded'] as const) {
+      report.section(
+        `capacity, ${backend}: users pausing ${CAPACITY_DEFAULTS.thinkMinMs / 1000}–${CAPACITY_DEFAULTS.thinkMaxMs / 1000} s between turns, ramped until p99 > ${CAPACITY_DEFAULTS.p99LimitMs} ms (at most ${options.capacityMs / 1000} s)`,
+      );
+      const measured = await measureCapacity({
+        backend,
+        redisUrl: redisServer.url,
+        layout,
+        cleanup,
+        maxDurationMs: options.capacityMs,
+        timeZone: TIME_ZONE,
+      });
+      for (const line of describeCapacity(measured)) console.log(line);
+      capacity.set(backend, measured);
+    }
+  }
+
   report.section('in-process micro-benchmarks');
   const intent = await measureIntentModel();
   const dates = measureDateResolution();
 
-  const problems = [...echoLevels.values(), ...botLevels.values(), singleRun, clusterRun].reduce(
-    (sum, level) => sum + level.load.failures + level.load.unexpected,
-    0,
-  );
+  const problems =
+    [...echoLevels.values(), ...botLevels.values(), singleRun, clusterRun].reduce(
+      (sum, level) => sum + level.load.failures + level.load.unexpected,
+      0,
+    ) + [...capacity.values()].reduce((sum, run) => sum + run.result.failures + run.result.unexpected, 0);
   report.section('summary');
   report.figure('failed_or_unexpected_turns', problems);
   const levelTable = Object.fromEntries(
@@ -329,6 +402,11 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
   console.log(
     JSON.stringify({
       throughput_ratio_vs_echo: rounded(ratio, 3),
+      p99_ratio_vs_echo_64: rounded(ours.load.latency.p99Ms / theirs.load.latency.p99Ms, 3),
+      cpu_ms_per_turn_ratio_vs_echo: rounded(ours.serverCpuMsPerTurn / theirs.serverCpuMsPerTurn, 3),
+      concurrent_users_p99_200ms: capacity.get('redis')?.result.usersHeld ?? null,
+      concurrent_users_p99_200ms_embedded: capacity.get('embedded')?.result.usersHeld ?? null,
+      capacity_other_cpu_percent: rounded(capacity.get('redis')?.otherCpuPercent ?? NaN, 0),
       turns_per_s_64: rounded(ours.load.turnsPerSecond, 1),
       p50_ms_64: rounded(ours.load.latency.p50Ms),
       p95_ms_64: rounded(ours.load.latency.p95Ms),

@@ -1,8 +1,16 @@
-import { CloudAdapter, ConversationState, UserState } from 'botbuilder';
+import {
+  BotAdapter,
+  CloudAdapter,
+  ConversationState,
+  Middleware,
+  MiddlewareHandler,
+  UserState,
+} from 'botbuilder';
 import type { Server } from 'restify';
 import { cardPressAsText } from './bot/cardPressAsText';
-import { createAdapter } from './bot/createAdapter';
-import { DisputeBot } from './bot/DisputeBot';
+import { createAdapter, turnErrorHandler } from './bot/createAdapter';
+import { IN_PROCESS_SERVICE_URL, serviceUrlCheck } from './services/network/serviceUrlPolicy';
+import { BOT_STATE_READ, DisputeBot } from './bot/DisputeBot';
 import type { AppConfig } from './config/configSchema';
 import type { Choice } from './bot/rendering/choice';
 import { MainDialog } from './dialogs/MainDialog';
@@ -18,6 +26,8 @@ import { InMemoryDisputeStore } from './services/disputes/InMemoryDisputeStore';
 import { RedisDisputeStore } from './services/disputes/RedisDisputeStore';
 import { guardedPort } from './services/resilience/guardedPort';
 import { turnSafeguards } from './services/resilience/turnSafeguards';
+import { EarlyReads } from './services/storage/EarlyReads';
+import { FlushTurnWrites } from './services/storage/TurnWrites';
 import { warmUpDateRecognizer } from './services/time';
 import { DeliveringMessenger } from './services/notifications/DeliveringMessenger';
 import {
@@ -31,7 +41,10 @@ import { createServer } from './server/createServer';
 import { InFlightTurns } from './server/InFlightTurns';
 import { clientLimitRules } from './server/security/clientLimitRules';
 import { clientRateLimits } from './server/security/ClientRateLimits';
-import { registerLocalDirectLine } from './channels/directline/registerLocalDirectLine';
+import {
+  createLocalDirectLine,
+  registerLocalDirectLine,
+} from './channels/directline/registerLocalDirectLine';
 import { registerWidget } from './channels/widget/registerWidget';
 import { createHandoff } from './handoff/createHandoff';
 import { HandoffGate } from './handoff/HandoffGate';
@@ -45,7 +58,7 @@ import { registerMetricsRoute } from './server/registerMetricsRoute';
 import { createOutcomes } from './services/analytics/createOutcomes';
 import type { OutcomeRecorder } from './services/analytics/OutcomeRecorder';
 import { OutcomeCollector } from './bot/OutcomeCollector';
-import { askSatisfactionProactively } from './bot/askSatisfactionProactively';
+import { askSatisfactionProactively, ProactiveTurn } from './bot/askSatisfactionProactively';
 import { SatisfactionSurvey, SurveyState } from './bot/satisfaction/SatisfactionSurvey';
 import { recordOutcome } from './dialogs/recordOutcome';
 
@@ -76,6 +89,19 @@ export interface App {
 export async function createApp(config: AppConfig, logger: Logger): Promise<App> {
   const backend = createStateBackend(config, logger);
   const adapter = createAdapter(config, logger);
+  const inFlight = new InFlightTurns();
+  // Without an app id the widget's channel runs in this process, on its own adapter and the same bot.
+  const localDirectLine = createLocalDirectLine({
+    config,
+    logger,
+    backend,
+    runTurn: (context) => bot.run(context),
+    track: (work) => inFlight.track(work),
+  });
+  const adapters: BotAdapter[] = localDirectLine ? [adapter, localDirectLine.adapter] : [adapter];
+  if (localDirectLine) localDirectLine.adapter.onTurnError = turnErrorHandler(logger);
+  const useEverywhere = (middleware: Middleware | MiddlewareHandler) =>
+    adapters.forEach((each) => each.use(middleware));
   // Sources are read at scrape time; the parts they read are built below.
   const metrics = new OperationsMetrics({
     storageCircuitOpen: () => backend.guard.isOpen,
@@ -85,12 +111,17 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
       { queue: 'reminders', ...(await reminders.queue.counts()) },
     ],
   });
-  // Outermost, so the span and the latency cover every safeguard and an error is counted before the apology.
-  adapter.use(new TurnTracing());
-  adapter.use(new TurnMetrics(metrics));
-  // First, so they wrap every other middleware (dedupe, rate limit, one turn at a time, held replies).
-  for (const safeguard of turnSafeguards(config, backend, logger)) adapter.use(safeguard);
-  adapter.use(cardPressAsText);
+  // Outermost, so the span and the latency cover the whole turn and an error is counted before the apology.
+  useEverywhere(new TurnTracing());
+  useEverywhere(new TurnMetrics(metrics));
+  // The turn's reads start together first, and its leftover writes go out last (one round trip each).
+  const earlyReads = new EarlyReads();
+  useEverywhere(new FlushTurnWrites());
+  useEverywhere(earlyReads);
+  // Next, so they wrap every other middleware (dedupe, rate limit, one turn at a time, held replies).
+  for (const safeguard of turnSafeguards(config, backend, logger, earlyReads)) useEverywhere(safeguard);
+  useEverywhere(cardPressAsText);
+  const checkServiceUrl = serviceUrlCheck({ appIdSet: Boolean(config.MicrosoftAppId) });
   const conversationState = new ConversationState(backend.storage);
   const userState = new UserState(backend.storage);
   const content = PolicyContent.load(config.CONTENT_FILE);
@@ -111,10 +142,23 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   const slots = new KnownSlots(conversationState.createProperty<SlotValues>('knownSlots'));
   // Every proactive message (agents, notifications, reminders) goes through one sender that reports
   // a refused delivery, so callers can retry it or answer the agent with an error.
-  const deliveries = new DeliveringMessenger(adapter, config.MicrosoftAppId ?? '');
+  const deliveries = new DeliveringMessenger(
+    adapter,
+    config.MicrosoftAppId ?? '',
+    checkServiceUrl,
+    localDirectLine,
+  );
   const outcomes = createOutcomes(config, backend, logger);
   const survey = new SatisfactionSurvey(conversationState.createProperty<SurveyState>('satisfactionSurvey'));
-  const surveyDeps = { adapter, appId: config.MicrosoftAppId ?? '', conversationState, survey, logger };
+  const proactiveTurn: ProactiveTurn = async (reference, logic) => {
+    if (reference.serviceUrl === IN_PROCESS_SERVICE_URL) {
+      if (localDirectLine) await localDirectLine.adapter.continueConversation(reference, logic);
+      return;
+    }
+    if (checkServiceUrl(reference.serviceUrl)) return;
+    await adapter.continueConversationAsync(config.MicrosoftAppId ?? '', reference, logic);
+  };
+  const surveyDeps = { proactiveTurn, conversationState, survey, logger };
   const handoff = createHandoff(config, backend, {
     messenger: deliveries,
     disputes,
@@ -127,8 +171,8 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     onAccepted: (accepted) => void recordAcceptWait(outcomes.recorder, accepted),
     onClosed: (closed) => void askSatisfactionProactively(surveyDeps, closed.reference),
   });
-  adapter.use(handoff.recorder);
-  adapter.use(new OutcomeCollector(outcomes.recorder));
+  useEverywhere(handoff.recorder);
+  useEverywhere(new OutcomeCollector(outcomes.recorder));
   const mainDialog = new MainDialog(
     {
       intents: countingIntents(intents, metrics, CONFIDENT_SCORE),
@@ -140,15 +184,17 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     offered,
     slots,
   );
+  const handoffGate = new HandoffGate(handoff.service, offered);
   const bot = new DisputeBot(
     conversationState,
     userState,
     mainDialog,
     (context) => sendWelcome(context, offered),
-    new HandoffGate(handoff.service, offered),
+    handoffGate,
     survey,
   );
-  const inFlight = new InFlightTurns();
+  earlyReads.addConversationRead(BOT_STATE_READ, (context) => bot.loadState(context));
+  earlyReads.addConversationRead(HandoffGate.earlyRead, (context) => handoffGate.readEarly(context));
   const server = createServer({
     adapter,
     bot,
@@ -157,17 +203,12 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     maxBodyBytes: config.MAX_BODY_BYTES,
     inFlight,
     requireBotToken: Boolean(config.MicrosoftAppId),
+    openToEveryAddress: config.ALLOW_UNAUTHENTICATED_MESSAGES,
+    checkServiceUrl,
   });
   server.pre(clientRateLimits(clientLimitRules(config, backend), config.TRUSTED_PROXY_HOPS, logger));
   registerWidget(server, config, logger);
-  registerLocalDirectLine(server, {
-    config,
-    logger,
-    backend,
-    adapter,
-    runTurn: (context) => bot.run(context),
-    track: (work) => inFlight.track(work),
-  });
+  if (localDirectLine) registerLocalDirectLine(server, localDirectLine, config, logger);
 
   registerAgentApi(server, {
     secret: config.AGENT_JWT_SECRET,

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config/loadConfig';
 import { createLogger } from './services/logging/logger';
+import { warnAboutDevelopmentMode } from './server/security/developmentModeWarning';
 import { startOtlpTracing, Tracing } from './services/tracing/startTracing';
 
 async function main(): Promise<void> {
@@ -22,9 +23,10 @@ async function main(): Promise<void> {
   if (tracing) logger.info({ event: 'tracing', exporter: 'otlp' }, 'Turns are traced over OTLP');
   const port = await app.listen(config.PORT);
   logger.info(
-    { event: 'listening', port, storage: app.backend.mode },
+    { event: 'listening', port, host: config.HOST, storage: app.backend.mode },
     `Dispute assistant listening on port ${port}`,
   );
+  warnAboutDevelopmentMode(config, logger);
 
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -99,9 +99,21 @@ export type CaseClock = z.infer<typeof clockSchema>;
  */
 const fromIssue = z.boolean().optional();
 
+/**
+ * A fresh batch written blind after the understanding work (ids `b2-s-…`, `b2-c-…`): nobody tuned
+ * to it, so the report prints its score on its own line.
+ */
+const BATCH_PREFIX = /^b(\d+)-/;
+
+/** The blind batch a case belongs to ("blind2" for `b2-…`), or undefined for the main set. */
+export function batchOf(caseId: string): string | undefined {
+  const match = BATCH_PREFIX.exec(caseId);
+  return match ? `blind${match[1]}` : undefined;
+}
+
 export const singleCaseSchema = z
   .object({
-    id: z.string().regex(/^s-[a-z_]+-\d{3}$/),
+    id: z.string().regex(/^(b\d+-)?s-[a-z_]+-\d{3}$/),
     kind: z.enum(CASE_KINDS),
     fromIssue,
     text: z.string().min(1),
@@ -114,7 +126,7 @@ export type SingleCase = z.infer<typeof singleCaseSchema>;
 
 export const conversationCaseSchema = z
   .object({
-    id: z.string().regex(/^c-[a-z_]+-\d{3}$/),
+    id: z.string().regex(/^(b\d+-)?c-[a-z_]+-\d{3}$/),
     kind: z.enum(CASE_KINDS),
     fromIssue,
     clock: clockSchema.optional(),

@@ -1,4 +1,4 @@
-import { CASE_KINDS, CaseKind, KIND_TITLES } from './caseSchema';
+import { batchOf, CASE_KINDS, CaseKind, KIND_TITLES } from './caseSchema';
 import type { CaseResult } from './runEvaluation';
 
 export interface Rate {
@@ -13,6 +13,8 @@ export interface Scores {
   fresh: Rate;
   byKind: Record<CaseKind, Rate>;
   byChannel: Record<string, Rate>;
+  /** Each fresh batch written blind after the understanding work ("blind2"), overall and per kind. */
+  byBatch: Record<string, { overall: Rate; byKind: Record<CaseKind, Rate> }>;
 }
 
 function rateOf(results: CaseResult[]): Rate {
@@ -20,17 +22,30 @@ function rateOf(results: CaseResult[]): Rate {
   return { passed, total: results.length, rate: results.length === 0 ? 0 : passed / results.length };
 }
 
-/** Pass rates over (case, channel) runs: overall, per kind and per channel. */
+function byKindOf(results: CaseResult[]): Record<CaseKind, Rate> {
+  return Object.fromEntries(
+    CASE_KINDS.map((kind) => [kind, rateOf(results.filter((result) => result.kind === kind))]),
+  ) as Record<CaseKind, Rate>;
+}
+
+/** Pass rates over (case, channel) runs: overall, per kind, per channel and per blind batch. */
 export function scoresOf(results: CaseResult[]): Scores {
   const channels = [...new Set(results.map((result) => result.channel))];
+  const batches = [...new Set(results.map((result) => batchOf(result.id)))].filter(
+    (batch): batch is string => batch !== undefined,
+  );
   return {
     overall: rateOf(results),
     fresh: rateOf(results.filter((result) => !result.fromIssue)),
-    byKind: Object.fromEntries(
-      CASE_KINDS.map((kind) => [kind, rateOf(results.filter((result) => result.kind === kind))]),
-    ) as Record<CaseKind, Rate>,
+    byKind: byKindOf(results),
     byChannel: Object.fromEntries(
       channels.map((channel) => [channel, rateOf(results.filter((result) => result.channel === channel))]),
+    ),
+    byBatch: Object.fromEntries(
+      batches.sort().map((batch) => {
+        const inBatch = results.filter((result) => batchOf(result.id) === batch);
+        return [batch, { overall: rateOf(inBatch), byKind: byKindOf(inBatch) }];
+      }),
     ),
   };
 }
@@ -61,6 +76,13 @@ export function formatReport(results: CaseResult[], maxFailures = Infinity): str
     lines.push(`  ${channel.padEnd(40)} ${percent(rate)}`);
   lines.push(`Overall: ${percent(scores.overall)}`);
   lines.push(`Overall without issue 13's own examples: ${percent(scores.fresh)}`);
+  for (const [batch, batchScores] of Object.entries(scores.byBatch)) {
+    lines.push(
+      `Fresh batch ${batch} (written after the understanding work, never tuned on): ${percent(batchScores.overall)}`,
+    );
+    for (const kind of CASE_KINDS)
+      lines.push(`  ${KIND_TITLES[kind].padEnd(40)} ${percent(batchScores.byKind[kind])}`);
+  }
   const twice = results.reduce((sum, result) => sum + result.turnsWithChoicesTwice, 0);
   const turns = results.reduce((sum, result) => sum + result.turns, 0);
   lines.push(`Turns showing the same choices twice (not scored): ${twice} of ${turns}`);

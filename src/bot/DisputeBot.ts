@@ -9,8 +9,13 @@ import {
 import { Dialog, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import { textWithoutBotMention } from './botMention';
 import { retryOnConflict } from '../services/resilience/retryOnConflict';
+import { earlyReadKey, takeEarlyRead } from '../services/storage/EarlyReads';
+import { turnWritesOf } from '../services/storage/TurnWrites';
 import type { HandoffGate } from '../handoff/HandoffGate';
 import type { SatisfactionSurvey } from './satisfaction/SatisfactionSurvey';
+
+/** Conversation and user state loaded at the start of the turn, with its other reads (EarlyReads). */
+export const BOT_STATE_READ = earlyReadKey<void>('bot state');
 
 /**
  * Receives every activity. It routes messages into the main dialog, greets new members, and owns
@@ -53,15 +58,20 @@ export class DisputeBot extends ActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     // A save that meets another turn's write (eTag conflict) runs the whole turn again on fresh state.
-    await retryOnConflict(context, async () => {
-      // Both loads start in the same tick, so with Redis they share one round trip.
-      await Promise.all([this.conversationState.load(context), this.userState.load(context)]);
+    await retryOnConflict(context, async (attempt) => {
+      // A run after an eTag conflict reloads: what was loaded before is stale.
+      await (takeEarlyRead(context, BOT_STATE_READ) ?? this.loadState(context, attempt > 1));
       if (!(await this.handoffGate?.intercept(context)) && !(await this.satisfaction?.intercept(context))) {
         await super.run(context);
         await this.satisfaction?.afterTurn(context);
       }
       await this.saveState(context, [this.conversationState, this.userState]);
     });
+  }
+
+  /** Loads conversation and user state; both start in the same tick, so with Redis they share one round trip. */
+  async loadState(context: TurnContext, fresh = false): Promise<void> {
+    await Promise.all([this.conversationState.load(context, fresh), this.userState.load(context, fresh)]);
   }
 
   private async runMainDialog(context: TurnContext): Promise<void> {
@@ -72,7 +82,11 @@ export class DisputeBot extends ActivityHandler {
     if (result.status === DialogTurnStatus.empty) await dialogContext.beginDialog(this.mainDialog.id);
   }
 
+  /** State and the turn's other writes (transcript, ...) start together: one round trip with Redis. */
   private async saveState(context: TurnContext, states: BotState[]): Promise<void> {
-    await Promise.all(states.map((state) => state.saveChanges(context, false)));
+    await Promise.all([
+      ...states.map((state) => state.saveChanges(context, false)),
+      turnWritesOf(context).flush(),
+    ]);
   }
 }

@@ -1,7 +1,13 @@
-import type { CloudAdapter, ConversationReference, ConversationState } from 'botbuilder';
+import type { ConversationReference, ConversationState, TurnContext } from 'botbuilder';
 import type { SatisfactionSurvey } from './satisfaction/SatisfactionSurvey';
 import type { Logger } from '../services/logging/logger';
 import { pseudonym } from '../services/logging/pseudonym';
+
+/** Runs logic in a proactive turn of the conversation, on whichever adapter serves its channel. */
+export type ProactiveTurn = (
+  reference: Partial<ConversationReference>,
+  logic: (context: TurnContext) => Promise<void>,
+) => Promise<void>;
 
 /**
  * Asks the satisfaction question after an agent closed the hand-off: a proactive turn through the
@@ -10,8 +16,7 @@ import { pseudonym } from '../services/logging/pseudonym';
  */
 export async function askSatisfactionProactively(
   deps: {
-    adapter: CloudAdapter;
-    appId: string;
+    proactiveTurn: ProactiveTurn;
     conversationState: ConversationState;
     survey: SatisfactionSurvey;
     logger: Logger;
@@ -19,7 +24,7 @@ export async function askSatisfactionProactively(
   reference: Partial<ConversationReference>,
 ): Promise<void> {
   try {
-    await deps.adapter.continueConversationAsync(deps.appId, reference, async (context) => {
+    await deps.proactiveTurn(reference, async (context) => {
       await deps.conversationState.load(context);
       await deps.survey.ask(context);
       await deps.conversationState.saveChanges(context);

@@ -24,7 +24,13 @@ export function createAdapter(config: AppConfig, logger: Logger): CloudAdapter {
       : {}),
   };
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions));
-  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+  adapter.onTurnError = turnErrorHandler(logger);
+  return adapter;
+}
+
+/** What every adapter does with an error a turn did not handle: log it, and apologize to the user. */
+export function turnErrorHandler(logger: Logger): (context: TurnContext, error: Error) => Promise<void> {
+  return async (context: TurnContext, error: Error) => {
     logger.error(
       {
         event: 'turn_error',
@@ -36,5 +42,4 @@ export function createAdapter(config: AppConfig, logger: Logger): CloudAdapter {
     );
     await context.sendActivity(turnApology(error)).catch(() => undefined);
   };
-  return adapter;
 }

@@ -28,13 +28,19 @@ const timeZone = z
 const settingsSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-    HOST: z.string().default('0.0.0.0'),
+    // Unset: loopback while there is no app id (development mode), every interface once there is one.
+    HOST: optionalString,
     MicrosoftAppId: optionalString,
     MicrosoftAppPassword: optionalString,
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
     MicrosoftAppTenantId: optionalString,
     // botbuilder's own setting: where channel token signing keys are published (a sovereign cloud, a test).
     ToBotFromChannelOpenIdMetadataUrl: optionalString.pipe(z.string().url().optional()),
+    // Opens the unauthenticated development mode of /api/messages (no app id) beyond this machine.
+    ALLOW_UNAUTHENTICATED_MESSAGES: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((value) => value === 'true'),
     REDIS_URL: optionalString.pipe(
       z
         .string()
@@ -114,6 +120,11 @@ const settingsSchema = z
     }
   });
 
+/** Without an app id nothing authenticates callers, so the bot listens on this machine only. */
+function defaultHost(appId: string | undefined): string {
+  return appId ? '0.0.0.0' : '127.0.0.1';
+}
+
 /** The names of every variable the assistant reads. */
 export const configVariables = Object.keys(settingsSchema.innerType().shape);
 
@@ -128,7 +139,13 @@ function withoutEmptySettings(env: unknown): unknown {
   );
 }
 
-export const configSchema = z.preprocess(withoutEmptySettings, settingsSchema);
+export const configSchema = z.preprocess(
+  withoutEmptySettings,
+  settingsSchema.transform((config) => ({
+    ...config,
+    HOST: config.HOST ?? defaultHost(config.MicrosoftAppId),
+  })),
+);
 
 /**
  * Rules between the Bot Framework credentials. Exported so a raw environment can be checked too:

@@ -1,3 +1,4 @@
+import { turnWritesOf } from '../services/storage/TurnWrites';
 import { Activity, ActivityTypes, EventFactory, TurnContext } from 'botbuilder';
 import { choiceMessage } from '../bot/rendering/choiceMessage';
 import { infoMessage } from '../bot/rendering/infoMessage';
@@ -34,7 +35,7 @@ export interface HandoffServiceOptions {
   clock?: () => Date;
   /** Told in the user's turn when the conversation enters the queue (not when it was queued already). */
   onQueued?: (context: TurnContext, summary: CaseSummary) => void;
-  /** Told once per case when a person (or hub) accepts it: the support team's hand-off wait. */
+  /** Told once per case when a person accepts it: the support team's hand-off wait. */
   onAccepted?: (accepted: HandoffCase) => void;
   /** Told when an agent or hub closes a case (not when the user leaves or it is handed back). */
   onClosed?: (closed: HandoffCase) => void;
@@ -88,6 +89,8 @@ export class HandoffService {
       if (current) return this.sayAlreadyQueued(context, current);
     }
     this.options.onQueued?.(context, summary);
+    // The turn's own lines (the user's request) are written with its save; the person needs them now.
+    await turnWritesOf(context).flush();
     const transcript = await this.options.transcripts.read(id);
     const handoffContext: HandoffContext = {
       caseId: id,
@@ -187,22 +190,6 @@ export class HandoffService {
 
   async close(id: string, agentId: string): Promise<HandoffCase> {
     return this.end(id, agentId, 'closed', HANDOFF_TEXT.closed);
-  }
-
-  /** A hub's `handoff.status` event, inside the user's turn. */
-  async onHubStatus(context: TurnContext, state: 'accepted' | 'failed' | 'completed'): Promise<void> {
-    const id = context.activity.conversation.id;
-    const at = this.now();
-    if (state === 'accepted') {
-      const result = await this.options.store.accept(id, `hub:${context.activity.from.id}`, at);
-      if (result.accepted && result.newly) this.options.onAccepted?.(result.case);
-      if (result.accepted && result.newly) await context.sendActivity(HANDOFF_TEXT.accepted);
-      return;
-    }
-    const end: HandoffEnd = state === 'completed' ? 'hub_completed' : 'hub_failed';
-    const closed = await this.options.store.close(id, end, at);
-    if (closed)
-      await context.sendActivity(state === 'completed' ? HANDOFF_TEXT.closed : HANDOFF_TEXT.hubFailed);
   }
 
   /**

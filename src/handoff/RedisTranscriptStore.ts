@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
+import { RedisLuaScript } from '../services/disputes/redisLuaScript';
 import type { TranscriptEntry, TranscriptStore } from './TranscriptStore';
+
+// One command (so it joins the turn's write batch): append, keep the newest lines, renew the expiry.
+// ARGV: max entries, TTL seconds, then the lines.
+const APPEND = new RedisLuaScript(`
+redis.call('RPUSH', KEYS[1], unpack(ARGV, 3))
+redis.call('LTRIM', KEYS[1], -tonumber(ARGV[1]), -1)
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+return 1`);
 
 export interface RedisTranscriptStoreOptions {
   prefix: string;
@@ -28,15 +37,15 @@ export class RedisTranscriptStore implements TranscriptStore {
 
   async append(conversationId: string, entries: TranscriptEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    const key = this.key(conversationId);
-    const results = await this.client
-      .multi()
-      .rpush(key, ...entries.map((entry) => JSON.stringify(entry)))
-      .ltrim(key, -this.options.maxEntries, -1)
-      .expire(key, this.options.ttlSeconds)
-      .exec();
-    const failed = results?.find(([error]) => error);
-    if (failed?.[0]) throw failed[0];
+    await APPEND.run(
+      this.client,
+      [this.key(conversationId)],
+      [
+        String(this.options.maxEntries),
+        String(this.options.ttlSeconds),
+        ...entries.map((entry) => JSON.stringify(entry)),
+      ],
+    );
   }
 
   async read(conversationId: string): Promise<TranscriptEntry[]> {

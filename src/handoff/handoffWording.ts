@@ -34,8 +34,6 @@ export const HANDOFF_TEXT = {
     'The person from Customer Support has handed you back to me, the assistant. Ask me anything about your dispute, or say "help".',
   closed:
     'Customer Support has closed this conversation. I am here again if you need anything else about your dispute: just ask, or say "help".',
-  hubFailed:
-    'Sorry, passing you to a person did not work this time. I am here again: you can ask me, or try "talk to a person" later.',
   notAnswered: (waitedSeconds: number) =>
     `Nobody from Customer Support has picked up your conversation yet (you have waited ${howLong(waitedSeconds)}). You can keep waiting here, or leave the queue.`,
   mediationOpened: (disputeId: string) =>

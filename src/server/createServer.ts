@@ -11,6 +11,8 @@ import { couldBeBotFrameworkToken } from './security/botTokenShape';
 import { MAX_ID_PATH_CHARS } from '../config/inputLimits';
 import { ownErrorBodies } from './security/ownErrorBodies';
 import { refuseContentEncoding } from './security/refuseContentEncoding';
+import { MESSAGING_PATH, messagingEndpointGate } from './security/messagingEndpointGate';
+import type { ServiceUrlCheck } from '../services/network/serviceUrlPolicy';
 
 export interface ServerDependencies {
   adapter: CloudAdapter;
@@ -21,6 +23,10 @@ export interface ServerDependencies {
   inFlight: InFlightTurns;
   /** With an app id configured: requests need a Bearer token shaped like Bot Framework's (401 otherwise). */
   requireBotToken?: boolean;
+  /** Without an app id: ALLOW_UNAUTHENTICATED_MESSAGES lets other machines call too (else loopback only). */
+  openToEveryAddress?: boolean;
+  /** Where replies and later proactive messages may go; an activity naming anywhere else is refused. */
+  checkServiceUrl: ServiceUrlCheck;
 }
 
 interface ActivityEnvelope {
@@ -41,10 +47,16 @@ export function createServer(deps: ServerDependencies): Server {
   server.pre(refuseContentEncoding);
   server.on('restifyError', ownErrorBodies(deps.logger));
   server.use(
+    messagingEndpointGate({
+      developmentMode: !deps.requireBotToken,
+      openToEveryAddress: deps.openToEveryAddress ?? false,
+    }),
+  );
+  server.use(
     restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false, mapFiles: false }),
   );
 
-  server.post('/api/messages', async (req: Request, res: Response) => {
+  server.post(MESSAGING_PATH, async (req: Request, res: Response) => {
     const problem = describeInvalidActivity(req.body);
     if (problem) {
       res.send(400, { error: 'invalid_activity', message: problem });
@@ -52,6 +64,12 @@ export function createServer(deps: ServerDependencies): Server {
     }
     if (deps.requireBotToken && !couldBeBotFrameworkToken(req.header('authorization'))) {
       res.send(401, { error: 'unauthorized' });
+      return;
+    }
+    const serviceUrl = (req.body as { serviceUrl?: string }).serviceUrl;
+    const refusedServiceUrl = serviceUrl === undefined ? undefined : deps.checkServiceUrl(serviceUrl);
+    if (refusedServiceUrl) {
+      res.send(400, { error: 'service_url_not_allowed', message: refusedServiceUrl });
       return;
     }
     const activity = req.body as ActivityEnvelope;

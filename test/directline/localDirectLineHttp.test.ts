@@ -71,22 +71,23 @@ describe('the local Direct Line over HTTP', () => {
     expect(started.status).toBe(403);
   });
 
-  it('takes connector deliveries only for conversations that exist', async () => {
-    const unknown = await post(`${running.baseUrl}/v3/conversations/NoSuchConversation0000/activities`, {
-      type: 'message',
-      text: 'hello',
-    });
-    expect(unknown.status).toBe(404);
+  it('has no connector route: a post "as the bot" is 404 and never reaches the conversation', async () => {
     const known = await generate({ anonymousId: 'visitor-number-three-03' });
-    const delivered = await post(
-      `${running.baseUrl}/v3/conversations/${known.body.conversationId}/activities`,
-      {
+    const conversationId = known.body.conversationId as string;
+    for (const path of [
+      `/v3/conversations/${conversationId}/activities`,
+      `/v3/conversations/${conversationId}/activities/x`,
+    ]) {
+      const forged = await post(`${running.baseUrl}${path}`, {
         type: 'message',
-        text: 'an agent writes',
-      },
-    );
-    expect(delivered.status).toBe(200);
-    expect(delivered.body.id).toMatch(/\|0000000$/);
+        text: 'forged by a stranger',
+      });
+      expect(forged.status).toBe(404);
+    }
+    const read = await fetch(`${running.baseUrl}/v3/directline/conversations/${conversationId}/activities`, {
+      headers: { authorization: `Bearer ${known.body.token}` },
+    });
+    expect(JSON.stringify(await read.json())).not.toContain('forged by a stranger');
   });
 
   it('rejects a posted activity of an unknown type with 400', async () => {

@@ -13,15 +13,26 @@ import type { CaseResult } from '../../eval/harness/runEvaluation';
  * 96.4 % overall, 96.1 % on the fresh cases; 42.3 % on main before it, eval/README.md), minus a
  * small margin, so any regression fails. Raise them
  * whenever the bot improves; never lower them to make a change pass.
+ *
+ * Lowered once, on purpose (29 Nov 2026, commit after 3c0d30a): a new, harder batch (blind2, ids
+ * `b2-…`, 110 messages and 22 conversations) was written blind after the understanding work and
+ * measured once without touching the bot; it scored 87.1 %, which pulled the whole set to 94.0 %
+ * (93.7 % fresh; answer_first 83.1 %, correction 94.0 %). Those floors are now that measurement minus
+ * about 2 points. The issue's target of 0.95 overall and 0.90 per kind stays the goal.
  */
-const FLOOR_OVERALL = 0.94;
+const FLOOR_OVERALL = 0.92;
 /** The same without the cases built on issue 13's own examples: gains must reach the fresh part too. */
-const FLOOR_FRESH = 0.94;
+const FLOOR_FRESH = 0.92;
+/**
+ * The blind2 batch alone (eval/README.md, "Honest figure"): its measured 87.1 % minus about 3 points,
+ * so the part nobody tuned to cannot slip unnoticed behind gains on the rest.
+ */
+const FLOOR_BLIND2 = 0.84;
 const FLOOR_BY_KIND: Record<CaseKind, number> = {
   route: 0.97,
   kept: 0.96,
-  answer_first: 0.88,
-  correction: 0.95,
+  answer_first: 0.81,
+  correction: 0.92,
   no_loop: 0.92,
   no_handoff: 0.95,
   scope: 0.96,
@@ -42,6 +53,12 @@ it('keeps the overall pass rate at or above the floor', () => {
 
 it('keeps the pass rate of the fresh cases (not quoted in the issue) at or above the floor', () => {
   expect(scoresOf(results).fresh.rate).toBeGreaterThanOrEqual(FLOOR_FRESH);
+});
+
+it('keeps the pass rate of the blind2 batch (written after the understanding work) at or above its floor', () => {
+  const blind2 = scoresOf(results).byBatch.blind2;
+  expect(blind2.overall.total).toBeGreaterThan(0);
+  expect(blind2.overall.rate).toBeGreaterThanOrEqual(FLOOR_BLIND2);
 });
 
 it.each(CASE_KINDS)('keeps the pass rate of kind "%s" at or above its floor', (kind) => {

@@ -69,9 +69,14 @@ describe('POST /api/messages', () => {
     expect(response.body).toMatch(reason);
   });
 
-  it('rejects a plain-text body with 400', async () => {
-    const response = await post('hello bot', 'text/plain');
-    expect(response.status).toBe(400);
+  it.each([
+    ['plain text', 'text/plain', 'hello bot'],
+    ['a form (what any web page can post across sites)', 'application/x-www-form-urlencoded', 'type=message'],
+    ['multipart', 'multipart/form-data; boundary=x', '--x\r\n\r\nhello\r\n--x--'],
+  ])('refuses a body sent as %s with 415', async (_case, contentType, body) => {
+    const response = await post(body, contentType);
+    expect(response.status).toBe(415);
+    expect(response.body).toMatch(/application\/json/);
   });
 
   it('rejects a body over 256 KB with 413', async () => {

@@ -106,13 +106,28 @@ describe('dispute notifications through BullMQ on Redis', () => {
   it('does not echo what the user did themselves in the chat (filing, withdrawing)', async () => {
     const conversation = 'conv-own-actions';
     const dispute = await fileFrom(disputes, stub.reference(conversation));
-    await disputes.withdraw(dispute.ownerId, dispute.id);
+    await disputes.withdraw(dispute.ownerId, dispute.id, undefined, { conversationId: conversation });
     // A marker change by the mediator on another dispute in the same conversation shows the queue ran.
     const other = await fileFrom(disputes, stub.reference(conversation));
     await disputes.transition(other.id, 'in_mediation', MEDIATOR);
     expect(await nextMessage(conversation, 0)).toContain(other.id);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(stub.deliveredTo(conversation)).toHaveLength(1);
+  });
+
+  it("tells the user in the dispute's own conversation when a change as them comes from another one", async () => {
+    const conversation = 'conv-changed-elsewhere';
+    const dispute = await fileFrom(disputes, stub.reference(conversation));
+    const elsewhere = { conversationId: 'conv-someone-else-typing' };
+    await disputes.addDetail(dispute.ownerId, dispute.id, 'Added from another chat', elsewhere);
+    expect(await nextMessage(conversation, 0)).toContain(`Dispute ${dispute.id} was updated.`);
+    await disputes.setRemindersEnabled(dispute.ownerId, dispute.id, false, elsewhere);
+    expect(await nextMessage(conversation, 1)).toContain(`Dispute ${dispute.id} was updated.`);
+    await disputes.withdraw(dispute.ownerId, dispute.id, undefined, elsewhere);
+    expect(await nextMessage(conversation, 2)).toContain(
+      `Dispute ${dispute.id} has been withdrawn and is now closed.`,
+    );
+    expect(stub.deliveredTo(elsewhere.conversationId)).toHaveLength(0);
   });
 
   it('delivers once when the channel answers 500 twice and then 200', async () => {

@@ -6,6 +6,7 @@ import { InMemoryDisputeStore } from '../../src/services/disputes/InMemoryDisput
 import type { DisputeChange } from '../../src/services/disputes/DisputeService';
 import { createLogger } from '../../src/services/logging/logger';
 import { DeliveringMessenger } from '../../src/services/notifications/DeliveringMessenger';
+import { serviceUrlCheck } from '../../src/services/network/serviceUrlPolicy';
 import { InProcessJobQueue } from '../../src/services/notifications/jobs/InProcessJobQueue';
 import type { ReminderJob } from '../../src/services/reminders/ReminderJob';
 import { ReminderScheduler } from '../../src/services/reminders/ReminderScheduler';
@@ -38,7 +39,11 @@ describe('the in-process scheduler with an injected clock and the default offset
   const logger = createLogger('info', { write: (line: string) => logLines.push(line) });
   const clock = new FakeClock('2026-03-02T09:00:00.000Z');
   const disputes = new DisputeService({ store: new InMemoryDisputeStore(), clock: clock.now });
-  const messenger = new DeliveringMessenger(createAdapter(loadConfig({ LOG_LEVEL: 'silent' }), logger), '');
+  const messenger = new DeliveringMessenger(
+    createAdapter(loadConfig({ LOG_LEVEL: 'silent' }), logger),
+    '',
+    serviceUrlCheck({ appIdSet: false }),
+  );
   const queue = new InProcessJobQueue<ReminderJob>({
     name: 'reminders-under-test',
     policy: { attempts: 2, backoffMs: 50 },

@@ -16,8 +16,9 @@ export class BotProcess {
     child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
   }
 
-  /** The process id, to read its memory from /proc. */
-  get pid(): number | undefined {
+  /** The process id, to read its memory from /proc or attach to it. */
+  get pid(): number {
+    if (this.child.pid === undefined) throw new Error('the bot process has no pid');
     return this.child.pid;
   }
 

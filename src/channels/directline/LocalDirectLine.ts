@@ -1,4 +1,5 @@
-import type { Activity, ChannelAccount, CloudAdapter, TurnContext } from 'botbuilder';
+import type { Activity, ChannelAccount, TurnContext } from 'botbuilder';
+import { IN_PROCESS_SERVICE_URL } from '../../services/network/serviceUrlPolicy';
 import type { Logger } from '../../services/logging/logger';
 import type { SharedRateLimiter } from '../../services/resilience/SharedRateLimiter';
 import { pseudonym } from '../../services/logging/pseudonym';
@@ -12,6 +13,7 @@ import {
   tokenMatches,
 } from './conversationToken';
 import { DirectLineError } from './DirectLineError';
+import { LocalConversationGoneError, LocalDirectLineAdapter } from './LocalDirectLineAdapter';
 import type { PostedActivity } from './postedActivity';
 
 /** The bot as this channel names it in activities (there is no app id in local mode). */
@@ -28,11 +30,8 @@ export interface ConversationTicket {
 
 export interface LocalDirectLineDependencies {
   log: ConversationLog;
-  adapter: CloudAdapter;
   /** Runs one turn of the bot. */
   runTurn: (context: TurnContext) => Promise<void>;
-  /** Where the adapter sends replies: this process's own connector routes. */
-  serviceUrl: () => string;
   idleTtlSeconds: number;
   logger: Logger;
   /** Wraps each turn, so shutdown waits for turns under way. */
@@ -44,13 +43,19 @@ export interface LocalDirectLineDependencies {
 /**
  * The Direct Line 3.0 subset Web Chat and botframework-directlinejs use in polling mode, served by
  * the bot itself: tokens bound to a user, conversations, posting (with the echo Web Chat matches by
- * clientActivityID) and reading after a watermark; and the Bot Connector side the adapter delivers
- * replies and proactive messages to.
+ * clientActivityID) and reading after a watermark. Turns run in-process on the channel's own
+ * adapter, which writes the bot's replies and proactive messages straight into the log. Who speaks is
+ * the user the token was issued to, whatever the posted activity says.
  */
 export class LocalDirectLine {
+  /** Give it the same middleware and turn-error handler as the HTTP adapter. */
+  readonly adapter: LocalDirectLineAdapter;
+
   constructor(private readonly deps: LocalDirectLineDependencies) {
     if (!deps.log) throw new Error('LocalDirectLine needs a conversation log');
-    if (!deps.adapter) throw new Error('LocalDirectLine needs the adapter');
+    this.adapter = new LocalDirectLineAdapter((conversationId, activity) =>
+      this.deliverFromBot(conversationId, activity),
+    );
   }
 
   /** A new conversation for this user, and the token that opens it (as /tokens/generate does). */
@@ -99,7 +104,7 @@ export class LocalDirectLine {
     };
     const id = await this.deps.log.append(record.id, incoming);
     if (!id) throw conversationGone();
-    await this.runTurn({ ...incoming, id, serviceUrl: this.deps.serviceUrl() }, record.id);
+    await this.runTurn({ ...incoming, id, serviceUrl: IN_PROCESS_SERVICE_URL }, record.id);
     return id;
   }
 
@@ -110,8 +115,17 @@ export class LocalDirectLine {
     return page;
   }
 
-  /** An activity the adapter sends (a reply or a proactive message); undefined for an unknown conversation. */
-  async deliverFromBot(conversationId: string, activity: Partial<Activity>): Promise<string | undefined> {
+  /** A proactive message the bot sends outside a turn; rejects when the conversation is gone. */
+  async postFromBot(activity: Partial<Activity>): Promise<void> {
+    if (!(await this.deliverFromBot(activity.conversation?.id ?? '', activity)))
+      throw new LocalConversationGoneError();
+  }
+
+  /** An activity the bot sends (a reply or a proactive message); undefined for an unknown conversation. */
+  private async deliverFromBot(
+    conversationId: string,
+    activity: Partial<Activity>,
+  ): Promise<string | undefined> {
     if (!CONVERSATION_ID.test(conversationId)) return undefined;
     const { serviceUrl: _internal, id: _theirs, ...visible } = activity;
     return this.deps.log.append(conversationId, {
@@ -128,7 +142,7 @@ export class LocalDirectLine {
         type: 'conversationUpdate',
         id: `${record.id}|start`,
         channelId: LOCAL_CHANNEL_ID,
-        serviceUrl: this.deps.serviceUrl(),
+        serviceUrl: IN_PROCESS_SERVICE_URL,
         conversation: { id: record.id } as Activity['conversation'],
         from: userAccount(record.user),
         recipient: { ...LOCAL_BOT },
@@ -142,9 +156,7 @@ export class LocalDirectLine {
   private async runTurn(activity: Partial<Activity>, conversationId: string): Promise<void> {
     try {
       await this.deps.track(() =>
-        this.deps.adapter.processActivityDirect('', activity as Activity, (context) =>
-          this.deps.runTurn(context),
-        ),
+        this.adapter.processActivity(activity, (context) => this.deps.runTurn(context)),
       );
     } catch (error) {
       this.deps.logger.error(

@@ -1,4 +1,3 @@
-import type { Activity } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../../services/logging/logger';
 import { resolveWidgetUser, WidgetIdentityError } from '../widget/widgetUser';
@@ -17,9 +16,10 @@ export interface DirectLineRouteDependencies {
 const DIRECT_LINE = '/v3/directline';
 
 /**
- * The local Direct Line routes (what the page's Web Chat calls) and the Bot Connector routes (what
- * the adapter calls back with replies and proactive messages). Errors use Direct Line's shape:
- * { error: { code, message } }, 403 for a bad token, 404 for an unknown or expired conversation.
+ * The local Direct Line routes (what the page's Web Chat calls). There is no Bot Connector route:
+ * the bot's replies are written into the conversation in-process, so nobody can post "as the bot".
+ * Errors use Direct Line's shape: { error: { code, message } }, 403 for a bad token, 404 for an
+ * unknown or expired conversation.
  */
 export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDependencies): void {
   const { directLine } = deps;
@@ -72,17 +72,6 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
       return { activities: page.activities, watermark: String(page.watermark) };
     }),
   );
-
-  // Bot Connector: sendToConversation and replyToActivity. The adapter sends no credentials in local
-  // mode, so the only check is that the conversation exists (its id is unguessable).
-  const deliver = answer(deps, 200, async (req) => {
-    const id = await directLine.deliverFromBot(conversationParam(req), req.body as Partial<Activity>);
-    if (!id)
-      throw new DirectLineError(404, 'BadConversation', 'the conversation does not exist or has expired');
-    return { id };
-  });
-  server.post('/v3/conversations/:conversationId/activities', deliver);
-  server.post('/v3/conversations/:conversationId/activities/:activityId', deliver);
 }
 
 function conversationParam(req: Request): string {

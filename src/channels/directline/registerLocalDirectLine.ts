@@ -1,4 +1,4 @@
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import type { AppConfig } from '../../config/configSchema';
 import type { Logger } from '../../services/logging/logger';
@@ -14,20 +14,15 @@ export interface LocalDirectLineSetup {
   config: AppConfig;
   logger: Logger;
   backend: StateBackend;
-  adapter: CloudAdapter;
   runTurn: (context: TurnContext) => Promise<void>;
   track: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 /**
- * Serves the local Direct Line channel when the bot runs without a Microsoft app id (development,
- * tests, a single self-hosted site). With an app id the adapter demands Bot Framework tokens this
- * channel cannot mint, so production uses Azure's Direct Line (DIRECTLINE_SECRET) instead.
+ * The local Direct Line channel when the bot runs without a Microsoft app id (development, tests, a
+ * single self-hosted site). With an app id production uses Azure's Direct Line (DIRECTLINE_SECRET).
  */
-export function registerLocalDirectLine(
-  server: Server,
-  setup: LocalDirectLineSetup,
-): LocalDirectLine | undefined {
+export function createLocalDirectLine(setup: LocalDirectLineSetup): LocalDirectLine | undefined {
   const { config, logger, backend } = setup;
   if (config.MicrosoftAppId) {
     logger.info(
@@ -40,11 +35,9 @@ export function registerLocalDirectLine(
   const log: ConversationLog = backend.redis
     ? new RedisConversationLog(backend.redis, { keyPrefix: config.REDIS_KEY_PREFIX, idleTtlSeconds })
     : new InMemoryConversationLog({ idleTtlSeconds });
-  const directLine = new LocalDirectLine({
+  return new LocalDirectLine({
     log,
-    adapter: setup.adapter,
     runTurn: setup.runTurn,
-    serviceUrl: () => ownServiceUrl(server),
     idleTtlSeconds,
     logger,
     track: setup.track,
@@ -58,14 +51,14 @@ export function registerLocalDirectLine(
       backend.guard,
     ),
   });
-  registerDirectLineRoutes(server, { directLine, logger, userTokenSecret: config.WIDGET_USER_TOKEN_SECRET });
-  return directLine;
 }
 
-/** This process's own address, so the adapter's replies never leave the machine. */
-function ownServiceUrl(server: Server): string {
-  const { address, port } = server.address();
-  const wildcard = !address || address === '0.0.0.0' || address === '::';
-  const host = wildcard ? '127.0.0.1' : address.includes(':') ? `[${address}]` : address;
-  return `http://${host}:${port}`;
+/** Serves the channel's Direct Line routes (tokens, conversations, the user's activities). */
+export function registerLocalDirectLine(
+  server: Server,
+  directLine: LocalDirectLine,
+  config: AppConfig,
+  logger: Logger,
+): void {
+  registerDirectLineRoutes(server, { directLine, logger, userTokenSecret: config.WIDGET_USER_TOKEN_SECRET });
 }

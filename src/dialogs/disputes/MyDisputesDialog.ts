@@ -2,6 +2,7 @@ import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuil
 import type { Choice } from '../../bot/rendering/choice';
 import { infoMessage } from '../../bot/rendering/infoMessage';
 import { ownerIdOf } from '../../bot/userIdentity';
+import type { ChangeOrigin } from '../../services/disputes/DisputeService';
 import type { Dispute } from '../../services/disputes/schemas';
 import { isOpen } from '../../services/disputes/stateMachine';
 import { userClockFrom } from '../../services/time';
@@ -155,7 +156,7 @@ export class MyDisputesDialog extends CancelAndHelpDialog {
       case 'reminders_off':
       case 'reminders_on': {
         const on = action === 'reminders_on';
-        await this.deps.disputes.setRemindersEnabled(owner, id, on);
+        await this.deps.disputes.setRemindersEnabled(owner, id, on, originOf(step));
         await step.context.sendActivity(
           on ? 'Reminders are on for this dispute.' : 'Reminders are off for this dispute.',
         );
@@ -173,12 +174,12 @@ export class MyDisputesDialog extends CancelAndHelpDialog {
     const owner = ownerIdOf(step.context.activity);
     const action = (step.values as { action?: string }).action;
     if (action === 'add') {
-      await this.deps.disputes.addDetail(owner, id, step.result as string);
+      await this.deps.disputes.addDetail(owner, id, step.result as string, originOf(step));
       await step.context.sendActivity('Added to your dispute.');
       return step.replaceDialog(OPEN_WATERFALL, { id } satisfies OpenOptions);
     }
     if ((step.result as Choice).value === 'yes') {
-      await this.deps.disputes.withdraw(owner, id);
+      await this.deps.disputes.withdraw(owner, id, undefined, originOf(step));
       await step.context.sendActivity(`${id} is withdrawn.`);
       return step.endDialog();
     }
@@ -194,4 +195,9 @@ export class MyDisputesDialog extends CancelAndHelpDialog {
   private timeZoneOf(step: WaterfallStepContext): string {
     return userClockFrom(step.context.activity, this.deps.defaultTimeZone).timeZone;
   }
+}
+
+/** This conversation: a change made here is confirmed here; from anywhere else, the owner is told. */
+function originOf(step: WaterfallStepContext): ChangeOrigin {
+  return { conversationId: step.context.activity.conversation.id };
 }

@@ -30,10 +30,16 @@ export function missingParts(draft: ClaimDraft): ClaimField[] {
   });
 }
 
+// Building a NumberFormat costs far more than using one; a handful of currencies ever occur.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(amount: Money): string {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency: amount.currency }).format(
-    amount.value,
-  );
+  let format = moneyFormats.get(amount.currency);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { style: 'currency', currency: amount.currency });
+    moneyFormats.set(amount.currency, format);
+  }
+  return format.format(amount.value);
 }
 
 /** A concise statement the user can paste into the dispute form's reason and details. */

@@ -39,8 +39,15 @@ export interface DisputeChange {
   readonly actor: Actor;
   readonly from?: Stage;
   readonly to?: Stage;
+  /** The conversation a user's change was made in; unset when it was made outside any chat. */
+  readonly conversationId?: string;
 }
 export type DisputeChangeListener = (change: DisputeChange) => void | Promise<void>;
+
+/** Where the owner made a change from: the chat passes its conversation, so the notifier can tell. */
+export interface ChangeOrigin {
+  readonly conversationId: string;
+}
 
 const fileDisputeInputSchema = z.object({
   ownerId: ownerIdSchema,
@@ -152,7 +159,9 @@ export class DisputeService {
     const boundId = await this.store.claimIdempotencyKey(input.ownerId, input.idempotencyKey, dispute.id);
     if (boundId === dispute.id) {
       await this.store.addToOwnerIndex(input.ownerId, dispute.id, new Date(now));
-      await this.emit({ dispute, event: 'filed', actor, from: 'draft', to: 'filed' });
+      // Filed from the conversation its reference names (a chat, or an agent on the user's behalf).
+      const conversationId = input.conversationReference?.conversation?.id;
+      await this.emit({ dispute, event: 'filed', actor, from: 'draft', to: 'filed', conversationId });
       return { dispute, created: true };
     }
     await this.store.removeUnreachable(dispute.id);
@@ -195,61 +204,90 @@ export class DisputeService {
   }
 
   /** Moves a dispute along the state machine (IllegalTransitionError otherwise) and records who did it. */
-  async transition(id: string, to: Stage, actor: Actor, note?: string): Promise<Dispute> {
+  async transition(
+    id: string,
+    to: Stage,
+    actor: Actor,
+    note?: string,
+    origin?: ChangeOrigin,
+  ): Promise<Dispute> {
     const target = parseInput(stageSchema, to);
     const by = parseInput(actorSchema, actor);
     const dedicatedMethod = STAGES_WITH_DEDICATED_METHODS[target];
-    return this.change(id, by, (current, now) => {
-      assertTransition(current.stage, target);
-      if (dedicatedMethod)
-        throw new DisputeActionNotAllowedError(`enter ${target} without ${dedicatedMethod}()`, current.stage);
-      const event: DisputeEvent = target === 'withdrawn' ? 'withdrawn' : 'stage_changed';
-      const entry: HistoryEntry = { at: now, actor: by, from: current.stage, to: target, event, note };
-      return {
-        dispute: appendHistory({ ...current, stage: target }, entry),
-        event,
-        from: current.stage,
-        to: target,
-      };
-    });
+    return this.change(
+      id,
+      by,
+      (current, now) => {
+        assertTransition(current.stage, target);
+        if (dedicatedMethod)
+          throw new DisputeActionNotAllowedError(
+            `enter ${target} without ${dedicatedMethod}()`,
+            current.stage,
+          );
+        const event: DisputeEvent = target === 'withdrawn' ? 'withdrawn' : 'stage_changed';
+        const entry: HistoryEntry = { at: now, actor: by, from: current.stage, to: target, event, note };
+        return {
+          dispute: appendHistory({ ...current, stage: target }, entry),
+          event,
+          from: current.stage,
+          to: target,
+        };
+      },
+      origin,
+    );
   }
 
   /** The owner adds information to an open dispute (fact P8: a filed dispute can be updated). */
-  async addDetail(ownerId: string, id: string, text: string): Promise<Dispute> {
+  async addDetail(ownerId: string, id: string, text: string, origin?: ChangeOrigin): Promise<Dispute> {
     const detail = parseInput(detailTextSchema, text);
-    return this.change(id, userActor(ownerId), (current, now) => {
-      if (!isOpen(current.stage)) throw new DisputeActionNotAllowedError('add details', current.stage);
-      if (current.details.length >= MAX_DETAILS_PER_DISPUTE) {
-        throw new DisputeActionNotAllowedError(
-          `add more than ${MAX_DETAILS_PER_DISPUTE} details`,
-          current.stage,
-        );
-      }
-      const withDetail = { ...current, details: [...current.details, { at: now, text: detail }] };
-      const entry: HistoryEntry = { at: now, actor: userActor(ownerId), event: 'detail_added' };
-      return { dispute: appendHistory(withDetail, entry), event: 'detail_added' };
-    });
+    return this.change(
+      id,
+      userActor(ownerId),
+      (current, now) => {
+        if (!isOpen(current.stage)) throw new DisputeActionNotAllowedError('add details', current.stage);
+        if (current.details.length >= MAX_DETAILS_PER_DISPUTE) {
+          throw new DisputeActionNotAllowedError(
+            `add more than ${MAX_DETAILS_PER_DISPUTE} details`,
+            current.stage,
+          );
+        }
+        const withDetail = { ...current, details: [...current.details, { at: now, text: detail }] };
+        const entry: HistoryEntry = { at: now, actor: userActor(ownerId), event: 'detail_added' };
+        return { dispute: appendHistory(withDetail, entry), event: 'detail_added' };
+      },
+      origin,
+    );
   }
 
-  async withdraw(ownerId: string, id: string, note?: string): Promise<Dispute> {
-    return this.transition(id, 'withdrawn', userActor(ownerId), note);
+  async withdraw(ownerId: string, id: string, note?: string, origin?: ChangeOrigin): Promise<Dispute> {
+    return this.transition(id, 'withdrawn', userActor(ownerId), note, origin);
   }
 
   /** Turns deadline reminders on or off; setting the value it already has changes nothing. */
-  async setRemindersEnabled(ownerId: string, id: string, enabled: boolean): Promise<Dispute> {
-    return this.change(id, userActor(ownerId), (current, now) => {
-      if (current.remindersEnabled === enabled) return 'unchanged';
-      const entry: HistoryEntry = {
-        at: now,
-        actor: userActor(ownerId),
-        event: 'reminders_changed',
-        note: enabled ? 'reminders on' : 'reminders off',
-      };
-      return {
-        dispute: appendHistory({ ...current, remindersEnabled: enabled }, entry),
-        event: 'reminders_changed',
-      };
-    });
+  async setRemindersEnabled(
+    ownerId: string,
+    id: string,
+    enabled: boolean,
+    origin?: ChangeOrigin,
+  ): Promise<Dispute> {
+    return this.change(
+      id,
+      userActor(ownerId),
+      (current, now) => {
+        if (current.remindersEnabled === enabled) return 'unchanged';
+        const entry: HistoryEntry = {
+          at: now,
+          actor: userActor(ownerId),
+          event: 'reminders_changed',
+          note: enabled ? 'reminders on' : 'reminders off',
+        };
+        return {
+          dispute: appendHistory({ ...current, remindersEnabled: enabled }, entry),
+          event: 'reminders_changed',
+        };
+      },
+      origin,
+    );
   }
 
   /** The mediation specialist's non-binding recommendation (fact P11): in_mediation -> recommendation_issued. */
@@ -388,6 +426,7 @@ export class DisputeService {
     id: string,
     actor: Actor,
     decide: (current: Dispute, now: string) => Decision,
+    origin?: ChangeOrigin,
   ): Promise<Dispute> {
     if (!disputeIdSchema.safeParse(id).success) throw new DisputeNotFoundError(id);
     for (let attempt = 1; attempt <= this.maxUpdateAttempts; attempt += 1) {
@@ -398,7 +437,7 @@ export class DisputeService {
       if (decision === 'unchanged') return loaded.dispute;
       const next = parseInput(disputeSchema, decision.dispute);
       if (await this.store.replace(next, loaded.version)) {
-        await this.emit({ ...decision, dispute: next, actor });
+        await this.emit({ ...decision, dispute: next, actor, conversationId: origin?.conversationId });
         return next;
       }
       // Someone else wrote first: wait a little (jittered, growing) and decide again on their result.

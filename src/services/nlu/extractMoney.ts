@@ -61,10 +61,23 @@ const MAY_HOLD_MONEY = /[\d$€£¥]|dollar|euro|pound|yen|usd|eur|gbp|hundred|t
 const MONEY_BOUNDS: RecognizerBounds = { maxChars: 120, maxNumbers: 6 };
 
 /**
+ * A cheap test before the recognizer: an amount needs a number, in digits or words ("five hundred
+ * dollars", "half a million euros"); without one the recognizer finds no money.
+ */
+const MAY_HOLD_AMOUNT =
+  /\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|half|quarter|dozen)/i;
+
+/** False when the text cannot hold an amount the recognizer reads; true does not mean it holds one. */
+export function mayHoldAmount(text: string): boolean {
+  return MAY_HOLD_AMOUNT.test(text);
+}
+
+/**
  * First amount of money with a currency in the text; a bare number is not money. Only a bounded
  * slice of a long text is read (see boundedForRecognizer).
  */
 export function extractMoney(text: string): MoneyAmount | undefined {
+  if (!mayHoldAmount(text)) return undefined;
   const slice = boundedForRecognizer(text, MAY_HOLD_MONEY, MONEY_BOUNDS);
   for (const found of recognizeCurrency(slice, Culture.English)) {
     const money = toMoney(found.text, found.resolution);

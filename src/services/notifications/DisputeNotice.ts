@@ -27,15 +27,25 @@ export interface DisputeNotice {
   readonly conversationReference: Partial<ConversationReference>;
 }
 
-/** Events the owner causes in the chat are confirmed in that same turn; a proactive copy would repeat it. */
-function isOwnAction(change: DisputeChange): boolean {
-  return change.actor.role === 'user' && change.actor.id === change.dispute.ownerId;
+/**
+ * Events the owner causes in the dispute's own conversation are confirmed in that same turn; a
+ * proactive copy would repeat it. A change from anywhere else (another conversation, a person, no chat
+ * at all) is told in the conversation the dispute belongs to, so a change made as them is never silent.
+ */
+function isOwnActionInItsConversation(change: DisputeChange): boolean {
+  const ownConversation = change.dispute.conversationReference?.conversation?.id;
+  return (
+    change.actor.role === 'user' &&
+    change.actor.id === change.dispute.ownerId &&
+    change.conversationId !== undefined &&
+    change.conversationId === ownConversation
+  );
 }
 
 /** The notice for a change, or undefined when there is nobody to tell or nothing they do not already know. */
 export function noticeFromChange(change: DisputeChange): DisputeNotice | undefined {
   const { dispute, event } = change;
-  if (!dispute.conversationReference || isOwnAction(change)) return undefined;
+  if (!dispute.conversationReference || isOwnActionInItsConversation(change)) return undefined;
   return {
     disputeId: dispute.id,
     sequence: dispute.history.length,

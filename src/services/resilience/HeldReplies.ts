@@ -1,4 +1,4 @@
-import type { Middleware, ResourceResponse, TurnContext } from 'botbuilder';
+import type { Activity, Middleware, ResourceResponse, TurnContext } from 'botbuilder';
 import type { Logger } from '../logging/logger';
 import { pseudonym } from '../logging/pseudonym';
 
@@ -8,6 +8,8 @@ type OutgoingActivities = Parameters<TurnContext['sendActivities']>[0];
 export interface HeldRepliesHandle {
   /** Drops the replies held so far: the turn is about to run again from the start. */
   restart(attempt: number): void;
+  /** The replies held so far, to be sent once the turn has saved (the transcript writes them with the save). */
+  held(): readonly Partial<Activity>[];
 }
 
 const HANDLE_KEY = Symbol('heldReplies');
@@ -48,13 +50,18 @@ export class HeldReplies implements Middleware {
           'Another turn of this conversation saved first: running this one again on fresh state',
         );
       },
+      held: () => held,
     };
     context.turnState.set(HANDLE_KEY, handle);
     try {
       await next();
+    } catch (error) {
+      // A failed turn's replies are never sent.
+      held.length = 0;
+      throw error;
     } finally {
       holding = false;
     }
-    if (held.length > 0) await context.sendActivities(held);
+    if (held.length > 0) await context.sendActivities(held.splice(0));
   }
 }

@@ -55,8 +55,12 @@ export class StorageGuard {
     );
     this.breaker.onBreak(() => logger.warn({ event: 'storage_circuit_open' }, 'Storage circuit opened'));
     this.breaker.onReset(() => logger.info({ event: 'storage_circuit_closed' }, 'Storage circuit closed'));
-    // A call that runs out of time counts as a failure of the store.
-    this.policy = wrap(this.breaker, timeout(options.timeoutMs, TimeoutStrategy.Aggressive));
+    // A call that runs out of time counts as a failure of the store. The calls ignore the abort
+    // signal, so it is not aborted after each success (that builds a DOMException every call).
+    this.policy = wrap(
+      this.breaker,
+      timeout(options.timeoutMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false }),
+    );
   }
 
   /** True while calls are refused without trying the store. */

@@ -7,6 +7,7 @@ import {
   RateLimiterRes,
 } from 'rate-limiter-flexible';
 import type { Logger } from '../logging/logger';
+import { EarlyReads, earlyReadKey, takeEarlyRead } from '../storage/EarlyReads';
 import { pseudonym } from '../logging/pseudonym';
 import type { StorageGuard } from './StorageGuard';
 import { StorageUnavailableError } from './StorageUnavailableError';
@@ -24,6 +25,8 @@ export const RATE_LIMITED = Symbol('rateLimited');
 /** What a user sends; typing indicators and conversation updates are not counted. */
 const COUNTED_TYPES = new Set(['message', 'invoke']);
 
+const REFUSAL = earlyReadKey<RateLimiterRes | undefined>('rate limit refusal');
+
 /**
  * A per-user limit on messages (rate-limiter-flexible): in Redis, so it holds across bot processes,
  * or in memory in embedded mode and while Redis is unreachable. A user over the limit is told once
@@ -38,6 +41,7 @@ export class UserRateLimit implements Middleware {
     redis: Redis | Cluster | undefined,
     private readonly guard: StorageGuard,
     private readonly logger: Logger,
+    earlyReads?: EarlyReads,
   ) {
     const limits = {
       points: options.points,
@@ -46,13 +50,18 @@ export class UserRateLimit implements Middleware {
     };
     this.local = new RateLimiterMemory(limits);
     this.shared = redis ? new RateLimiterRedis({ ...limits, storeClient: redis }) : undefined;
+    // Counted together with the turn's other reads (one round trip).
+    earlyReads?.add(REFUSAL, (context) => {
+      const user = countedUserOf(context);
+      return user === undefined ? undefined : this.refusalFor(user);
+    });
   }
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
-    const { type, channelId, from } = context.activity;
-    if (!COUNTED_TYPES.has(type) || !from?.id) return next();
-    const user = pseudonym(`${channelId}:${from.id}`) ?? '';
-    const refusal = await this.refusalFor(user);
+    const user = countedUserOf(context);
+    if (user === undefined) return next();
+    const { channelId } = context.activity;
+    const refusal = await (takeEarlyRead(context, REFUSAL) ?? this.refusalFor(user));
     if (!refusal) return next();
     context.turnState.set(RATE_LIMITED, true);
     this.logger.info({ event: 'rate_limited', user, channel: channelId }, 'User over the message limit');
@@ -76,6 +85,17 @@ export class UserRateLimit implements Middleware {
       return consumeOrRefuse(this.local, user);
     }
   }
+}
+
+const COUNTED_USER = Symbol('countedUser');
+
+/** The user's pseudonym when the activity counts against their limit; hashed once per turn. */
+function countedUserOf(context: TurnContext): string | undefined {
+  if (context.turnState.has(COUNTED_USER)) return context.turnState.get(COUNTED_USER) as string | undefined;
+  const { type, channelId, from } = context.activity;
+  const user = COUNTED_TYPES.has(type) && from?.id ? (pseudonym(`${channelId}:${from.id}`) ?? '') : undefined;
+  context.turnState.set(COUNTED_USER, user);
+  return user;
 }
 
 /** rate-limiter-flexible rejects with a RateLimiterRes when over the limit, and with an Error on failure. */

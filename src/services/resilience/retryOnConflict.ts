@@ -13,12 +13,16 @@ export const MAX_TURN_ATTEMPTS = 4;
  * again from the start on the fresh state, and only the last run's replies are sent (HeldReplies),
  * so no update is lost and the user reads one consistent answer.
  */
-export async function retryOnConflict(context: TurnContext, runTurn: () => Promise<void>): Promise<void> {
+export async function retryOnConflict(
+  context: TurnContext,
+  /** Runs the turn; `attempt` is 1 on the first run, more when running again on fresh state. */
+  runTurn: (attempt: number) => Promise<void>,
+): Promise<void> {
   // What the middleware put in turnState stays; what a run adds (cached state, dialog notes) goes.
   const keysBeforeTurn = new Set(context.turnState.keys());
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await runTurn();
+      await runTurn(attempt);
       return;
     } catch (error) {
       const held = heldRepliesOf(context);

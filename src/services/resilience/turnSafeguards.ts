@@ -1,6 +1,7 @@
 import type { Middleware } from 'botbuilder';
 import type { AppConfig } from '../../config/configSchema';
 import type { Logger } from '../logging/logger';
+import type { EarlyReads } from '../storage/EarlyReads';
 import type { StateBackend } from '../storage/StateBackend';
 import { DeduplicateActivities } from './DeduplicateActivities';
 import { HeldReplies } from './HeldReplies';
@@ -13,10 +14,17 @@ import { UserRateLimit } from './UserRateLimit';
 
 /**
  * The adapter middleware that keeps turns safe, outermost first: drop redelivered activities, limit
- * each user's message rate, answer an over-long message without reading it, run one turn per conversation at a time in this process, and hold the
- * replies until the turn's state is saved. Register them before any other middleware.
+ * each user's message rate, answer an over-long message without reading it, run one turn per
+ * conversation at a time in this process, and hold the replies until the turn's state is saved.
+ * Register them before any other middleware, after `earlyReads` (dedupe and rate limit start their
+ * reads there, with the turn's other reads).
  */
-export function turnSafeguards(config: AppConfig, backend: StateBackend, logger: Logger): Middleware[] {
+export function turnSafeguards(
+  config: AppConfig,
+  backend: StateBackend,
+  logger: Logger,
+  earlyReads?: EarlyReads,
+): Middleware[] {
   const seen = backend.redis
     ? new RedisSeenActivities(
         backend.redis,
@@ -26,7 +34,7 @@ export function turnSafeguards(config: AppConfig, backend: StateBackend, logger:
       )
     : new MemorySeenActivities(SEEN_ACTIVITY_TTL_SECONDS);
   return [
-    new DeduplicateActivities(seen, logger),
+    new DeduplicateActivities(seen, logger, earlyReads),
     new UserRateLimit(
       {
         points: config.RATE_LIMIT_POINTS,
@@ -36,6 +44,7 @@ export function turnSafeguards(config: AppConfig, backend: StateBackend, logger:
       backend.redis,
       backend.guard,
       logger,
+      earlyReads,
     ),
     new TextLengthLimit(logger),
     new OneTurnAtATime(),

@@ -56,14 +56,16 @@ export class RedisStorage implements Storage {
 
   /**
    * A turn loads conversation and user state through two BotState objects, each calling read() on its
-   * own. Reads issued in the same turn of the event loop are gathered into one MGET (per hash slot on
-   * a cluster), so loading a turn's state is one round trip rather than one per state object.
+   * own. Reads issued in the same pass of the microtask queue are gathered into one MGET (per hash slot
+   * on a cluster), so loading a turn's state is one round trip rather than one per state object. A
+   * microtask, not setImmediate: the MGET then still joins the turn's other early reads in the
+   * client's pipeline (tickBatchedRedis), which is sent at setImmediate.
    */
   private readCoalesced(keys: string[]): Promise<Map<string, string | null>> {
     if (!this.pendingRead) {
       const batch: PendingRead = { keys: new Set(), result: Promise.resolve(new Map()) };
       batch.result = new Promise((resolve, reject) => {
-        setImmediate(() => {
+        queueMicrotask(() => {
           this.pendingRead = undefined;
           this.readNow([...batch.keys]).then(resolve, reject);
         });

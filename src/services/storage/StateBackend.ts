@@ -8,6 +8,7 @@ import { StorageGuard } from '../resilience/StorageGuard';
 import { createRedisClient } from './createRedisClient';
 import { EmbeddedStorage } from './EmbeddedStorage';
 import { RedisStorage } from './RedisStorage';
+import { tickBatchedRedis } from './tickBatchedRedis';
 
 /** Failures in a row that open the storage circuit. */
 const BREAKER_CONSECUTIVE_FAILURES = 3;
@@ -50,9 +51,9 @@ export function createStateBackend(config: AppConfig, logger: Logger): StateBack
       close: async () => undefined,
     };
   }
-  const redis = createRedisClient(
-    { url: config.REDIS_URL, commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS },
-    logger,
+  // Every store shares one client view whose same-tick commands go in one pipeline (one round trip).
+  const redis = tickBatchedRedis(
+    createRedisClient({ url: config.REDIS_URL, commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS }, logger),
   );
   logger.info({ event: 'storage_mode', mode: 'redis', durable: true }, 'State is kept in Redis');
   return {

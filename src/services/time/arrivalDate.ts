@@ -3,6 +3,7 @@ import { boundedForRecognizer, RecognizerBounds } from '../text/boundedForRecogn
 import { recognizeDatePhrases } from './dateRecognizer';
 import { readPhrase, type PhraseReading } from './phraseReading';
 import type { UserClock } from './userClock';
+import { readDaysAgo } from './daysAgo';
 import { readLastWeekday } from './lastWeekday';
 import { hasVagueWording, spanEnds } from './vagueWording';
 import { recognizerReferenceFor, userNow, wallClockInstant } from './wallClock';
@@ -42,7 +43,10 @@ export function resolveArrivalDate(answer: string, clock: UserClock): ArrivalRes
   }
   // Only a bounded slice of a long answer goes to the recognizer (see boundedForRecognizer).
   const text = boundedForRecognizer(answer, MAY_HOLD_DATE, DATE_BOUNDS);
-  const lastWeekday = readLastWeekday(text, userNow(clock));
+  const now = userNow(clock);
+  const daysAgo = readDaysAgo(text, now);
+  if (daysAgo) return { kind: 'resolved', arrivedAt: daysAgo.toJSDate(), precision: 'day' };
+  const lastWeekday = readLastWeekday(text, now);
   if (lastWeekday?.kind === 'ambiguous') {
     return { kind: 'ambiguous', days: [lastWeekday.days[0].toJSDate(), lastWeekday.days[1].toJSDate()] };
   }
