@@ -9,11 +9,12 @@ import {
 import type { Server } from 'restify';
 import { cardPressAsText } from './bot/cardPressAsText';
 import { createAdapter, turnErrorHandler } from './bot/createAdapter';
-import { serviceUrlCheck } from './services/network/serviceUrlPolicy';
+import { IN_PROCESS_SERVICE_URL, serviceUrlCheck } from './services/network/serviceUrlPolicy';
 import { BOT_STATE_READ, DisputeBot } from './bot/DisputeBot';
 import type { AppConfig } from './config/configSchema';
 import type { Choice } from './bot/rendering/choice';
 import { MainDialog } from './dialogs/MainDialog';
+import { CONFIDENT_SCORE } from './dialogs/policy/DialoguePolicy';
 import { OfferedChoices } from './dialogs/OfferedChoices';
 import { KnownSlots, type SlotValues } from './dialogs/slots/KnownSlots';
 import { sendWelcome } from './dialogs/welcome';
@@ -47,7 +48,19 @@ import {
 import { registerWidget } from './channels/widget/registerWidget';
 import { createHandoff } from './handoff/createHandoff';
 import { HandoffGate } from './handoff/HandoffGate';
+import type { HandoffCase } from './handoff/handoffCase';
 import { registerAgentApi } from './agent/registerAgentApi';
+import { OperationsMetrics } from './services/metrics/OperationsMetrics';
+import { TurnMetrics } from './services/metrics/TurnMetrics';
+import { TurnTracing } from './bot/TurnTracing';
+import { countingIntents } from './services/metrics/countingIntents';
+import { registerMetricsRoute } from './server/registerMetricsRoute';
+import { createOutcomes } from './services/analytics/createOutcomes';
+import type { OutcomeRecorder } from './services/analytics/OutcomeRecorder';
+import { OutcomeCollector } from './bot/OutcomeCollector';
+import { askSatisfactionProactively, ProactiveTurn } from './bot/askSatisfactionProactively';
+import { SatisfactionSurvey, SurveyState } from './bot/satisfaction/SatisfactionSurvey';
+import { recordOutcome } from './dialogs/recordOutcome';
 
 export interface App {
   server: Server;
@@ -64,6 +77,8 @@ export interface App {
     /** Deadline and recommendation reminders (delayed jobs). */
     reminders: Reminders;
   };
+  /** The operations metrics served at /metrics. */
+  metrics: OperationsMetrics;
   /** Listens and resolves with the bound port. */
   listen(port: number, host?: string): Promise<number>;
   /** Stops accepting, lets turns in flight finish (bounded), then closes storage. */
@@ -87,6 +102,18 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   if (localDirectLine) localDirectLine.adapter.onTurnError = turnErrorHandler(logger);
   const useEverywhere = (middleware: Middleware | MiddlewareHandler) =>
     adapters.forEach((each) => each.use(middleware));
+  // Sources are read at scrape time; the parts they read are built below.
+  const metrics = new OperationsMetrics({
+    storageCircuitOpen: () => backend.guard.isOpen,
+    handoffCases: async () => countCases(await handoff.service.openCases()),
+    jobQueues: async () => [
+      { queue: 'notifications', ...(await notifications.queue.counts()) },
+      { queue: 'reminders', ...(await reminders.queue.counts()) },
+    ],
+  });
+  // Outermost, so the span and the latency cover the whole turn and an error is counted before the apology.
+  useEverywhere(new TurnTracing());
+  useEverywhere(new TurnMetrics(metrics));
   // The turn's reads start together first, and its leftover writes go out last (one round trip each).
   const earlyReads = new EarlyReads();
   useEverywhere(new FlushTurnWrites());
@@ -121,15 +148,39 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     checkServiceUrl,
     localDirectLine,
   );
+  const outcomes = createOutcomes(config, backend, logger);
+  const survey = new SatisfactionSurvey(conversationState.createProperty<SurveyState>('satisfactionSurvey'));
+  const proactiveTurn: ProactiveTurn = async (reference, logic) => {
+    if (reference.serviceUrl === IN_PROCESS_SERVICE_URL) {
+      if (localDirectLine) await localDirectLine.adapter.continueConversation(reference, logic);
+      return;
+    }
+    if (checkServiceUrl(reference.serviceUrl)) return;
+    await adapter.continueConversationAsync(config.MicrosoftAppId ?? '', reference, logic);
+  };
+  const surveyDeps = { proactiveTurn, conversationState, survey, logger };
   const handoff = createHandoff(config, backend, {
     messenger: deliveries,
     disputes,
     content,
     logger,
+    onQueued: (context, summary) => {
+      metrics.handoffs.inc({ reason: summary.reason });
+      recordOutcome(context, { kind: 'handed_off', reason: summary.reason });
+    },
+    onAccepted: (accepted) => void recordAcceptWait(outcomes.recorder, accepted),
+    onClosed: (closed) => void askSatisfactionProactively(surveyDeps, closed.reference),
   });
   useEverywhere(handoff.recorder);
+  useEverywhere(new OutcomeCollector(outcomes.recorder));
   const mainDialog = new MainDialog(
-    { intents, content, disputes, defaultTimeZone: config.DEFAULT_TIME_ZONE, handoff: handoff.service },
+    {
+      intents: countingIntents(intents, metrics, CONFIDENT_SCORE),
+      content,
+      disputes,
+      defaultTimeZone: config.DEFAULT_TIME_ZONE,
+      handoff: handoff.service,
+    },
     offered,
     slots,
   );
@@ -140,6 +191,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     mainDialog,
     (context) => sendWelcome(context, offered),
     handoffGate,
+    survey,
   );
   earlyReads.addConversationRead(BOT_STATE_READ, (context) => bot.loadState(context));
   earlyReads.addConversationRead(HandoffGate.earlyRead, (context) => handoffGate.readEarly(context));
@@ -163,6 +215,14 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     handoff: handoff.service,
     disputes,
     logger,
+    outcomes: outcomes.store,
+    outcomeRetentionDays: config.ANALYTICS_RETENTION_DAYS,
+  });
+
+  registerMetricsRoute(server, {
+    metrics,
+    token: config.METRICS_TOKEN,
+    withoutToken: config.METRICS_WITHOUT_TOKEN,
   });
 
   handoff.watcher.start();
@@ -178,6 +238,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   return {
     server,
     backend,
+    metrics,
     services: {
       adapter,
       messenger: deliveries,
@@ -201,4 +262,20 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
       await backend.close();
     },
   };
+}
+
+function countCases(cases: HandoffCase[]): { waiting: number; accepted: number } {
+  return {
+    waiting: cases.filter((found) => found.status === 'waiting').length,
+    accepted: cases.filter((found) => found.status === 'accepted').length,
+  };
+}
+
+/** How long the user waited for a person: from entering the queue until an agent accepted. */
+async function recordAcceptWait(recorder: OutcomeRecorder, accepted: HandoffCase): Promise<void> {
+  const waitSeconds = (Date.parse(accepted.acceptedAt ?? '') - Date.parse(accepted.queuedAt)) / 1000;
+  if (!Number.isFinite(waitSeconds)) return;
+  await recorder.record({ id: accepted.id, channelId: accepted.channelId }, [
+    { kind: 'handoff_accepted', waitSeconds: Math.max(0, Math.round(waitSeconds)) },
+  ]);
 }

@@ -1,12 +1,15 @@
-import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/loadConfig';
 import { createLogger } from './services/logging/logger';
 import { warnAboutDevelopmentMode } from './server/security/developmentModeWarning';
+import { startOtlpTracing, Tracing } from './services/tracing/startTracing';
 
 async function main(): Promise<void> {
   let config;
+  let tracing: Tracing | undefined;
   try {
     config = loadConfig();
+    // Before the app is loaded: the ioredis instrumentation patches the module as it is required.
+    tracing = config.OTEL_EXPORTER_OTLP_ENDPOINT ? startOtlpTracing() : undefined;
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -15,7 +18,9 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
+  const { createApp } = await import('./app');
   const app = await createApp(config, logger);
+  if (tracing) logger.info({ event: 'tracing', exporter: 'otlp' }, 'Turns are traced over OTLP');
   const port = await app.listen(config.PORT);
   logger.info(
     { event: 'listening', port, host: config.HOST, storage: app.backend.mode },
@@ -28,13 +33,16 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ event: 'shutdown', signal }, 'Shutting down');
-    app.stop().then(
-      () => process.exit(0),
-      (error: Error) => {
-        logger.error({ event: 'shutdown_error', error: error.message }, 'Shutdown failed');
-        process.exit(1);
-      },
-    );
+    app
+      .stop()
+      .then(() => tracing?.shutdown())
+      .then(
+        () => process.exit(0),
+        (error: Error) => {
+          logger.error({ event: 'shutdown_error', error: error.message }, 'Shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

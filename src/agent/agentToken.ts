@@ -1,8 +1,11 @@
 import { SignJWT } from 'jose';
 import { z } from 'zod';
 
-/** Who may call which agent route: support agents handle conversations, mediators move disputes. */
-export const agentRoleSchema = z.enum(['agent', 'mediator']);
+/**
+ * Who may call which agent route: support agents handle conversations, mediators move disputes,
+ * supervisors read the support team's figures.
+ */
+export const agentRoleSchema = z.enum(['agent', 'mediator', 'supervisor']);
 export type AgentRole = z.infer<typeof agentRoleSchema>;
 
 /** The verified caller of the agent API. */

@@ -3,7 +3,7 @@ import { loadConfig } from '../config/loadConfig';
 import { AGENT_TOKEN_MAX_LIFETIME_SECONDS, agentRoleSchema, signAgentToken } from './agentToken';
 
 const USAGE =
-  'usage: node dist/src/agent/issueAgentToken.js --role agent|mediator --sub <who> [--hours 8] (12 at most)';
+  'usage: node dist/src/agent/issueAgentToken.js --role agent|mediator|supervisor --sub <who> [--hours 8] (12 at most)';
 
 /**
  * Prints a bearer token for the agent API, signed with AGENT_JWT_SECRET from the environment or .env.

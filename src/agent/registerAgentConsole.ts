@@ -18,16 +18,28 @@ const ASSETS: ReadonlyArray<[route: string, file: string, contentType: string]> 
   ['/agent', 'index.html', 'text/html; charset=utf-8'],
   ['/agent/console.js', 'console.js', 'text/javascript; charset=utf-8'],
   ['/agent/console.css', 'console.css', 'text/css; charset=utf-8'],
+  ['/agent/dashboard', 'dashboard.html', 'text/html; charset=utf-8'],
+  ['/agent/dashboard.js', 'dashboard.js', 'text/javascript; charset=utf-8'],
+  ['/agent/dashboard.css', 'dashboard.css', 'text/css; charset=utf-8'],
+];
+
+/** Chart.js for the supervisor dashboard, from the installed package (no CDN). */
+const CHART_JS: [route: string, file: string, contentType: string] = [
+  '/agent/vendor/chart.umd.min.js',
+  path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js'),
+  'text/javascript; charset=utf-8',
 ];
 
 /**
  * The agent console: a plain page (no framework, nothing from a CDN) where a support agent pastes a
- * token and works the queue through the agent API. The token stays in the page's memory only.
+ * token and works the queue through the agent API, and the supervisors' dashboard beside it (charts by
+ * Chart.js from node_modules). The token stays in the page's memory only.
  */
 export function registerAgentConsole(server: Server): void {
   const folder = consoleFolder();
-  for (const [route, file, contentType] of ASSETS) {
-    const body = readFileSync(path.join(folder, file));
+  const assets = [...ASSETS.map(([route, file, type]) => [route, path.join(folder, file), type]), CHART_JS];
+  for (const [route, file, contentType] of assets) {
+    const body = readFileSync(file);
     server.get(route, async (_req: Request, res: Response) => {
       res.writeHead(200, {
         'content-type': contentType,

@@ -3,7 +3,7 @@ import type { DisputeService } from '../services/disputes/DisputeService';
 import { DisputeNotFoundError } from '../services/disputes/errors';
 import type { Actor, Dispute } from '../services/disputes/schemas';
 import type { Logger } from '../services/logging/logger';
-import type { AgentAuthenticator } from './agentAuth';
+import { AgentAuthError, type AgentAuthenticator } from './agentAuth';
 import { agentRoute, parseRequest, pathParam } from './agentHttp';
 import {
   decisionBodySchema,
@@ -91,5 +91,8 @@ function disputeIdOf(req: Request): string {
 }
 
 function actorOf(agent: AgentIdentity): Actor {
+  // The routes admit agents and mediators only; a supervisor reads figures and never moves a dispute.
+  if (agent.role === 'supervisor')
+    throw new AgentAuthError(403, 'forbidden', 'Supervisors cannot act on disputes');
   return { role: agent.role, id: agent.id };
 }

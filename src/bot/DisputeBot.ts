@@ -12,6 +12,7 @@ import { retryOnConflict } from '../services/resilience/retryOnConflict';
 import { earlyReadKey, takeEarlyRead } from '../services/storage/EarlyReads';
 import { turnWritesOf } from '../services/storage/TurnWrites';
 import type { HandoffGate } from '../handoff/HandoffGate';
+import type { SatisfactionSurvey } from './satisfaction/SatisfactionSurvey';
 
 /** Conversation and user state loaded at the start of the turn, with its other reads (EarlyReads). */
 export const BOT_STATE_READ = earlyReadKey<void>('bot state');
@@ -30,6 +31,8 @@ export class DisputeBot extends ActivityHandler {
     private readonly welcome: (context: TurnContext) => Promise<void>,
     /** While a person has the conversation (or it waits for one) the gate handles the turn instead. */
     private readonly handoffGate?: Pick<HandoffGate, 'intercept'>,
+    /** Takes an answer to the satisfaction question, and asks it at a conversation's natural end. */
+    private readonly satisfaction?: Pick<SatisfactionSurvey, 'intercept' | 'afterTurn'>,
   ) {
     super();
     if (!conversationState) throw new Error('DisputeBot needs conversationState');
@@ -58,7 +61,10 @@ export class DisputeBot extends ActivityHandler {
     await retryOnConflict(context, async (attempt) => {
       // A run after an eTag conflict reloads: what was loaded before is stale.
       await (takeEarlyRead(context, BOT_STATE_READ) ?? this.loadState(context, attempt > 1));
-      if (!(await this.handoffGate?.intercept(context))) await super.run(context);
+      if (!(await this.handoffGate?.intercept(context)) && !(await this.satisfaction?.intercept(context))) {
+        await super.run(context);
+        await this.satisfaction?.afterTurn(context);
+      }
       await this.saveState(context, [this.conversationState, this.userState]);
     });
   }

@@ -103,6 +103,16 @@ const settingsSchema = z
     REMINDER_AFTER_RECOMMENDATION: durationSchema('1d'),
     REMINDER_RECOMMENDATION_REPEAT: durationSchema('1d'),
     REMINDER_RECOMMENDATION_MAX: z.coerce.number().int().min(0).default(3),
+    // What the support team sees (src/services/metrics, src/services/analytics).
+    METRICS_TOKEN: optionalString.pipe(
+      z.string().min(16, 'must be at least 16 characters (a bearer token for /metrics)').optional(),
+    ),
+    METRICS_WITHOUT_TOKEN: z.enum(['loopback', 'private', 'off']).default('loopback'),
+    ANALYTICS_RETENTION_DAYS: positiveInt(90),
+    ANALYTICS_MAX_EVENTS_PER_DAY: positiveInt(100000),
+    NOT_UNDERSTOOD_RETENTION_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+    // Read by the OpenTelemetry exporter itself (with the other OTEL_EXPORTER_OTLP_* variables).
+    OTEL_EXPORTER_OTLP_ENDPOINT: optionalString.pipe(z.string().url().optional()),
   })
   .superRefine((config, ctx) => {
     for (const problem of credentialProblems(config)) {

@@ -14,12 +14,14 @@ import type { IntentName } from '../services/nlu/intents';
 import { formatUserDate } from '../services/time';
 import { deadlineReply } from './ended/deadlineReply';
 import type { FlowDependencies } from './FlowDependencies';
+import { flowStepOf } from './flowStep';
 import { sendGuideAnswer } from './guide/sendGuideAnswer';
 import { sendRetrievedAnswer } from './guide/sendRetrievedAnswer';
 import type { CannotHandleReason, Command } from './policy/Command';
 import type { SlotName, SlotTag } from './policy/SlotName';
 import { say, type ResponseId } from './responses/Responses';
 import type { KnownArrival } from './slots/KnownSlots';
+import { recordOutcome } from './recordOutcome';
 import { TurnUnderstanding } from './understanding/TurnUnderstanding';
 
 /** The innermost dialog context with an active dialog: where the question being answered was asked. */
@@ -258,6 +260,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
 
   protected async leaveFlow(inner: DialogContext, next: IntentName | undefined): Promise<DialogTurnResult> {
     inner.context.turnState.set(NEXT_TOPIC, next ?? 'cancelled');
+    recordOutcome(inner.context, { kind: 'flow_abandoned', topic: this.id, step: flowStepOf(inner) });
     return inner.cancelAllDialogs();
   }
 }

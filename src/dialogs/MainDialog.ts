@@ -37,6 +37,15 @@ import type { KnownSlots } from './slots/KnownSlots';
 import { MAIN_MENU, topicChoice } from './topics';
 import { TurnUnderstanding } from './understanding/TurnUnderstanding';
 import { sendWelcome } from './welcome';
+import { recordNotUnderstood, recordOutcome } from './recordOutcome';
+
+/** What the policy answers when it did not understand: the message goes to the supervisors' list. */
+const NOT_UNDERSTOOD: ReadonlySet<Command['kind']> = new Set([
+  'clarify',
+  'clarify_contract_state',
+  'cannot_handle',
+  'out_of_scope',
+]);
 
 export const MAIN_DIALOG = 'mainDialog';
 const MAIN_WATERFALL = 'mainWaterfall';
@@ -98,6 +107,7 @@ export class MainDialog extends ComponentDialog {
       answersStep: false,
       known: await this.slots.get(step.context),
     });
+    if (NOT_UNDERSTOOD.has(command.kind)) await recordNotUnderstood(step.context, understanding);
     return this.perform(step, command);
   }
 
@@ -110,6 +120,8 @@ export class MainDialog extends ComponentDialog {
     if (next) return this.runTopic(step, next);
 
     const outcome = step.result as EligibilityOutcome | EndedContractOutcome | undefined;
+    if (outcome && 'covered' in outcome)
+      recordOutcome(step.context, { kind: 'flow_completed', topic: ELIGIBILITY_DIALOG });
     if (outcome && 'deadlinePassed' in outcome && outcome.deadlinePassed) {
       await this.offered.remember(step.context, [topicChoice('talk_to_person')]);
       return step.endDialog();
@@ -139,6 +151,7 @@ export class MainDialog extends ComponentDialog {
       case 'answer':
         return this.runTopic(step, command.guide);
       case 'answer_retrieved':
+        recordOutcome(context, { kind: 'topic_started', topic: command.topic.id });
         await sendRetrievedAnswer(context, this.deps.content, command.topic, [
           topicChoice('eligibility'),
           topicChoice('guide_stages'),
@@ -240,6 +253,7 @@ export class MainDialog extends ComponentDialog {
   private async runTopic(step: WaterfallStepContext, topic: IntentName): Promise<DialogTurnResult> {
     const { context } = step;
     const { content } = this.deps;
+    recordOutcome(context, { kind: 'topic_started', topic });
     if (topic in GUIDE_TOPICS) {
       const guide = topic as keyof typeof GUIDE_TOPICS;
       await sendGuideAnswer(context, content, guide);
@@ -273,9 +287,11 @@ export class MainDialog extends ComponentDialog {
         await this.offered.offer(context, say('cancel.nothing', content.values), MAIN_MENU);
         return step.endDialog();
       case 'thanks':
+        recordOutcome(context, { kind: 'contained' });
         await context.sendActivity(say('chitchat.thanks', content.values));
         return step.endDialog();
       case 'goodbye':
+        recordOutcome(context, { kind: 'contained' });
         await context.sendActivity(say('chitchat.goodbye', content.values));
         return step.endDialog();
       default:

@@ -33,6 +33,12 @@ export interface HandoffServiceOptions {
   disputes: DisputeService;
   content: PolicyContent;
   clock?: () => Date;
+  /** Told in the user's turn when the conversation enters the queue (not when it was queued already). */
+  onQueued?: (context: TurnContext, summary: CaseSummary) => void;
+  /** Told once per case when a person accepts it: the support team's hand-off wait. */
+  onAccepted?: (accepted: HandoffCase) => void;
+  /** Told when an agent or hub closes a case (not when the user leaves or it is handed back). */
+  onClosed?: (closed: HandoffCase) => void;
   /** Where a message the user could not be sent is reported (the state change still stands). */
   reportError?: (error: unknown, where: string) => void;
 }
@@ -82,6 +88,7 @@ export class HandoffService {
       const current = await this.options.store.get(id);
       if (current) return this.sayAlreadyQueued(context, current);
     }
+    this.options.onQueued?.(context, summary);
     // The turn's own lines (the user's request) are written with its save; the person needs them now.
     await turnWritesOf(context).flush();
     const transcript = await this.options.transcripts.read(id);
@@ -133,6 +140,7 @@ export class HandoffService {
         result.reason === 'taken' ? 'Another agent has already accepted this case' : 'This case is closed',
       );
     }
+    if (result.newly) this.options.onAccepted?.(result.case);
     if (result.newly) await this.tell(result.case, HANDOFF_TEXT.accepted, 'accept');
     return result.case;
   }
@@ -289,6 +297,7 @@ export class HandoffService {
     const closed = await this.options.store.close(id, end, this.now());
     if (!closed) throw new HandoffConflictError('This case is closed');
     await this.tell(closed, tell, end);
+    if (end === 'closed') this.options.onClosed?.(closed);
     return closed;
   }
 }

@@ -5,9 +5,10 @@ import type { Logger } from '../services/logging/logger';
 import { guardedPort } from '../services/resilience/guardedPort';
 import type { StateBackend } from '../services/storage/StateBackend';
 import { AcceptTimeoutWatcher } from './AcceptTimeoutWatcher';
-import { HandoffService } from './HandoffService';
+import { HandoffService, HandoffServiceOptions } from './HandoffService';
 import type { MessageSender } from '../services/notifications/DeliveringMessenger';
 import type { HandoffStore } from './HandoffStore';
+import type { HandoffCase } from './handoffCase';
 import { InMemoryHandoffStore } from './InMemoryHandoffStore';
 import { InMemoryTranscriptStore } from './InMemoryTranscriptStore';
 import { RedisHandoffStore } from './RedisHandoffStore';
@@ -26,7 +27,15 @@ export interface HandoffParts {
 export function createHandoff(
   config: AppConfig,
   backend: StateBackend,
-  deps: { messenger: MessageSender; disputes: DisputeService; content: PolicyContent; logger: Logger },
+  deps: {
+    messenger: MessageSender;
+    disputes: DisputeService;
+    content: PolicyContent;
+    logger: Logger;
+    onQueued?: HandoffServiceOptions['onQueued'];
+    onAccepted?: (accepted: HandoffCase) => void;
+    onClosed?: (closed: HandoffCase) => void;
+  },
 ): HandoffParts {
   const { logger } = deps;
   const maxEntries = config.TRANSCRIPT_MAX_ENTRIES;
@@ -59,6 +68,9 @@ export function createHandoff(
     messenger: deps.messenger,
     disputes: deps.disputes,
     content: deps.content,
+    onQueued: deps.onQueued,
+    onAccepted: deps.onAccepted,
+    onClosed: deps.onClosed,
     reportError: (error, where) =>
       logger.warn(
         { event: 'handoff_notice_failed', where, error: (error as Error).message },

@@ -21,6 +21,7 @@ import { CHECKLIST_DIALOG, ChecklistDialog } from './ChecklistDialog';
 import { CLAIM_DIALOG, ClaimDialog } from './ClaimDialog';
 import type { ClaimDraft } from './claimDraft';
 import { deadlineReply } from './deadlineReply';
+import { recordOutcome } from '../recordOutcome';
 
 export const ENDED_CONTRACT_DIALOG = 'endedContractDialog';
 const ENDED_WATERFALL = 'endedContractWaterfall';
@@ -195,6 +196,10 @@ export class EndedContractDialog extends CancelAndHelpDialog {
       step.context.activity.channelId,
     );
     await step.context.sendActivity(reply.message);
+    recordOutcome(
+      step.context,
+      reply.passed ? { kind: 'deadline_passed' } : { kind: 'funnel', stage: 'deadline_given' },
+    );
     if (reply.passed) {
       const outcome: EndedContractOutcome = { filed: false, deadlinePassed: true };
       return step.endDialog(outcome);
@@ -210,6 +215,7 @@ export class EndedContractDialog extends CancelAndHelpDialog {
   private async fileStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const claim = step.result as ClaimDraft & { statement: string };
     const values = step.values as FilingValues;
+    recordOutcome(step.context, { kind: 'funnel', stage: 'claim_written' });
     // The deadline from the day as it stands now: a correction during the flow counts.
     const arrival = (await this.deps.slots.get(step.context)).arrival;
     const deadline = arrival
@@ -234,6 +240,12 @@ export class EndedContractDialog extends CancelAndHelpDialog {
           content.fact('P10'),
         ],
       }),
+    );
+    recordOutcome(
+      step.context,
+      { kind: 'funnel', stage: 'recorded' },
+      { kind: 'flow_completed', topic: this.id },
+      { kind: 'contained' },
     );
     const outcome: EndedContractOutcome = { filed: true, disputeId: dispute.id };
     return step.endDialog(outcome);

@@ -19,6 +19,9 @@ export interface UserRateLimitOptions {
   keyPrefix: string;
 }
 
+/** Set in the turn state when this turn's message was refused (the operations metrics count it). */
+export const RATE_LIMITED = Symbol('rateLimited');
+
 /** What a user sends; typing indicators and conversation updates are not counted. */
 const COUNTED_TYPES = new Set(['message', 'invoke']);
 
@@ -60,6 +63,7 @@ export class UserRateLimit implements Middleware {
     const { channelId } = context.activity;
     const refusal = await (takeEarlyRead(context, REFUSAL) ?? this.refusalFor(user));
     if (!refusal) return next();
+    context.turnState.set(RATE_LIMITED, true);
     this.logger.info({ event: 'rate_limited', user, channel: channelId }, 'User over the message limit');
     // Only the first refused message of a window gets an answer, so a flood is not echoed back.
     if (refusal.consumedPoints === this.options.points + 1) {

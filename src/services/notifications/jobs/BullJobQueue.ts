@@ -88,6 +88,13 @@ export class BullJobQueue<T> implements JobQueue<T> {
     }));
   }
 
+  async counts(): Promise<{ pending: number; failed: number }> {
+    const counts = await this.queue.getJobCounts('waiting', 'delayed', 'active', 'prioritized', 'failed');
+    const pending =
+      (counts.waiting ?? 0) + (counts.delayed ?? 0) + (counts.active ?? 0) + (counts.prioritized ?? 0);
+    return { pending, failed: counts.failed ?? 0 };
+  }
+
   /** Resolves once this process's worker is connected and taking jobs (tests wait for it). */
   async ready(): Promise<void> {
     await Promise.all([this.queue.waitUntilReady(), this.worker.waitUntilReady()]);

@@ -45,6 +45,10 @@ export class InProcessJobQueue<T> implements JobQueue<T> {
     return [...this.failures].reverse();
   }
 
+  async counts(): Promise<{ pending: number; failed: number }> {
+    return { pending: this.timers.size + this.running.size, failed: this.failures.length };
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     const waiting = this.timers.size;

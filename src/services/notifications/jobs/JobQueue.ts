@@ -27,6 +27,8 @@ export interface JobQueue<T> {
   add(id: string, data: T, delayMs?: number): Promise<void>;
   /** Jobs that used up their tries or failed permanently, newest first. */
   failed(): Promise<Array<FailedJob<T>>>;
+  /** How many jobs wait, are delayed or run now, and how many failed for good (operations metrics). */
+  counts(): Promise<{ pending: number; failed: number }>;
   /** Resolves once the queue takes and runs jobs (its Redis connections are up). */
   ready(): Promise<void>;
   /** Stops taking jobs, lets a running one finish, releases connections and timers. */
