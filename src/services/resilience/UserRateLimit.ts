@@ -1,23 +1,10 @@
 import type { Middleware, TurnContext } from 'botbuilder';
 import type { Cluster, Redis } from 'ioredis';
-import {
-  RateLimiterAbstract,
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-} from 'rate-limiter-flexible';
 import type { Logger } from '../logging/logger';
 import { EarlyReads, earlyReadKey, takeEarlyRead } from '../storage/EarlyReads';
 import { pseudonym } from '../logging/pseudonym';
+import { RateLimitRefusal, RateLimitWindow, SharedRateLimiter } from './SharedRateLimiter';
 import type { StorageGuard } from './StorageGuard';
-import { StorageUnavailableError } from './StorageUnavailableError';
-
-export interface UserRateLimitOptions {
-  /** Messages one user may send per window. */
-  points: number;
-  durationSeconds: number;
-  keyPrefix: string;
-}
 
 /** Set in the turn state when this turn's message was refused (the operations metrics count it). */
 export const RATE_LIMITED = Symbol('rateLimited');
@@ -25,35 +12,28 @@ export const RATE_LIMITED = Symbol('rateLimited');
 /** What a user sends; typing indicators and conversation updates are not counted. */
 const COUNTED_TYPES = new Set(['message', 'invoke']);
 
-const REFUSAL = earlyReadKey<RateLimiterRes | undefined>('rate limit refusal');
+const REFUSAL = earlyReadKey<RateLimitRefusal | undefined>('rate limit refusal');
 
 /**
- * A per-user limit on messages (rate-limiter-flexible): in Redis, so it holds across bot processes,
- * or in memory in embedded mode and while Redis is unreachable. A user over the limit is told once
- * per window, kindly, and their messages are not processed until the window ends.
+ * A per-user limit on messages (a SharedRateLimiter keyed by the user): in Redis, so it holds across
+ * bot processes, or in memory in embedded mode and while Redis is unreachable. A user over the limit
+ * is told once per window, kindly, and their messages are not processed until the window ends.
  */
 export class UserRateLimit implements Middleware {
-  private readonly local: RateLimiterMemory;
-  private readonly shared: RateLimiterRedis | undefined;
+  private readonly limiter: SharedRateLimiter;
 
   constructor(
-    private readonly options: UserRateLimitOptions,
+    window: RateLimitWindow,
     redis: Redis | Cluster | undefined,
-    private readonly guard: StorageGuard,
+    guard: StorageGuard,
     private readonly logger: Logger,
     earlyReads?: EarlyReads,
   ) {
-    const limits = {
-      points: options.points,
-      duration: options.durationSeconds,
-      keyPrefix: options.keyPrefix,
-    };
-    this.local = new RateLimiterMemory(limits);
-    this.shared = redis ? new RateLimiterRedis({ ...limits, storeClient: redis }) : undefined;
+    this.limiter = new SharedRateLimiter(window, redis, guard);
     // Counted together with the turn's other reads (one round trip).
     earlyReads?.add(REFUSAL, (context) => {
       const user = countedUserOf(context);
-      return user === undefined ? undefined : this.refusalFor(user);
+      return user === undefined ? undefined : this.limiter.consume(user);
     });
   }
 
@@ -61,28 +41,15 @@ export class UserRateLimit implements Middleware {
     const user = countedUserOf(context);
     if (user === undefined) return next();
     const { channelId } = context.activity;
-    const refusal = await (takeEarlyRead(context, REFUSAL) ?? this.refusalFor(user));
+    const refusal = await (takeEarlyRead(context, REFUSAL) ?? this.limiter.consume(user));
     if (!refusal) return next();
     context.turnState.set(RATE_LIMITED, true);
     this.logger.info({ event: 'rate_limited', user, channel: channelId }, 'User over the message limit');
     // Only the first refused message of a window gets an answer, so a flood is not echoed back.
-    if (refusal.consumedPoints === this.options.points + 1) {
-      const seconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+    if (refusal.firstInWindow) {
       await context.sendActivity(
-        `You're sending messages faster than I can read them. Please wait ${seconds} seconds, then send your last message again.`,
+        `You're sending messages faster than I can read them. Please wait ${refusal.retryAfterSeconds} seconds, then send your last message again.`,
       );
-    }
-  }
-
-  private async refusalFor(user: string): Promise<RateLimiterRes | undefined> {
-    const shared = this.shared;
-    try {
-      if (!shared) return await consumeOrRefuse(this.local, user);
-      return await this.guard.run('rate limit', () => consumeOrRefuse(shared, user));
-    } catch (error) {
-      if (!(error instanceof StorageUnavailableError)) throw error;
-      // Redis is unreachable: keep limiting with this process's own counts.
-      return consumeOrRefuse(this.local, user);
     }
   }
 }
@@ -96,18 +63,4 @@ function countedUserOf(context: TurnContext): string | undefined {
   const user = COUNTED_TYPES.has(type) && from?.id ? (pseudonym(`${channelId}:${from.id}`) ?? '') : undefined;
   context.turnState.set(COUNTED_USER, user);
   return user;
-}
-
-/** rate-limiter-flexible rejects with a RateLimiterRes when over the limit, and with an Error on failure. */
-async function consumeOrRefuse(
-  limiter: RateLimiterAbstract,
-  key: string,
-): Promise<RateLimiterRes | undefined> {
-  try {
-    await limiter.consume(key);
-    return undefined;
-  } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) return rejection;
-    throw rejection;
-  }
 }
