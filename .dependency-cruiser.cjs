@@ -8,8 +8,11 @@ const LAYERS = [
   { name: 'edge', path: '^src/(server|channels|agent)/' },
   { name: 'bot', path: '^src/bot/' },
   { name: 'dialogs', path: '^src/dialogs/' },
-  { name: 'domain', path: '^src/(handoff|services/(disputes|reminders|notifications|content|nlu|time))/' },
-  { name: 'infra', path: '^src/services/(storage|resilience|logging)/' },
+  {
+    name: 'domain',
+    path: '^src/(handoff|services/(disputes|reminders|notifications|content|nlu|time|analytics))/',
+  },
+  { name: 'infra', path: '^src/services/(storage|resilience|logging|metrics|tracing|network|text)/' },
   { name: 'config', path: '^src/config/' },
 ];
 
@@ -25,6 +28,13 @@ const upwardImportRules = LAYERS.slice(1).map((layer, index) => ({
 module.exports = {
   forbidden: [
     ...upwardImportRules,
+    {
+      name: 'every-module-in-a-layer',
+      comment: 'a new folder under src/ must take its place in LAYERS, or the plan stops being checked',
+      severity: 'error',
+      from: { path: '^src/', pathNot: LAYERS.map((layer) => layer.path) },
+      to: {},
+    },
     {
       name: 'no-sdk-in-domain',
       comment: 'domain services and infrastructure stay free of the Bot Framework SDK (DESIGN.md)',

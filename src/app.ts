@@ -53,7 +53,7 @@ import { registerAgentApi } from './agent/registerAgentApi';
 import { OperationsMetrics } from './services/metrics/OperationsMetrics';
 import { TurnMetrics } from './services/metrics/TurnMetrics';
 import { TurnTracing } from './bot/TurnTracing';
-import { countingIntents } from './services/metrics/countingIntents';
+import { countingIntents } from './services/nlu/countingIntents';
 import { registerMetricsRoute } from './server/registerMetricsRoute';
 import { createOutcomes } from './services/analytics/createOutcomes';
 import type { OutcomeRecorder } from './services/analytics/OutcomeRecorder';

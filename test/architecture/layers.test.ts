@@ -22,6 +22,12 @@ describe('layers import only downward (npm run lint)', () => {
     expect(output).toContain('src/config/settings.ts → src/app.ts');
   });
 
+  it('fails on a folder that takes no place in the layers', () => {
+    const { status, output } = checkLayers(path.join(__dirname, 'upwardImportFixture'), false);
+    expect(status).not.toBe(0);
+    expect(output).toContain('every-module-in-a-layer: src/gadgets/gadget.ts → src/app.ts');
+  });
+
   it('passes on the project itself, with only the listed known violations left to remove', () => {
     const { status, output } = checkLayers(repoRoot, true);
     expect(output).toContain('no dependency violations found');

@@ -1,5 +1,5 @@
-import type { IntentResult } from '../nlu/IntentRecognizer';
-import type { OperationsMetrics } from './OperationsMetrics';
+import type { IntentResult } from './IntentRecognizer';
+import type { OperationsMetrics } from '../metrics/OperationsMetrics';
 
 /** The intent model, counting each recognition's top intent (a closed set of labels). */
 interface IntentSource {
