@@ -44,3 +44,54 @@ describe('a refund day inside a longer sentence', () => {
     expect(reply).not.toMatch(/couldn't find a date/);
   });
 });
+
+describe('corrections said in passing', () => {
+  it('"ugh, hang on, I misread it" before a new day corrects the day after the deadline was given', async () => {
+    const { say } = user();
+    await say('the client closed our contract and asked for the escrow back');
+    expect(await say('3 days ago')).toMatch(/4 days left/);
+    const corrected = await say('ugh ok hang on, I misread the date, it came 6 days ago');
+    expect(corrected).toMatch(/Updated: the refund request arrived/);
+    expect(corrected).toMatch(/1 day left/);
+  });
+
+  it('"it is still running, it never ended" on the ended route switches to the active route, unmarked', async () => {
+    const { say } = user();
+    await say('the client closed our contract and asked for the escrow back');
+    await say('3 days ago');
+    const reply = await say('the contract is still open, it never ended');
+    expect(reply).toMatch(/still active/);
+    expect(reply).toMatch(/Customer Support/);
+    expect(reply).not.toMatch(/Say "next"/);
+  });
+});
+
+describe('what the user said is read as they typed it', () => {
+  it('"hourly or fixed price, not sure" is no contract type: an ended contract with a refund is filed', async () => {
+    const reply = await user().say(
+      'not sure whether it was hourly or fixed price, the client ended it and wants his escrow back',
+    );
+    expect(reply).toMatch(ARRIVAL_PROMPT);
+    expect(reply).not.toMatch(/an hourly contract is not something I can guide you through/);
+  });
+
+  it('"i delivred" on an active contract is not followed by "did you deliver?"', async () => {
+    const reply = await user().say(
+      'contract still going and the client holds my milestone, i delivred last week',
+    );
+    expect(reply).toMatch(/Which milestone is it/);
+    expect(reply).not.toMatch(/did you deliver/);
+  });
+
+  it('"not sure" at "Which milestone is it?" is acknowledged before the next question', async () => {
+    const { say } = user();
+    expect(
+      await say(
+        'my contract is still active, I submitted the files and the client will not release the milestone',
+      ),
+    ).toMatch(/Which milestone is it/);
+    const reply = await say('not sure');
+    expect(reply).toMatch(/leave the milestone's name out/);
+    expect(reply).toMatch(/How much is that milestone/);
+  });
+});

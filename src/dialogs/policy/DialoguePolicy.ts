@@ -338,8 +338,12 @@ function correctionOf(u: TurnUnderstanding, situation: DialogueSituation): Comma
   const { entities } = u;
   const { known, slot } = situation;
   const marked = entities.correction;
+  const freeText = slot !== undefined && FREE_TEXT_SLOTS.has(slot);
   if (marked && entities.contractState === 'active' && known.contractState !== 'active' && known.arrival)
     return { kind: 'switch_flow', topic: 'file_active' };
+  // "it's still open, it never ended" on the ended route, at any step: the route was wrong.
+  const saysActive = entities.contractState === 'active' && !freeText && !QUESTION.test(u.text);
+  if (saysActive && situation.route === 'ended') return { kind: 'switch_flow', topic: 'file_active' };
   if (marked && entities.contractState === 'active' && slot === 'arrival')
     return { kind: 'switch_flow', topic: 'file_active' };
   // "yes, he sent a refund request yesterday" during the eligibility questions: the filing, dated.
@@ -353,7 +357,6 @@ function correctionOf(u: TurnUnderstanding, situation: DialogueSituation): Comma
   // "oh wait, he ended the contract": from the active route to the ended one.
   if (marked && entities.contractState === 'ended' && situation.route === 'active')
     return { kind: 'switch_flow', topic: 'file_ended' };
-  const freeText = slot !== undefined && FREE_TEXT_SLOTS.has(slot);
   const mayCorrectDay =
     known.arrival !== undefined &&
     slot !== 'arrival' &&
