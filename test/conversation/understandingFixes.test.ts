@@ -95,3 +95,50 @@ describe('what the user said is read as they typed it', () => {
     expect(reply).toMatch(/How much is that milestone/);
   });
 });
+
+describe('answer-first: the model and the content retrieval back each other', () => {
+  it("the model's reading wins when retrieval ranks its facts close behind another topic", async () => {
+    const reply = await user().say(
+      'what happens to my dispute if the client simply ignores the mediation specialist?',
+    );
+    expect(reply).toMatch(/doesn't answer the specialist's attempts to reach them/);
+  });
+
+  it('"honestly how long ..." is a question, answered, not the start of a filing', async () => {
+    const reply = await user().say('honestly how long do I have to answer the refund request');
+    expect(reply).toMatch(/days to accept or reject that refund request/);
+    expect(reply).not.toMatch(ARRIVAL_PROMPT);
+  });
+
+  it('"can\'t fix it" is not read as "fixed price": the answer is what follows a failed mediation', async () => {
+    const reply = await user().say("and if we can't fix it?");
+    expect(reply).toMatch(/specialist makes a recommendation/);
+    expect(reply).not.toMatch(/covers two situations/);
+  });
+
+  it('one distinctive word the model\'s answer lacks ("do nothing") decides the answer', async () => {
+    const reply = await user().say('and what if I do nothing at all?');
+    expect(reply).toMatch(/goes back to the client automatically/);
+  });
+
+  it('words people use for a topic find it: waiting on a promise to pay is about settling first (P2)', async () => {
+    const reply = await user().say(
+      'he promised he will pay later this month, should I wait before I dispute?',
+    );
+    expect(reply).toMatch(/settle it with your client directly first/);
+  });
+
+  it('what to put in the claim so as not to lose gets what a dispute should say (P6, S2)', async () => {
+    const reply = await user().say("what do I put in my claim so I don't lose this");
+    expect(reply).toMatch(/says what was agreed/);
+  });
+});
+
+describe('out of scope', () => {
+  it('a complaint about the share the platform keeps says it is not covered and where help is', async () => {
+    const reply = await user().say('the platform keeps 15 percent of my pay, why so much');
+    expect(reply).toMatch(/service fees/);
+    expect(reply).toMatch(/Help Center/);
+    expect(reply).not.toMatch(/has the contract ended|still active\?/i);
+  });
+});
