@@ -134,6 +134,14 @@ describe('answer-first: the model and the content retrieval back each other', ()
   });
 });
 
+describe('answer-first: filler words carry no topic', () => {
+  it('"should", "really" do not pull a claim question towards settling with the client', async () => {
+    const reply = await user().say('what should I really say in the dispute so I come out ahead');
+    expect(reply).toMatch(/says what was agreed/);
+    expect(reply).not.toMatch(/settle it with your client directly first/);
+  });
+});
+
 describe('out of scope', () => {
   it('a complaint about the share the platform keeps says it is not covered and where help is', async () => {
     const reply = await user().say('the platform keeps 15 percent of my pay, why so much');

@@ -21,13 +21,13 @@ import type { CaseResult } from '../../eval/harness/runEvaluation';
  * about 2 points. The issue's target of 0.95 overall and 0.90 per kind stays the goal.
  *
  * Raised after the fixes made on blind2's failures (branch nlu2, eval/README.md "After fixes"):
- * 97.9 % overall, 97.8 % fresh, blind2 100 % (no longer blind: tuned on; 87.1 % stays its honest
- * figure), per kind 93.0 % (answer_first) to 100 %. The floors are those measurements minus about 2
+ * 98.3 % overall, 98.2 % fresh, blind2 100 % (no longer blind: tuned on; 87.1 % stays its honest
+ * figure), per kind 95.8 % (answer_first) to 100 %. The floors are those measurements minus about 2
  * points.
  */
-const FLOOR_OVERALL = 0.95;
+const FLOOR_OVERALL = 0.96;
 /** The same without the cases built on issue 13's own examples: gains must reach the fresh part too. */
-const FLOOR_FRESH = 0.95;
+const FLOOR_FRESH = 0.96;
 /**
  * The blind2 batch alone (eval/README.md, "Honest figure"): measured once at 87.1 %, then fixed while
  * looking at its failures (100 % after), so this floor guards the fixes, not an honest figure.
@@ -36,7 +36,7 @@ const FLOOR_BLIND2 = 0.97;
 const FLOOR_BY_KIND: Record<CaseKind, number> = {
   route: 0.98,
   kept: 0.96,
-  answer_first: 0.91,
+  answer_first: 0.93,
   correction: 0.96,
   no_loop: 0.97,
   no_handoff: 0.96,

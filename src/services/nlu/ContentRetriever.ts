@@ -36,7 +36,7 @@ interface IndexedTopic {
 
 // Common words carry no topic: without this, "what", "the" and "do" decide the ranking.
 const STOP_WORDS = new Set(
-  'a all an and are at be but by can could do does for from get got has have how i if in is it its me my of on or so that the their them then there they this to was we what when where which who why will with would you your'.split(
+  'a actually all an and are at be but by can could do does for from get got has have how i if in is it its just me my of on or really should so that the their them then there they this to was we what when where which who why will with would you your'.split(
     ' ',
   ),
 );
