@@ -110,6 +110,12 @@ describe('answer-first: the model and the content retrieval back each other', ()
     expect(reply).not.toMatch(ARRIVAL_PROMPT);
   });
 
+  it('"precisely what do I click ..., step by step" gets the filing steps, not the date prompt', async () => {
+    const reply = await user().say('precisely what do I click to reject a refund request, step by step');
+    expect(reply).toMatch(/open My Jobs and pick All Contracts/);
+    expect(reply).not.toMatch(ARRIVAL_PROMPT);
+  });
+
   it('"can\'t fix it" is not read as "fixed price": the answer is what follows a failed mediation', async () => {
     const reply = await user().say("and if we can't fix it?");
     expect(reply).toMatch(/specialist makes a recommendation/);
