@@ -19,24 +19,29 @@ import type { CaseResult } from '../../eval/harness/runEvaluation';
  * measured once without touching the bot; it scored 87.1 %, which pulled the whole set to 94.0 %
  * (93.7 % fresh; answer_first 83.1 %, correction 94.0 %). Those floors are now that measurement minus
  * about 2 points. The issue's target of 0.95 overall and 0.90 per kind stays the goal.
+ *
+ * Raised after the fixes made on blind2's failures (branch nlu2, eval/README.md "After fixes"):
+ * 98.3 % overall, 98.2 % fresh, blind2 100 % (no longer blind: tuned on; 87.1 % stays its honest
+ * figure), per kind 95.8 % (answer_first) to 100 %. The floors are those measurements minus about 2
+ * points.
  */
-const FLOOR_OVERALL = 0.92;
+const FLOOR_OVERALL = 0.96;
 /** The same without the cases built on issue 13's own examples: gains must reach the fresh part too. */
-const FLOOR_FRESH = 0.92;
+const FLOOR_FRESH = 0.96;
 /**
- * The blind2 batch alone (eval/README.md, "Honest figure"): its measured 87.1 % minus about 3 points,
- * so the part nobody tuned to cannot slip unnoticed behind gains on the rest.
+ * The blind2 batch alone (eval/README.md, "Honest figure"): measured once at 87.1 %, then fixed while
+ * looking at its failures (100 % after), so this floor guards the fixes, not an honest figure.
  */
-const FLOOR_BLIND2 = 0.84;
+const FLOOR_BLIND2 = 0.97;
 const FLOOR_BY_KIND: Record<CaseKind, number> = {
-  route: 0.97,
+  route: 0.98,
   kept: 0.96,
-  answer_first: 0.81,
-  correction: 0.92,
-  no_loop: 0.92,
-  no_handoff: 0.95,
+  answer_first: 0.93,
+  correction: 0.96,
+  no_loop: 0.97,
+  no_handoff: 0.96,
   scope: 0.96,
-  clarify: 0.92,
+  clarify: 0.95,
 };
 
 let results: CaseResult[];

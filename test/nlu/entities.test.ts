@@ -41,6 +41,9 @@ describe('entities read from what a freelancer writes', () => {
     ["I'm on an hourly contract", 'hourly'],
     ['it is a fixed price job', 'fixed'],
     ['am I covered by fixed price protection?', undefined],
+    ['no idea whether it is hourly or fixed price', undefined],
+    ['fixed or hourly, I forget', undefined],
+    ["it's hourly, not fixed price", 'hourly'],
   ])('contract type of "%s"', (text, expected) => {
     expect(extractContractType(text)).toBe(expected);
   });
@@ -61,6 +64,11 @@ describe('entities read from what a freelancer writes', () => {
     ['correction: 350 dollars', true],
     ['actually it was Monday', true],
     ['I meant the second milestone', true],
+    ['ugh sorry, it was the 4th', true],
+    ['no hold on, it is still open', true],
+    ['ok wait, 5 days', true],
+    ['the date I gave, I misread it: Tuesday', true],
+    ['no idea', false],
     ['no', false],
     ['3 days ago', false],
   ])('correction marker in "%s"', (text, expected) => {
@@ -70,6 +78,10 @@ describe('entities read from what a freelancer writes', () => {
   it.each([
     ['I delivered it last week', true],
     ["I haven't delivered yet", false],
+    ['i delivred the logo last week', true],
+    ['i deliver already, client not pay', true],
+    ['havent delivred it yet', false],
+    ['I will deliver on Friday', undefined],
     ['what is mediation', undefined],
   ])('delivery in "%s"', (text, expected) => {
     expect(extractDelivery(text)).toBe(expected);
@@ -87,6 +99,9 @@ describe('entities read from what a freelancer writes', () => {
   it.each([
     ['the client approved it but the payment is still pending', 'pending_payment'],
     ['what are the service fees', 'service_fees'],
+    ['why does the site take 20% of every payment', 'service_fees'],
+    ['a 10 percent cut on each milestone is too much', 'service_fees'],
+    ['the client paid 50% of the milestone', undefined],
     ['who pays the arbitration fee', undefined],
     ['he left me a bad review', 'reviews'],
   ])('near-scope subject of "%s"', (text, expected) => {

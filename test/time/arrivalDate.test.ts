@@ -30,6 +30,11 @@ beforeAll(() => {
 const THURSDAY_MORNING: Array<[string, Expected]> = [
   ['yesterday', { day: '2026-11-25' }],
   ['last Friday', { day: '2026-11-20' }],
+  // "by" opens a span the recognizer cannot resolve; the phrase it matched is read on its own.
+  ['the job was closed by my client yesterday', { day: '2026-11-25' }],
+  ['asked for by the client on Monday', { day: '2026-11-23' }],
+  ['two days back', { day: '2026-11-24' }],
+  ['he has wanted his money back since Tuesday', { day: '2026-11-24' }],
   ['it came on Friday', { day: '2026-11-20' }],
   ['Nov 20', { day: '2026-11-20' }],
   ['the 20th of November', { day: '2026-11-20' }],

@@ -3,6 +3,7 @@ import type { Choice } from '../../bot/rendering/choice';
 import { infoMessage } from '../../bot/rendering/infoMessage';
 import type { CaseSummary } from '../../handoff/caseSummary';
 import { summaryLines } from '../../handoff/caseSummary';
+import { extractAnswerPolarity } from '../../services/nlu/entities/answerPolarity';
 import { extractMoney } from '../../services/nlu/extractMoney';
 import { CancelAndHelpDialog } from '../CancelAndHelpDialog';
 import type { FlowDependencies } from '../FlowDependencies';
@@ -117,7 +118,11 @@ export class ActiveContractDialog extends CancelAndHelpDialog {
   }
 
   private async amountStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    valuesOf(step).milestone = (step.result as string).trim();
+    const milestone = (step.result as string).trim();
+    // "I don't know" is no milestone's name: said so, and the case goes on without it.
+    if (extractAnswerPolarity(milestone) === 'dont_know')
+      await step.context.sendActivity(say('active.milestoneUnknown', this.deps.content.values));
+    else valuesOf(step).milestone = milestone;
     const known = (await this.deps.slots.get(step.context)).amount;
     if (known) {
       await step.context.sendActivity(

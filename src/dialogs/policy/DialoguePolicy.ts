@@ -24,6 +24,11 @@ const RETRIEVAL_MIN_TERMS = 2;
 const RETRIEVAL_MIN_SCORE = 6;
 /** A statement, not a question, is answered from retrieval only when it matches this many words. */
 const RETRIEVAL_STATEMENT_TERMS = 3;
+/**
+ * Retrieval supports the model's reading when a topic with the same facts scores at least this share
+ * of the best topic's score: two readings of one question, each the other's second opinion.
+ */
+const RETRIEVAL_SUPPORT_RATIO = 0.5;
 
 // ---- Rules that are words, not scores. ----
 
@@ -42,9 +47,9 @@ const COMMAND_WORDS: Partial<Record<IntentName, RegExp>> = {
   thanks: /\b(?:thanks?|thank you|thx|ty|cheers|appreciate)\b/i,
   goodbye: /\b(?:bye|goodbye|see you|see ya|cya|that'?s all|talk later|have a good)\b/i,
 };
-/** A question in form: answered first, and never taken as a slot's answer. */
+/** A question in form: answered first, and never taken as a slot's answer. "roughly how much ..." too. */
 const QUESTION =
-  /\?\s*$|^(?:(?:ok|okay|so|and|then|but|well|um|hmm|plz|pls|please|wait)[,\s]+)*(?:what|how|who|whose|when|why|where|which|is|are|can|could|do|does|did|will|would|should|if|list|show|tell|explain|give|walk|after)\b|\b(?:what (?:happens?|now|next|then)|then what|tell me|show me|explain)\b/i;
+  /\?\s*$|^\w+,?\s+(?:how|what|why|who|when|where|which)\b|^(?:(?:ok|okay|so|and|then|but|well|um|hmm|plz|pls|please|wait)[,\s]+)*(?:what|how|who|whose|when|why|where|which|is|are|can|could|do|does|did|will|would|should|if|list|show|tell|explain|give|walk|after)\b|\b(?:what (?:happens?|now|next|then)|then what|tell me|show me|explain)\b/i;
 /** Questions about who or which: answered from the content, never the start of a flow. */
 const INFO_QUESTION = /^(?:who|whom|whose|which)\b/i;
 /** The user speaks of their own case ("am I covered", "my client"), not the rules in general. */
@@ -140,7 +145,7 @@ export class DialoguePolicy {
       const notYet = entities.notYet || (slot === 'arrival' && entities.refundRequested === false);
       // "where will I see this later?" asks about something else than the question waiting.
       const elsewhere = entities.asksHowToCheck ? this.retrieve(text) : undefined;
-      if (elsewhere && !(SLOT_TOPICS[slot] ?? []).includes(elsewhere.id))
+      if (elsewhere && !this.aboutSlot(text, slot, elsewhere))
         return { kind: 'answer_retrieved', topic: elsewhere };
       if (entities.answer === 'dont_know' || entities.asksHowToCheck || notYet)
         return { kind: 'slot_help', slot, notYet };
@@ -155,7 +160,9 @@ export class DialoguePolicy {
       const retrieved = this.retrieve(text);
       const guide =
         isGuideIntent(intents.intent) && intents.score >= INTERRUPT_SCORE ? intents.intent : undefined;
-      if (guide && !(retrieved && disagrees(guide, retrieved, false, text))) return { kind: 'answer', guide };
+      const overruled = (topic: IntentName) =>
+        retrieved !== undefined && disagrees(topic, retrieved, this.retriever.ranked(text), false, text);
+      if (guide && !overruled(guide)) return { kind: 'answer', guide };
       if (retrieved) return { kind: 'answer_retrieved', topic: retrieved };
     }
     return { kind: 'fill_slot' };
@@ -216,7 +223,8 @@ export class DialoguePolicy {
     if (confident && isIntentName(intents.intent)) {
       const topic = intents.intent;
       // The model is sure of itself on text it never saw; retrieval over the content is the second opinion.
-      if (retrieved && question && disagrees(topic, retrieved, hasSituation(u), text))
+      const ranked = this.retriever.ranked(text);
+      if (retrieved && question && disagrees(topic, retrieved, ranked, hasSituation(u), text))
         return retrievedCommand(retrieved);
       if (topic === 'eligibility' && question && !OWN_CASE.test(text) && !hasSituation(u)) {
         const coverage = this.retriever.best(COVERAGE_QUERY);
@@ -226,6 +234,12 @@ export class DialoguePolicy {
         return { kind: 'clarify_contract_state' };
       if (topic !== 'out_of_scope' && topic !== 'talk_to_person') return commandForTopic(topic);
     }
+    // Not sure enough alone, but retrieval finds the same facts: the model's answer, which both back.
+    const likely = intents.ranked[0];
+    const likelyGuide =
+      likely && likely.score >= PLAUSIBLE_SCORE && isGuideIntent(likely.intent) ? likely.intent : undefined;
+    if (question && likelyGuide && supported(likelyGuide, this.retriever.ranked(text)))
+      return { kind: 'answer', guide: likelyGuide };
     if (retrieved && question) return retrievedCommand(retrieved);
 
     const plausible = intents.ranked.filter(
@@ -255,6 +269,14 @@ export class DialoguePolicy {
     return { kind: 'out_of_scope' };
   }
 
+  /** A topic about the slot's own question scores near the best: the question is about the slot. */
+  private aboutSlot(text: string, slot: SlotName, best: RetrievedTopic): boolean {
+    const own = SLOT_TOPICS[slot] ?? [];
+    return this.retriever
+      .ranked(text)
+      .some((topic) => own.includes(topic.id) && topic.score >= best.score * RETRIEVAL_SUPPORT_RATIO);
+  }
+
   private retrieve(text: string): RetrievedTopic | undefined {
     const best = this.retriever.best(text);
     if (!best) return undefined;
@@ -281,19 +303,48 @@ function hasSituation(u: TurnUnderstanding): boolean {
 /** Retrieval found the same facts as the intent's answer. */
 function agrees(topic: IntentName, retrieved: RetrievedTopic | undefined): boolean {
   if (!retrieved) return false;
-  const facts: readonly string[] = isGuideIntent(topic)
-    ? GUIDE_TOPICS[topic].facts
-    : (FLOW_FACTS[topic] ?? []);
+  const facts = factsOf(topic);
   return retrieved.facts.some((fact) => facts.includes(fact));
+}
+
+function factsOf(topic: IntentName): readonly string[] {
+  return isGuideIntent(topic) ? GUIDE_TOPICS[topic].facts : (FLOW_FACTS[topic] ?? []);
+}
+
+/**
+ * A topic about the intent's answer (its first fact is one the intent says) scores near the best:
+ * retrieval backs the model's reading. The overview of every stage mentions everything; it leads
+ * with mediation, so it backs only readings about mediation.
+ */
+function supported(topic: IntentName, ranked: readonly RetrievedTopic[]): boolean {
+  const best = ranked[0]?.score ?? 0;
+  const facts = factsOf(topic);
+  return ranked.some(
+    (other) => facts.includes(other.facts[0]) && other.score >= best * RETRIEVAL_SUPPORT_RATIO,
+  );
 }
 
 /**
  * A question whose words clearly point at other content than the intent's answer: "list the steps
  * for me" is not the recommendation after mediation; "who handles an ended-contract dispute?" asks
- * who, it does not start a filing. A user telling their own case goes to the flow.
+ * who, it does not start a filing. A user telling their own case goes to the flow. One matched word
+ * overrules the model only when no topic with the intent's facts matched any word at all.
  */
-function disagrees(topic: IntentName, retrieved: RetrievedTopic, situation: boolean, text: string): boolean {
-  if (retrieved.matchedTerms < RETRIEVAL_MIN_TERMS || agrees(topic, retrieved)) return false;
+function disagrees(
+  topic: IntentName,
+  retrieved: RetrievedTopic,
+  ranked: readonly RetrievedTopic[],
+  situation: boolean,
+  text: string,
+): boolean {
+  if (agrees(topic, retrieved) || supported(topic, ranked)) return false;
+  if (retrieved.matchedTerms < RETRIEVAL_MIN_TERMS) {
+    // "and if I do nothing?": one rare word, and nothing of the intent's answer matched it.
+    const touched = ranked.some(
+      (other) => agrees(topic, other) && other.score >= retrieved.score * RETRIEVAL_SUPPORT_RATIO,
+    );
+    return isGuideIntent(topic) && !touched;
+  }
   if (isGuideIntent(topic)) return true;
   if (topic === 'eligibility') return !situation && !OWN_CASE_QUESTION.test(text);
   return (topic === 'file_ended' || topic === 'file_active') && !situation;
@@ -338,8 +389,12 @@ function correctionOf(u: TurnUnderstanding, situation: DialogueSituation): Comma
   const { entities } = u;
   const { known, slot } = situation;
   const marked = entities.correction;
+  const freeText = slot !== undefined && FREE_TEXT_SLOTS.has(slot);
   if (marked && entities.contractState === 'active' && known.contractState !== 'active' && known.arrival)
     return { kind: 'switch_flow', topic: 'file_active' };
+  // "it's still open, it never ended" on the ended route, at any step: the route was wrong.
+  const saysActive = entities.contractState === 'active' && !freeText && !QUESTION.test(u.text);
+  if (saysActive && situation.route === 'ended') return { kind: 'switch_flow', topic: 'file_active' };
   if (marked && entities.contractState === 'active' && slot === 'arrival')
     return { kind: 'switch_flow', topic: 'file_active' };
   // "yes, he sent a refund request yesterday" during the eligibility questions: the filing, dated.
@@ -353,7 +408,6 @@ function correctionOf(u: TurnUnderstanding, situation: DialogueSituation): Comma
   // "oh wait, he ended the contract": from the active route to the ended one.
   if (marked && entities.contractState === 'ended' && situation.route === 'active')
     return { kind: 'switch_flow', topic: 'file_ended' };
-  const freeText = slot !== undefined && FREE_TEXT_SLOTS.has(slot);
   const mayCorrectDay =
     known.arrival !== undefined &&
     slot !== 'arrival' &&

@@ -30,7 +30,7 @@ const MAX_READ_CHARS = 600;
 
 /** Cheap tests that decide whether the costly recognizers run at all. */
 const MAY_HOLD_DATE =
-  /\d|\b(?:today|tonight|yesterday|ago|recent|recently|while|lately|ages|couple|few|several|other day|morning|afternoon|evening|noon|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\b/i;
+  /\d|\b(?:today|tonight|yesterday|ago|recent|recently|while|lately|ages|couple|few|several|other day|(?:days?|weeks?) back|morning|afternoon|evening|noon|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\b/i;
 // A digit alone is no money ("milestone 2", "12 November"): a currency sign or word must be there.
 const MAY_HOLD_MONEY = /[$€£¥]|\b(?:dollars?|euros?|pounds?|usd|eur|gbp|cad|aud|bucks|grand)\b/i;
 

@@ -36,17 +36,23 @@ interface IndexedTopic {
 
 // Common words carry no topic: without this, "what", "the" and "do" decide the ranking.
 const STOP_WORDS = new Set(
-  'a an and are be but by can could do does for from get got has have how i if in is it its me my of on or so that the their them then there they this to was we what when where which who why will with would you your'.split(
+  'a actually all an and are at be but by can could do does for from get got has have how i if in is it its just me my of on or really should so that the their them then there they this to was we what when where which who why will with would you your'.split(
     ' ',
   ),
 );
 
-/** A light suffix stemmer: "decides", "decided" and "deciding" meet "decide" in the index. */
+/**
+ * A light suffix stemmer: "decides", "decided" and "deciding" meet "decide" in the index. A stem
+ * shorter than four letters is no stem: "fixed" (price) must not meet "fix" (a problem).
+ */
 function stem(word: string): string {
   if (word.length <= 4) return word;
   const stripped = word.replace(/(?:ing|ed|es|s)$/, '');
-  return stripped.length >= 3 ? stripped.replace(/e$/, '') : word;
+  return stripped.length >= 4 ? stripped.replace(/e$/, '') : word;
 }
+
+/** Prefix matching only for words this long: "fix" is no prefix of "fixed", "pay" none of "payment". */
+const PREFIX_MIN_LENGTH = 5;
 
 /**
  * Full-text retrieval over the policy content (MiniSearch, BM25 with fuzzy and prefix matching), for
@@ -64,7 +70,12 @@ export class ContentRetriever {
         const lower = term.toLowerCase().replace(/['’]s$/, '');
         return STOP_WORDS.has(lower) ? null : stem(lower);
       },
-      searchOptions: { boost: { keywords: 2 }, fuzzy: 0.2, prefix: true, combineWith: 'OR' },
+      searchOptions: {
+        boost: { keywords: 2 },
+        fuzzy: 0.2,
+        prefix: (term: string) => term.length >= PREFIX_MIN_LENGTH,
+        combineWith: 'OR',
+      },
     });
     this.index.addAll(
       topics.map((topic) => ({
@@ -76,13 +87,16 @@ export class ContentRetriever {
 
   /** The best topic for the question, if any word of it matched. */
   best(question: string): RetrievedTopic | undefined {
-    const [top] = this.index.search(question);
-    if (!top) return undefined;
-    return {
-      id: String(top.id),
-      facts: top.facts as FactId[],
-      score: top.score,
-      matchedTerms: top.queryTerms.length,
-    };
+    return this.ranked(question)[0];
+  }
+
+  /** Every topic a word of the question matched, best first. */
+  ranked(question: string): RetrievedTopic[] {
+    return this.index.search(question).map((result) => ({
+      id: String(result.id),
+      facts: result.facts as FactId[],
+      score: result.score,
+      matchedTerms: result.queryTerms.length,
+    }));
   }
 }

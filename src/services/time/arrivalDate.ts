@@ -29,6 +29,13 @@ type DatedReading = Extract<PhraseReading, { kind: 'day' | 'moment' }>;
 const MAY_HOLD_DATE =
   /\d|\b(?:today|yesterday|tonight|ago|last|this|next|week|month|year|morning|afternoon|evening|night|noon|midnight|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third|between|from)/i;
 
+/** "two days back" says "two days ago"; the recognizer reads it as a length of time. */
+const DAYS_BACK =
+  /\b(\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(days?|weeks?)\s+back\b/gi;
+/** "wants the escrow back since tuesday": the request has stood since that day, so it came that day. */
+const SINCE_DAY =
+  /\bsince\s+(?=(?:last\s+)?(?:mon|tue|wed|thu|fri|sat|sun|yesterday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the\s+\d|\d))/gi;
+
 /** "between 1/11/2026 and 3/11/2026" fits; the recognizer then answers within tens of ms. */
 const DATE_BOUNDS: RecognizerBounds = { maxChars: 120, maxNumbers: 6 };
 
@@ -42,7 +49,9 @@ export function resolveArrivalDate(answer: string, clock: UserClock): ArrivalRes
     return { kind: 'vague', reason: 'too_vague' };
   }
   // Only a bounded slice of a long answer goes to the recognizer (see boundedForRecognizer).
-  const text = boundedForRecognizer(answer, MAY_HOLD_DATE, DATE_BOUNDS);
+  const text = boundedForRecognizer(answer, MAY_HOLD_DATE, DATE_BOUNDS)
+    .replace(DAYS_BACK, '$1 $2 ago')
+    .replace(SINCE_DAY, 'on ');
   const now = userNow(clock);
   const daysAgo = readDaysAgo(text, now);
   if (daysAgo) return { kind: 'resolved', arrivedAt: daysAgo.toJSDate(), precision: 'day' };

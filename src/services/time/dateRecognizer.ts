@@ -72,6 +72,10 @@ export function recognizeDatePhrases(text: string, reference: Date): RecognizedD
     const resolution = resolutionSchema.safeParse(result.resolution);
     if (resolution.success) {
       phrases.push({ text: result.text, values: resolution.data.values });
+    } else if (result.text !== text) {
+      // "ended by the client yesterday": "by" opens a span the recognizer cannot resolve; the
+      // phrase it matched, read on its own, holds the day ("the client yesterday" is yesterday).
+      phrases.push(...recognizeDatePhrases(result.text, reference));
     }
   }
   return phrases;

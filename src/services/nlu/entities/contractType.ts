@@ -8,8 +8,13 @@ const FIXED = /\b(?:fixed[- ]?price|fixed|milestones?)\b/i;
 /** The programme's own name says nothing about the user's contract. */
 const PROGRAMME_NAME = /\bfixed[- ]?price protection\b/gi;
 
+/** "fixed price or hourly?": both named as alternatives, the user does not know which. */
+const EITHER_OR =
+  /\b(?:fixed[- ]?price|fixed|hourly)\s+or\s+(?:an?\s+)?(?:fixed[- ]?price|fixed|hourly|per hour|by the hour)\b/i;
+
 export function extractContractType(text: string): ContractType | undefined {
   const own = text.replace(PROGRAMME_NAME, ' ');
+  if (EITHER_OR.test(own)) return undefined;
   if (HOURLY.test(own)) return 'hourly';
   return FIXED.test(own) ? 'fixed' : undefined;
 }

@@ -21,6 +21,9 @@ const STILL_WAITING =
   /\b(?:pending|on hold|processing|security period|not (?:yet )?(?:arrived|available|showing|received|in my (?:balance|account))|hasn'?t (?:arrived|cleared|shown up|come through)|still waiting)\b/i;
 const SERVICE_FEES =
   /\b(?:service|platform|upwork|freelancer|marketplace|processing|withdrawal|connects?) (?:fees?|charges?|cut|commission)\b|\bhow much (?:does|do) (?:upwork|the platform) (?:take|charge)\b|\b(?:got|received|paid me) less than\b|\bdeduct(?:ed|ion|ions)?\b/i;
+/** "upwork takes 10% of what I earn", "a 20% cut": a share of earnings kept by the platform. */
+const EARNINGS_SHARE =
+  /\b(?:tak(?:e|es|ing)|keep(?:s|ing)?|charg(?:e|es|ing)|skim(?:s|ming)?|grab(?:s|bing)?)\s+(?:a\s+|like\s+)?\d{1,2}(?:\.\d)?\s?(?:%|percent)|\b\d{1,2}(?:\.\d)?\s?(?:%|percent)\s+(?:fee|cut|commission)\b/i;
 const REVIEW_WORD = /\b(?:review|reviews|rating|ratings|feedback|job success score|jss|stars?)\b/i;
 const REVIEW_TROUBLE =
   /\b(?:bad|negative|unfair|low|nasty|poor|terrible|harsh|mean|fake|lies|lying|false|\d ?stars?|one[- ]star|two[- ]stars?|remove|removed|change|hurt|affect|impact|lower)\b/i;
@@ -37,7 +40,8 @@ const EXTRA_WORK =
 
 export function extractNearScopeTopic(text: string): NearScopeTopic | undefined {
   if (APPROVED.test(text) && STILL_WAITING.test(text) && !NOT_APPROVED.test(text)) return 'pending_payment';
-  if (SERVICE_FEES.test(text) && !/\barbitrat/i.test(text)) return 'service_fees';
+  const fees = SERVICE_FEES.test(text) || EARNINGS_SHARE.test(text);
+  if (fees && !/\barbitrat/i.test(text)) return 'service_fees';
   if (REVIEW_WORD.test(text) && REVIEW_TROUBLE.test(text)) return 'reviews';
   if (ACCOUNT.test(text)) return 'account';
   if (CONDUCT.test(text)) return 'conduct';
