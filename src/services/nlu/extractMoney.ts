@@ -73,10 +73,35 @@ export function mayHoldAmount(text: string): boolean {
 }
 
 /**
+ * Recent readings by text. One turn reads the same answer several times (the turn's understanding,
+ * the amount prompt's validator, the dialog step that keeps the amount), and the recognizer is the
+ * costliest part of the turn. Bounded both in entries and in the length of a remembered text.
+ */
+const RECENT_READINGS = new Map<string, MoneyAmount | undefined>();
+const MAX_RECENT_READINGS = 256;
+const MAX_REMEMBERED_CHARS = 600;
+
+/**
  * First amount of money with a currency in the text; a bare number is not money. Only a bounded
  * slice of a long text is read (see boundedForRecognizer).
  */
 export function extractMoney(text: string): MoneyAmount | undefined {
+  if (text.length > MAX_REMEMBERED_CHARS) return readMoney(text);
+  let money: MoneyAmount | undefined;
+  if (RECENT_READINGS.has(text)) {
+    money = RECENT_READINGS.get(text);
+  } else {
+    money = readMoney(text);
+    if (RECENT_READINGS.size >= MAX_RECENT_READINGS) {
+      RECENT_READINGS.delete(RECENT_READINGS.keys().next().value as string);
+    }
+    RECENT_READINGS.set(text, money);
+  }
+  // A copy: a caller that changes its amount must not change what the next caller reads.
+  return money && { ...money };
+}
+
+function readMoney(text: string): MoneyAmount | undefined {
   if (!mayHoldAmount(text)) return undefined;
   const slice = boundedForRecognizer(text, MAY_HOLD_MONEY, MONEY_BOUNDS);
   for (const found of recognizeCurrency(slice, Culture.English)) {
