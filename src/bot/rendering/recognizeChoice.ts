@@ -47,6 +47,12 @@ const LAST_WORDS: ReadonlySet<string> = new Set(['last', 'final']);
 // the number recognizer (far worse than linear in the numbers it is given) never sees a long message.
 const MAX_POSITION_PICK_CHARS = 60;
 
+// Every word the English number and ordinal recognizers read as a position starts with one of these
+// ("one", "thirteen", "fifth", "half a dozen"; "next" and "current" resolve to no position). Text
+// without any of them, or a digit, holds no pick by position, and the costly recognizers are skipped.
+const MAY_NAME_POSITION =
+  /\p{N}|\b(?:zero|n[ao]ught|one|two|thr|thir|four|fort|fif|five|six|seven|eigh|nin|ten|elev|twel|twent|hundred|thousand|mill|mln|bill|bln|trill|tln|lakh|crore|doz|half|halv|quarter|first|second|current|next|previous|last|penultimate|antepenultimate)/iu;
+
 const BASE_OPTIONS: FindChoicesOptions = { locale: LOCALE, noValue: true, noAction: true };
 
 /**
@@ -101,6 +107,9 @@ function choiceByPosition(utterance: string, choices: Choice[]): Choice | undefi
       tokens.some((word) => LAST_WORDS.has(word)) &&
       tokens.every((word) => LAST_WORDS.has(word) || NUMBER_FILLER.has(word));
     return onlyLast ? choices[choices.length - 1] : undefined;
+  }
+  if (!MAY_NAME_POSITION.test(utterance)) {
+    return undefined;
   }
   const byIndex = recognizeChoices(utterance, toDialogChoices(choices), BASE_OPTIONS).filter(
     // Results without a synonym come from the number/ordinal recognizers, not from words.
