@@ -1,13 +1,9 @@
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  ConfigurationBotFrameworkAuthenticationOptions,
-  TurnContext,
-} from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthenticationOptions, TurnContext } from 'botbuilder';
 import type { AppConfig } from '../config/configSchema';
 import type { Logger } from '../services/logging/logger';
 import { pseudonym } from '../services/logging/pseudonym';
 import { turnApology } from '../services/resilience/turnApology';
+import { ReusedClientsAuthentication } from './ReusedClientsAuthentication';
 
 /**
  * The CloudAdapter, authenticated from the validated configuration: with no app id any caller is
@@ -23,7 +19,7 @@ export function createAdapter(config: AppConfig, logger: Logger): CloudAdapter {
       ? { ToBotFromChannelOpenIdMetadataUrl: config.ToBotFromChannelOpenIdMetadataUrl }
       : {}),
   };
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions));
+  const adapter = new CloudAdapter(new ReusedClientsAuthentication(authOptions));
   adapter.onTurnError = turnErrorHandler(logger);
   return adapter;
 }
