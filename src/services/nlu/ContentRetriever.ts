@@ -51,6 +51,10 @@ function stem(word: string): string {
   return stripped.length >= 4 ? stripped.replace(/e$/, '') : word;
 }
 
+/** Rankings remembered (see ContentRetriever.recentRankings), for questions up to this long. */
+const MAX_RECENT_RANKINGS = 256;
+const MAX_REMEMBERED_CHARS = 600;
+
 /** Prefix matching only for words this long: "fix" is no prefix of "fixed", "pay" none of "payment". */
 const PREFIX_MIN_LENGTH = 5;
 
@@ -60,6 +64,11 @@ const PREFIX_MIN_LENGTH = 5;
  */
 export class ContentRetriever {
   private readonly index: MiniSearch<IndexedTopic>;
+  /**
+   * Recent rankings by question: one turn asks about the same text (and the fixed coverage query)
+   * several times, and the index never changes after it is built.
+   */
+  private readonly recentRankings = new Map<string, RetrievedTopic[]>();
 
   constructor(content: PolicyContent) {
     const { topics } = retrievalTopicsSchema.parse(retrievalData);
@@ -92,6 +101,21 @@ export class ContentRetriever {
 
   /** Every topic a word of the question matched, best first. */
   ranked(question: string): RetrievedTopic[] {
+    let ranking = this.recentRankings.get(question);
+    if (!ranking) {
+      ranking = this.search(question);
+      if (question.length <= MAX_REMEMBERED_CHARS) {
+        if (this.recentRankings.size >= MAX_RECENT_RANKINGS) {
+          this.recentRankings.delete(this.recentRankings.keys().next().value as string);
+        }
+        this.recentRankings.set(question, ranking);
+      }
+    }
+    // Copies: a caller that changes a topic must not change what the next caller gets.
+    return ranking.map((topic) => ({ ...topic, facts: [...topic.facts] }));
+  }
+
+  private search(question: string): RetrievedTopic[] {
     return this.index.search(question).map((result) => ({
       id: String(result.id),
       facts: result.facts as FactId[],
