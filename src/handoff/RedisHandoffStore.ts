@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
 import { RedisLuaScript } from '../services/disputes/redisLuaScript';
 import type { AcceptResult, HandoffStore } from './HandoffStore';
@@ -72,7 +72,7 @@ export class RedisHandoffStore implements HandoffStore {
   }
 
   private keys(id: string): [caseKey: string, messagesKey: string] {
-    const tag = createHash('sha256').update(id, 'utf8').digest('hex').slice(0, 16);
+    const tag = hash('sha256', id, 'hex').slice(0, 16);
     const base = `${this.options.prefix}:handoff:{${tag}}`;
     return [`${base}:case`, `${base}:msgs`];
   }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
 import { RedisLuaScript } from '../services/disputes/redisLuaScript';
 import type { TranscriptEntry, TranscriptStore } from './TranscriptStore';
@@ -31,7 +31,7 @@ export class RedisTranscriptStore implements TranscriptStore {
   }
 
   private key(conversationId: string): string {
-    const tag = createHash('sha256').update(conversationId, 'utf8').digest('hex').slice(0, 16);
+    const tag = hash('sha256', conversationId, 'hex').slice(0, 16);
     return `${this.options.prefix}:transcript:{${tag}}`;
   }
 

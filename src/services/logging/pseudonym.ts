@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** A short, stable stand-in for an identifier (conversation or user id) so logs can be correlated without it. */
 export function pseudonym(identifier: string | undefined): string | undefined {
   if (!identifier) return undefined;
-  return createHash('sha256').update(identifier).digest('hex').slice(0, 16);
+  // One-shot hash: several times a turn, and about a third of createHash's cost.
+  return hash('sha256', identifier, 'hex').slice(0, 16);
 }

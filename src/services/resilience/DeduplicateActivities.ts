@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Middleware, TurnContext } from 'botbuilder';
 import { EarlyReads, earlyReadKey, takeEarlyRead } from '../storage/EarlyReads';
 import type { Logger } from '../logging/logger';
@@ -54,7 +54,7 @@ function seenKeyOf(context: TurnContext): string | undefined {
   const { id, channelId, conversation } = context.activity;
   const key =
     id && conversation?.id
-      ? createHash('sha256').update(`${channelId}\n${conversation.id}\n${id}`).digest('hex').slice(0, 32)
+      ? hash('sha256', `${channelId}\n${conversation.id}\n${id}`, 'hex').slice(0, 32)
       : undefined;
   context.turnState.set(SEEN_KEY, key);
   return key;
