@@ -31,4 +31,11 @@ describe('extractMoney', () => {
   ])('no currency, no money: %j', (text) => {
     expect(extractMoney(text)).toBeUndefined();
   });
+
+  it('reads the same text the same way again, and a changed reading does not leak into the next', () => {
+    const first = extractMoney('they owe me $750');
+    if (!first) throw new Error('no money read');
+    first.amount = 1;
+    expect(extractMoney('they owe me $750')).toEqual({ amount: 750, currency: 'USD' });
+  });
 });
