@@ -12,7 +12,7 @@ import { createAdapter, turnErrorHandler } from './bot/createAdapter';
 import { IN_PROCESS_SERVICE_URL, serviceUrlCheck } from './services/network/serviceUrlPolicy';
 import { BOT_STATE_READ, DisputeBot } from './bot/DisputeBot';
 import type { AppConfig } from './config/configSchema';
-import type { Choice } from './bot/rendering/choice';
+import type { Choice } from './services/replies/choice';
 import { MainDialog } from './dialogs/MainDialog';
 import { CONFIDENT_SCORE } from './dialogs/policy/DialoguePolicy';
 import { OfferedChoices } from './dialogs/OfferedChoices';
@@ -47,7 +47,7 @@ import {
 } from './channels/directline/registerLocalDirectLine';
 import { registerWidget } from './channels/widget/registerWidget';
 import { createHandoff } from './handoff/createHandoff';
-import { HandoffGate } from './handoff/HandoffGate';
+import { HandoffGate } from './bot/HandoffGate';
 import type { HandoffCase } from './handoff/handoffCase';
 import { registerAgentApi } from './agent/registerAgentApi';
 import { OperationsMetrics } from './services/metrics/OperationsMetrics';

@@ -2,7 +2,7 @@ import { turnWritesOf } from '../services/storage/TurnWrites';
 import { Activity, ActivityTypes, EventFactory, TurnContext } from 'botbuilder';
 import { choiceMessage } from '../bot/rendering/choiceMessage';
 import { infoMessage } from '../bot/rendering/infoMessage';
-import { ownerIdOf } from '../bot/userIdentity';
+import { ownerIdOf } from '../services/disputes/ownerIdOf';
 import type { PolicyContent } from '../services/content/PolicyContent';
 import type { DisputeService } from '../services/disputes/DisputeService';
 import { IllegalTransitionError } from '../services/disputes/errors';

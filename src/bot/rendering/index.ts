@@ -1,4 +1,4 @@
-export type { Choice } from './choice';
+export type { Choice } from '../../services/replies/choice';
 export type { ChoiceStyle } from './choiceStyle';
 export type { InfoContent } from './infoMessage';
 export type { ChecklistContent } from './checklistMessage';
@@ -6,5 +6,5 @@ export { choiceStyleOf } from './choiceStyle';
 export { choiceMessage } from './choiceMessage';
 export { infoMessage } from './infoMessage';
 export { checklistMessage } from './checklistMessage';
-export { recognizeChoice } from './recognizeChoice';
+export { recognizeChoice } from '../../dialogs/recognizeChoice';
 export { NUMBERED_CHOICES_HINT } from './choiceText';

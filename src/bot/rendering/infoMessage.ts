@@ -1,6 +1,6 @@
 import { Activity } from 'botbuilder';
 import { channelReply, paragraphs } from './channelReply';
-import { Choice } from './choice';
+import { Choice } from '../../services/replies/choice';
 
 export interface InfoContent {
   title?: string;
