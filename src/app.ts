@@ -9,6 +9,7 @@ import {
 import type { Server } from 'restify';
 import { cardPressAsText } from './bot/cardPressAsText';
 import { createAdapter, turnErrorHandler } from './bot/createAdapter';
+import { channelRenderer } from './bot/rendering/channelRenderer';
 import { IN_PROCESS_SERVICE_URL, serviceUrlCheck } from './services/network/serviceUrlPolicy';
 import { BOT_STATE_READ, DisputeBot } from './bot/DisputeBot';
 import type { AppConfig } from './config/configSchema';
@@ -161,6 +162,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   const surveyDeps = { proactiveTurn, conversationState, survey, logger };
   const handoff = createHandoff(config, backend, {
     messenger: deliveries,
+    renderer: channelRenderer,
     disputes,
     content,
     logger,
@@ -231,9 +233,17 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     logger,
     disputes,
     messenger: deliveries,
+    renderer: channelRenderer,
     content,
   });
-  const reminders = startReminders({ config, logger, disputes, messenger: deliveries, content });
+  const reminders = startReminders({
+    config,
+    logger,
+    disputes,
+    messenger: deliveries,
+    renderer: channelRenderer,
+    content,
+  });
 
   return {
     server,
