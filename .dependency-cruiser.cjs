@@ -10,7 +10,7 @@ const LAYERS = [
   { name: 'dialogs', path: '^src/dialogs/' },
   {
     name: 'domain',
-    path: '^src/(handoff|services/(disputes|reminders|notifications|content|nlu|time|analytics))/',
+    path: '^src/(handoff|services/(disputes|reminders|notifications|content|replies|nlu|time|analytics))/',
   },
   { name: 'infra', path: '^src/services/(storage|resilience|logging|metrics|tracing|network|text)/' },
   { name: 'config', path: '^src/config/' },
@@ -39,7 +39,7 @@ module.exports = {
       name: 'no-sdk-in-domain',
       comment: 'domain services and infrastructure stay free of the Bot Framework SDK (DESIGN.md)',
       severity: 'error',
-      from: { path: '^src/services/(disputes|reminders|content|nlu|time|storage|logging)/' },
+      from: { path: '^src/services/(disputes|reminders|content|replies|nlu|time|storage|logging)/' },
       to: { path: '^node_modules/botbuilder' },
     },
     {

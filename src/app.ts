@@ -9,10 +9,11 @@ import {
 import type { Server } from 'restify';
 import { cardPressAsText } from './bot/cardPressAsText';
 import { createAdapter, turnErrorHandler } from './bot/createAdapter';
+import { channelRenderer } from './bot/rendering/channelRenderer';
 import { IN_PROCESS_SERVICE_URL, serviceUrlCheck } from './services/network/serviceUrlPolicy';
 import { BOT_STATE_READ, DisputeBot } from './bot/DisputeBot';
 import type { AppConfig } from './config/configSchema';
-import type { Choice } from './bot/rendering/choice';
+import type { Choice } from './services/replies/choice';
 import { MainDialog } from './dialogs/MainDialog';
 import { CONFIDENT_SCORE } from './dialogs/policy/DialoguePolicy';
 import { OfferedChoices } from './dialogs/OfferedChoices';
@@ -47,7 +48,7 @@ import {
 } from './channels/directline/registerLocalDirectLine';
 import { registerWidget } from './channels/widget/registerWidget';
 import { createHandoff } from './handoff/createHandoff';
-import { HandoffGate } from './handoff/HandoffGate';
+import { HandoffGate } from './bot/HandoffGate';
 import type { HandoffCase } from './handoff/handoffCase';
 import { registerAgentApi } from './agent/registerAgentApi';
 import { OperationsMetrics } from './services/metrics/OperationsMetrics';
@@ -161,6 +162,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   const surveyDeps = { proactiveTurn, conversationState, survey, logger };
   const handoff = createHandoff(config, backend, {
     messenger: deliveries,
+    renderer: channelRenderer,
     disputes,
     content,
     logger,
@@ -231,9 +233,17 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     logger,
     disputes,
     messenger: deliveries,
+    renderer: channelRenderer,
     content,
   });
-  const reminders = startReminders({ config, logger, disputes, messenger: deliveries, content });
+  const reminders = startReminders({
+    config,
+    logger,
+    disputes,
+    messenger: deliveries,
+    renderer: channelRenderer,
+    content,
+  });
 
   return {
     server,

@@ -11,7 +11,7 @@ import { textWithoutBotMention } from './botMention';
 import { retryOnConflict } from '../services/resilience/retryOnConflict';
 import { earlyReadKey, takeEarlyRead } from '../services/storage/EarlyReads';
 import { turnWritesOf } from '../services/storage/TurnWrites';
-import type { HandoffGate } from '../handoff/HandoffGate';
+import type { HandoffGate } from './HandoffGate';
 import type { SatisfactionSurvey } from './satisfaction/SatisfactionSurvey';
 
 /** Conversation and user state loaded at the start of the turn, with its other reads (EarlyReads). */

@@ -1,5 +1,5 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
-import { choiceSubmissionOf } from './rendering/choiceSubmission';
+import { choiceSubmissionOf } from '../services/replies/choiceSubmission';
 
 /**
  * Turn middleware. A card button press (Teams, the Agents Playground) arrives with the choice in

@@ -6,10 +6,10 @@ import {
   DialogTurnStatus,
   PromptOptions,
 } from 'botbuilder-dialogs';
-import type { Choice } from '../bot/rendering/choice';
+import type { Choice } from '../services/replies/choice';
 import { choiceMessage } from '../bot/rendering/choiceMessage';
 import { infoMessage } from '../bot/rendering/infoMessage';
-import { recognizeChoice } from '../bot/rendering/recognizeChoice';
+import { recognizeChoice } from './recognizeChoice';
 import type { IntentName } from '../services/nlu/intents';
 import { formatUserDate } from '../services/time';
 import { deadlineReply } from './ended/deadlineReply';

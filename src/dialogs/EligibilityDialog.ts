@@ -1,5 +1,5 @@
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import type { Choice } from '../bot/rendering/choice';
+import type { Choice } from '../services/replies/choice';
 import { infoMessage } from '../bot/rendering/infoMessage';
 import { CancelAndHelpDialog } from './CancelAndHelpDialog';
 import type { FlowDependencies } from './FlowDependencies';

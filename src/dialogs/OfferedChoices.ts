@@ -1,7 +1,7 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import type { Choice } from '../bot/rendering/choice';
+import type { Choice } from '../services/replies/choice';
 import { choiceMessage } from '../bot/rendering/choiceMessage';
-import { recognizeChoice } from '../bot/rendering/recognizeChoice';
+import { recognizeChoice } from './recognizeChoice';
 
 /**
  * The last choices the assistant offered outside a prompt (menus, follow-ups), kept in conversation

@@ -1,4 +1,4 @@
-import type { Choice } from '../bot/rendering/choice';
+import type { Choice } from '../services/replies/choice';
 import type { IntentName } from '../services/nlu/intents';
 
 /** How each topic the user can pick is titled on a button or in a numbered list. */

@@ -1,8 +1,6 @@
 import { turnWritesOf } from '../services/storage/TurnWrites';
 import { Activity, ActivityTypes, EventFactory, TurnContext } from 'botbuilder';
-import { choiceMessage } from '../bot/rendering/choiceMessage';
-import { infoMessage } from '../bot/rendering/infoMessage';
-import { ownerIdOf } from '../bot/userIdentity';
+import { ownerIdOf } from '../services/disputes/ownerIdOf';
 import type { PolicyContent } from '../services/content/PolicyContent';
 import type { DisputeService } from '../services/disputes/DisputeService';
 import { IllegalTransitionError } from '../services/disputes/errors';
@@ -14,6 +12,7 @@ import type { HandoffStore } from './HandoffStore';
 import { HANDOFF_TEXT, LEAVE_QUEUE, WAITING_CHOICES } from './handoffWording';
 import type { TranscriptEntry, TranscriptStore } from './TranscriptStore';
 import type { MessageSender } from '../services/notifications/DeliveringMessenger';
+import type { ReplyRenderer } from '../services/notifications/ReplyRenderer';
 
 /**
  * Sends outside a user's turn and rejects when the channel did not take the message (the app's
@@ -30,6 +29,8 @@ export interface HandoffServiceOptions {
   store: HandoffStore;
   transcripts: TranscriptStore;
   messenger: MessageSender;
+  /** Draws the hand-off's questions and notices for the user's channel. */
+  renderer: ReplyRenderer;
   disputes: DisputeService;
   content: PolicyContent;
   clock?: () => Date;
@@ -102,7 +103,9 @@ export class HandoffService {
         activities: transcript.map((entry) => transcriptActivity(entry, activity)),
       }),
     );
-    await context.sendActivity(choiceMessage(activity.channelId, HANDOFF_TEXT.queued, [LEAVE_QUEUE]));
+    await context.sendActivity(
+      this.options.renderer.choices(activity.channelId, HANDOFF_TEXT.queued, [LEAVE_QUEUE]),
+    );
   }
 
   async caseOf(id: string): Promise<HandoffCase | undefined> {
@@ -250,13 +253,13 @@ export class HandoffService {
       return;
     }
     await context.sendActivity(
-      choiceMessage(context.activity.channelId, HANDOFF_TEXT.alreadyWaiting, WAITING_CHOICES),
+      this.options.renderer.choices(context.activity.channelId, HANDOFF_TEXT.alreadyWaiting, WAITING_CHOICES),
     );
   }
 
   private notAnsweredMessage(waiting: HandoffCase, waitedSeconds: number): Partial<Activity> {
     const { content } = this.options;
-    const message = infoMessage(waiting.channelId, {
+    const message = this.options.renderer.info(waiting.channelId, {
       title: HANDOFF_TEXT.notAnswered(waitedSeconds),
       lines: [`If you would rather not wait: ${lowerFirst(content.fact('P7'))}`, content.fact('P2')],
       choices: WAITING_CHOICES,

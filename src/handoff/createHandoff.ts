@@ -7,6 +7,7 @@ import type { StateBackend } from '../services/storage/StateBackend';
 import { AcceptTimeoutWatcher } from './AcceptTimeoutWatcher';
 import { HandoffService, HandoffServiceOptions } from './HandoffService';
 import type { MessageSender } from '../services/notifications/DeliveringMessenger';
+import type { ReplyRenderer } from '../services/notifications/ReplyRenderer';
 import type { HandoffStore } from './HandoffStore';
 import type { HandoffCase } from './handoffCase';
 import { InMemoryHandoffStore } from './InMemoryHandoffStore';
@@ -29,6 +30,7 @@ export function createHandoff(
   backend: StateBackend,
   deps: {
     messenger: MessageSender;
+    renderer: ReplyRenderer;
     disputes: DisputeService;
     content: PolicyContent;
     logger: Logger;
@@ -66,6 +68,7 @@ export function createHandoff(
     store,
     transcripts,
     messenger: deps.messenger,
+    renderer: deps.renderer,
     disputes: deps.disputes,
     content: deps.content,
     onQueued: deps.onQueued,

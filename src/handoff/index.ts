@@ -1,6 +1,5 @@
 export { HandoffService } from './HandoffService';
 export type { HandoffContext } from './HandoffService';
-export { HandoffGate } from './HandoffGate';
 export { AcceptTimeoutWatcher } from './AcceptTimeoutWatcher';
 export { TranscriptRecorder } from './TranscriptRecorder';
 export { InMemoryHandoffStore } from './InMemoryHandoffStore';

@@ -1,4 +1,5 @@
 import { createAdapter } from '../../src/bot/createAdapter';
+import { channelRenderer } from '../../src/bot/rendering/channelRenderer';
 import { loadConfig } from '../../src/config/loadConfig';
 import { PolicyContent } from '../../src/services/content/PolicyContent';
 import { DisputeService } from '../../src/services/disputes/DisputeService';
@@ -51,6 +52,7 @@ describe('the in-process scheduler with an injected clock and the default offset
     handler: reminderSender({
       disputes,
       messenger,
+      renderer: channelRenderer,
       content,
       clock: clock.now,
       timeZone: 'Europe/Berlin',

@@ -1,7 +1,7 @@
 import { Activity } from 'botbuilder';
 import { WaterfallDialog, WaterfallStepContext, ComponentDialog, DialogTurnStatus } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
-import { Choice } from '../../src/bot/rendering/choice';
+import { Choice } from '../../src/services/replies/choice';
 import { ChannelChoicePrompt } from '../../src/dialogs/prompts/ChannelChoicePrompt';
 import { cardOf } from './cardOf';
 import { SITUATION_CHOICES, SITUATION_QUESTION } from './sampleChoices';

@@ -1,5 +1,5 @@
 import { Activity } from 'botbuilder';
-import { recognizeChoice } from '../../src/bot/rendering/recognizeChoice';
+import { recognizeChoice } from '../../src/dialogs/recognizeChoice';
 import { SITUATION_CHOICES } from './sampleChoices';
 
 // Each row: what the user sent, and the choice value the bot should act on (undefined: ask again).

@@ -1,4 +1,4 @@
-import { Choice } from '../../src/bot/rendering/choice';
+import { Choice } from '../../src/services/replies/choice';
 
 /** Three options shaped like a real question the assistant asks. */
 export const SITUATION_CHOICES: Choice[] = [

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { recognizeChoice } from '../../src/bot/rendering/recognizeChoice';
+import { recognizeChoice } from '../../src/dialogs/recognizeChoice';
 import { findDisputeId } from '../../src/dialogs/disputes/findDisputeId';
 import { LEAVE_WORDS } from '../../src/handoff/handoffWording';
 import { MAX_TEXT_CHARS } from '../../src/config/inputLimits';

@@ -1,6 +1,6 @@
 import { ConversationState, MemoryStorage } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
-import type { Choice } from '../../src/bot/rendering/choice';
+import type { Choice } from '../../src/services/replies/choice';
 import { MainDialog } from '../../src/dialogs/MainDialog';
 import { OfferedChoices } from '../../src/dialogs/OfferedChoices';
 import { KnownSlots, type SlotValues } from '../../src/dialogs/slots/KnownSlots';

@@ -1,5 +1,5 @@
 import { Attachment, CardFactory } from 'botbuilder';
-import type { ChoiceSubmission } from './choiceSubmission';
+import type { ChoiceSubmission } from '../../services/replies/choiceSubmission';
 
 /**
  * The small part of the Adaptive Card schema our replies use, typed so a misspelt property fails to

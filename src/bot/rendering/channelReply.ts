@@ -1,6 +1,6 @@
 import { ActionTypes, Activity, ActivityTypes, CardAction, InputHints } from 'botbuilder';
 import { adaptiveCardAttachment } from './adaptiveCard';
-import { Choice } from './choice';
+import { Choice } from '../../services/replies/choice';
 import { choiceStyleOf } from './choiceStyle';
 import { choiceSubmitActions } from './choiceSubmitActions';
 import { numberedChoiceList } from './choiceText';

@@ -1,12 +1,6 @@
 import { Activity } from 'botbuilder';
+import type { ChecklistContent } from '../../services/replies/checklistContent';
 import { channelReply, paragraphs } from './channelReply';
-
-export interface ChecklistContent {
-  title: string;
-  steps: string[];
-  /** The 1-based step to show ("Step 2 of 7"), or 'all' for the whole list. */
-  current: number | 'all';
-}
 
 /** One step of a numbered checklist, or all of it. */
 export function checklistMessage(channelId: string, content: ChecklistContent): Partial<Activity> {

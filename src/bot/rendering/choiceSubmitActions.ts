@@ -1,5 +1,5 @@
 import { SubmitAction } from './adaptiveCard';
-import { Choice } from './choice';
+import { Choice } from '../../services/replies/choice';
 
 /** One card button per choice; pressing it sends `{ choice: value, title }` as the activity's value. */
 export function choiceSubmitActions(choices: Choice[]): SubmitAction[] {

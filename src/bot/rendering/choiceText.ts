@@ -1,4 +1,4 @@
-import { Choice } from './choice';
+import { Choice } from '../../services/replies/choice';
 
 /** Tells text-only users how to answer; recognizeChoice accepts both forms. */
 export const NUMBERED_CHOICES_HINT = 'Reply with a number or the words.';

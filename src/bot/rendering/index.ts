@@ -1,10 +1,11 @@
-export type { Choice } from './choice';
+export type { Choice } from '../../services/replies/choice';
 export type { ChoiceStyle } from './choiceStyle';
-export type { InfoContent } from './infoMessage';
-export type { ChecklistContent } from './checklistMessage';
+export type { InfoContent } from '../../services/replies/infoContent';
+export type { ChecklistContent } from '../../services/replies/checklistContent';
 export { choiceStyleOf } from './choiceStyle';
 export { choiceMessage } from './choiceMessage';
 export { infoMessage } from './infoMessage';
 export { checklistMessage } from './checklistMessage';
-export { recognizeChoice } from './recognizeChoice';
+export { recognizeChoice } from '../../dialogs/recognizeChoice';
 export { NUMBERED_CHOICES_HINT } from './choiceText';
+export { channelRenderer } from './channelRenderer';

@@ -1,13 +1,6 @@
 import { Activity } from 'botbuilder';
 import { channelReply, paragraphs } from './channelReply';
-import { Choice } from './choice';
-
-export interface InfoContent {
-  title?: string;
-  lines: string[];
-  /** Optional follow-ups offered under the answer. */
-  choices?: Choice[];
-}
+import type { InfoContent } from '../../services/replies/infoContent';
 
 /** An answer (optional title, then paragraphs) with optional follow-up choices. */
 export function infoMessage(channelId: string, content: InfoContent): Partial<Activity> {

@@ -1,6 +1,6 @@
 import { ActivityTypes, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { choiceMessage } from '../rendering/choiceMessage';
-import { recognizeChoice } from '../rendering/recognizeChoice';
+import { recognizeChoice } from '../../dialogs/recognizeChoice';
 import type { OutcomeEvent } from '../../services/analytics/outcomeEvent';
 import { SYSTEM_TOPICS } from '../../services/analytics/dashboardFigures';
 import { recordOutcome, TURN_OUTCOMES } from '../../dialogs/recordOutcome';

@@ -1,4 +1,4 @@
-import type { Choice } from '../rendering/choice';
+import type { Choice } from '../../services/replies/choice';
 
 /** What the satisfaction survey says, in one place. */
 export const SATISFACTION_TEXT = {

@@ -1,7 +1,7 @@
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import type { Choice } from '../../bot/rendering/choice';
+import type { Choice } from '../../services/replies/choice';
 import { infoMessage } from '../../bot/rendering/infoMessage';
-import { ownerIdOf } from '../../bot/userIdentity';
+import { ownerIdOf } from '../../services/disputes/ownerIdOf';
 import type { ChangeOrigin } from '../../services/disputes/DisputeService';
 import type { Dispute } from '../../services/disputes/schemas';
 import { isOpen } from '../../services/disputes/stateMachine';

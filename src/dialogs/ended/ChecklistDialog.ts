@@ -1,6 +1,6 @@
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { checklistMessage } from '../../bot/rendering/checklistMessage';
-import type { Choice } from '../../bot/rendering/choice';
+import type { Choice } from '../../services/replies/choice';
 import { CancelAndHelpDialog } from '../CancelAndHelpDialog';
 import type { FlowDependencies } from '../FlowDependencies';
 import { ChannelChoicePrompt } from '../prompts/ChannelChoicePrompt';

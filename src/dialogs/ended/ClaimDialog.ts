@@ -1,5 +1,5 @@
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import type { Choice } from '../../bot/rendering/choice';
+import type { Choice } from '../../services/replies/choice';
 import { infoMessage } from '../../bot/rendering/infoMessage';
 import { extractMoney } from '../../services/nlu/extractMoney';
 import { CancelAndHelpDialog } from '../CancelAndHelpDialog';
@@ -12,7 +12,7 @@ import {
   claimStatement,
   missingParts,
   REQUIRED_FIELDS,
-} from './claimDraft';
+} from '../../services/disputes/claimDraft';
 import { AmountPrompt } from '../prompts/AmountPrompt';
 import { NonEmptyTextPrompt } from '../prompts/NonEmptyTextPrompt';
 import { slotTag } from '../policy/SlotName';

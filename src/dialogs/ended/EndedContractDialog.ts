@@ -9,7 +9,7 @@ import {
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { infoMessage } from '../../bot/rendering/infoMessage';
-import { ownerIdOf } from '../../bot/userIdentity';
+import { ownerIdOf } from '../../services/disputes/ownerIdOf';
 import { ArrivalResolution, formatUserDate, userClockFrom, UserClock } from '../../services/time';
 import { CancelAndHelpDialog, deepestActive } from '../CancelAndHelpDialog';
 import type { FlowDependencies } from '../FlowDependencies';
@@ -19,7 +19,7 @@ import type { KnownArrival } from '../slots/KnownSlots';
 import { TurnUnderstanding } from '../understanding/TurnUnderstanding';
 import { CHECKLIST_DIALOG, ChecklistDialog } from './ChecklistDialog';
 import { CLAIM_DIALOG, ClaimDialog } from './ClaimDialog';
-import type { ClaimDraft } from './claimDraft';
+import type { ClaimDraft } from '../../services/disputes/claimDraft';
 import { deadlineReply } from './deadlineReply';
 import { recordOutcome } from '../recordOutcome';
 

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { infoMessage } from '../../bot/rendering/infoMessage';
-import type { Choice } from '../../bot/rendering/choice';
+import type { Choice } from '../../services/replies/choice';
 import type { PolicyContent } from '../../services/content/PolicyContent';
 import type { RetrievedTopic } from '../../services/nlu/ContentRetriever';
 import { say } from '../responses/Responses';

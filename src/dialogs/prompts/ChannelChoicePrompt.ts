@@ -6,9 +6,9 @@ import {
   PromptRecognizerResult,
   PromptValidator,
 } from 'botbuilder-dialogs';
-import { Choice } from '../../bot/rendering/choice';
+import { Choice } from '../../services/replies/choice';
 import { choiceMessage } from '../../bot/rendering/choiceMessage';
-import { recognizeChoice } from '../../bot/rendering/recognizeChoice';
+import { recognizeChoice } from '../recognizeChoice';
 
 /**
  * Asks the user to pick one of `options.choices` (our `Choice[]`) in the form the channel renders

@@ -1,4 +1,3 @@
-import { infoMessage } from '../../bot/rendering/infoMessage';
 import type { PolicyContent } from '../content/PolicyContent';
 import type { DisputeChange, DisputeService } from '../disputes/DisputeService';
 import type { Logger } from '../logging/logger';
@@ -7,6 +6,7 @@ import type { JobHandler, JobQueue } from './jobs/JobQueue';
 import { settleWithin } from './jobs/settleWithin';
 import { noticeMessage } from './noticeMessage';
 import type { MessageSender } from './DeliveringMessenger';
+import type { ReplyRenderer } from './ReplyRenderer';
 import { sendToConversation } from './sendToConversation';
 
 /**
@@ -28,10 +28,11 @@ export class DisputeNotifier {
     messenger: MessageSender,
     content: PolicyContent,
     logger: Logger,
+    renderer: ReplyRenderer,
   ): JobHandler<DisputeNotice> {
     return async (notice, attempt) => {
       const reference = notice.conversationReference;
-      const message = infoMessage(reference.channelId ?? '', noticeMessage(notice, content));
+      const message = renderer.info(reference.channelId ?? '', noticeMessage(notice, content));
       await sendToConversation(messenger, reference, message);
       logger.info(
         { event: 'notification_sent', dispute: notice.disputeId, change: notice.event, attempt },

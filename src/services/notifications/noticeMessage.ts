@@ -1,4 +1,4 @@
-import type { InfoContent } from '../../bot/rendering/infoMessage';
+import type { InfoContent } from '../replies/infoContent';
 import type { PolicyContent } from '../content/PolicyContent';
 import type { Stage } from '../disputes/schemas';
 import type { DisputeNotice } from './DisputeNotice';

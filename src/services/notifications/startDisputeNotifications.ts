@@ -7,6 +7,7 @@ import { DisputeNotifier } from './DisputeNotifier';
 import { createJobQueue } from './jobs/createJobQueue';
 import type { JobQueue } from './jobs/JobQueue';
 import type { MessageSender } from './DeliveringMessenger';
+import type { ReplyRenderer } from './ReplyRenderer';
 
 export const NOTIFICATION_QUEUE = 'dispute-notifications';
 
@@ -22,6 +23,8 @@ export interface DisputeNotificationDependencies {
   readonly disputes: DisputeService;
   readonly messenger: MessageSender;
   readonly content: PolicyContent;
+  /** Draws each notice for the conversation's channel. */
+  readonly renderer: ReplyRenderer;
 }
 
 /** Wires the notifier to the dispute service, on BullMQ with Redis or in-process without. */
@@ -35,7 +38,7 @@ export function startDisputeNotifications(deps: DisputeNotificationDependencies)
       redisUrl: config.REDIS_URL,
       redisKeyPrefix: config.REDIS_KEY_PREFIX,
     },
-    DisputeNotifier.delivery(deps.messenger, deps.content, logger),
+    DisputeNotifier.delivery(deps.messenger, deps.content, logger, deps.renderer),
   );
   const notifier = new DisputeNotifier(queue, logger);
   notifier.attach(deps.disputes);

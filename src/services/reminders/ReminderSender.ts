@@ -1,9 +1,9 @@
-import { infoMessage } from '../../bot/rendering/infoMessage';
 import type { PolicyContent } from '../content/PolicyContent';
 import type { DisputeService } from '../disputes/DisputeService';
 import type { Logger } from '../logging/logger';
 import type { JobHandler } from '../notifications/jobs/JobQueue';
 import type { MessageSender } from '../notifications/DeliveringMessenger';
+import type { ReplyRenderer } from '../notifications/ReplyRenderer';
 import { sendToConversation } from '../notifications/sendToConversation';
 import type { ReminderJob } from './ReminderJob';
 import { reminderMessage } from './reminderMessage';
@@ -12,6 +12,8 @@ import { reminderSkipReason } from './reminderSkipReason';
 export interface ReminderSenderDependencies {
   readonly disputes: DisputeService;
   readonly messenger: MessageSender;
+  /** Draws the reminder for the conversation's channel. */
+  readonly renderer: ReplyRenderer;
   readonly content: PolicyContent;
   readonly clock: () => Date;
   /** Deadlines are shown in this zone (the stored reference does not carry the user's). */
@@ -31,7 +33,7 @@ export function reminderSender(deps: ReminderSenderDependencies): JobHandler<Rem
       return;
     }
     const reference = dispute.conversationReference;
-    const message = infoMessage(
+    const message = deps.renderer.info(
       reference.channelId ?? '',
       reminderMessage(job, dispute, deps.content, now, deps.timeZone),
     );

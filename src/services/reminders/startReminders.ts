@@ -5,6 +5,7 @@ import type { Logger } from '../logging/logger';
 import { createJobQueue } from '../notifications/jobs/createJobQueue';
 import type { JobQueue } from '../notifications/jobs/JobQueue';
 import type { MessageSender } from '../notifications/DeliveringMessenger';
+import type { ReplyRenderer } from '../notifications/ReplyRenderer';
 import type { ReminderJob } from './ReminderJob';
 import { ReminderScheduler } from './ReminderScheduler';
 import { reminderSender } from './ReminderSender';
@@ -23,6 +24,8 @@ export interface ReminderDependencies {
   readonly logger: Logger;
   readonly disputes: DisputeService;
   readonly messenger: MessageSender;
+  /** Draws each reminder for the conversation's channel. */
+  readonly renderer: ReplyRenderer;
   readonly content: PolicyContent;
   /** The time reminders are scheduled from and checked against (tests pass their own). */
   readonly clock?: () => Date;
@@ -56,6 +59,7 @@ export function startReminders(deps: ReminderDependencies): Reminders {
     reminderSender({
       disputes: deps.disputes,
       messenger: deps.messenger,
+      renderer: deps.renderer,
       content: deps.content,
       clock,
       timeZone: config.DEFAULT_TIME_ZONE,

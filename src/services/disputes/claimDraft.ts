@@ -1,4 +1,4 @@
-import type { Money } from '../../services/disputes/schemas';
+import type { Money } from './schemas';
 
 /** The claim as the user builds it, before it is filed. */
 export interface ClaimDraft {

@@ -7,8 +7,8 @@ import {
   ModelResult,
   recognizeChoices,
 } from 'botbuilder-dialogs';
-import { Choice } from './choice';
-import { choiceSubmissionOf } from './choiceSubmission';
+import { Choice } from '../services/replies/choice';
+import { choiceSubmissionOf } from '../services/replies/choiceSubmission';
 
 // The bot speaks English, so replies are read as English whatever the client's locale says.
 const LOCALE = 'en-us';

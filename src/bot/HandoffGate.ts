@@ -1,12 +1,12 @@
 import { ActivityTypes, HandoffEventNames, TurnContext } from 'botbuilder';
-import { choiceMessage } from '../bot/rendering/choiceMessage';
-import { recognizeChoice } from '../bot/rendering/recognizeChoice';
+import { choiceMessage } from './rendering/choiceMessage';
+import { recognizeChoice } from '../dialogs/recognizeChoice';
 import type { OfferedChoices } from '../dialogs/OfferedChoices';
 import { MAIN_MENU } from '../dialogs/topics';
 import { earlyReadKey, takeEarlyRead } from '../services/storage/EarlyReads';
-import type { HandoffCase } from './handoffCase';
-import type { HandoffService } from './HandoffService';
-import { HANDOFF_TEXT, LEAVE_QUEUE, LEAVE_WORDS, WAITING_CHOICES } from './handoffWording';
+import type { HandoffCase } from '../handoff/handoffCase';
+import type { HandoffService } from '../handoff/HandoffService';
+import { HANDOFF_TEXT, LEAVE_QUEUE, LEAVE_WORDS, WAITING_CHOICES } from '../handoff/handoffWording';
 
 /** The conversation's hand-off case, read at the start of a message turn with its other reads. */
 const OPEN_CASE_READ = earlyReadKey<HandoffCase | undefined>('hand-off case');
