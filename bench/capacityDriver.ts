@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
 import { activityFor } from './activities';
-import type { CapacityMessage, CapacityRequest, CapacityResult, CapacityWindow } from './capacityProtocol';
+import { serveOrchestrator } from './childProtocol';
+import type { CapacityRequest, CapacityResult, CapacityWindow } from './capacityProtocol';
 import { summarizeLatencies } from './percentiles';
 import { SCENARIOS } from './scenarios';
 
@@ -161,15 +162,4 @@ async function simulatedUser(ramp: Ramp, user: number): Promise<void> {
   }
 }
 
-function send(message: CapacityMessage): void {
-  process.send?.(message);
-}
-
-process.on('message', (request: CapacityRequest) => {
-  runCapacity(request).then(
-    (result) => send({ type: 'result', result }),
-    (error: Error) => send({ type: 'error', message: error.stack ?? error.message }),
-  );
-});
-// The orchestrator going away (even killed) closes the channel: nothing must keep driving load then.
-process.on('disconnect', () => process.exit(0));
+serveOrchestrator(runCapacity);

@@ -1,3 +1,4 @@
+import type { ChildMessage } from './childProtocol';
 /** What the orchestrator asks the capacity driver to do: ramp up users who pause between turns. */
 export interface CapacityRequest {
   baseUrl: string;
@@ -39,4 +40,4 @@ export interface CapacityResult {
   firstProblem?: string;
 }
 
-export type CapacityMessage = { type: 'result'; result: CapacityResult } | { type: 'error'; message: string };
+export type CapacityMessage = ChildMessage<CapacityResult>;

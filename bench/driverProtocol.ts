@@ -1,3 +1,4 @@
+import type { ChildMessage } from './childProtocol';
 import type { LatencySummary } from './percentiles';
 
 /** What the orchestrator asks the load driver to do. */
@@ -34,4 +35,4 @@ export interface LoadResult {
   sampleConversations: Record<string, { conversationId: string; userId: string }>;
 }
 
-export type DriverMessage = { type: 'result'; result: LoadResult } | { type: 'error'; message: string };
+export type DriverMessage = ChildMessage<LoadResult>;

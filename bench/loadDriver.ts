@@ -1,6 +1,7 @@
 import { Pool } from 'undici';
 import { activityFor } from './activities';
-import type { DriverMessage, LoadRequest, LoadResult } from './driverProtocol';
+import { serveOrchestrator } from './childProtocol';
+import type { LoadRequest, LoadResult } from './driverProtocol';
 import { summarizeLatencies } from './percentiles';
 import { SCENARIOS, Scenario, ScriptedTurn } from './scenarios';
 
@@ -134,15 +135,4 @@ function answered(turn: ScriptedTurn, body: string, expect: LoadRequest['expect'
   return texts.includes(turn.kind === 'join' ? 'Hello and welcome!' : `Echo: ${turn.text}`);
 }
 
-function send(message: DriverMessage): void {
-  process.send?.(message);
-}
-
-process.on('message', (request: LoadRequest) => {
-  runLoad(request).then(
-    (result) => send({ type: 'result', result }),
-    (error: Error) => send({ type: 'error', message: error.stack ?? error.message }),
-  );
-});
-// The orchestrator going away (even killed) closes the channel: nothing must keep driving load then.
-process.on('disconnect', () => process.exit(0));
+serveOrchestrator(runLoad);
