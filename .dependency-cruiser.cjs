@@ -10,7 +10,7 @@ const LAYERS = [
   { name: 'dialogs', path: '^src/dialogs/' },
   {
     name: 'domain',
-    path: '^src/(handoff|services/(disputes|reminders|notifications|content|replies|nlu|time|analytics))/',
+    path: '^src/services/(disputes|handoff|reminders|notifications|content|replies|nlu|time|analytics)/',
   },
   { name: 'infra', path: '^src/services/(storage|resilience|logging|metrics|tracing|network|text)/' },
   { name: 'config', path: '^src/config/' },

@@ -1,6 +1,10 @@
 import type { Request, Response } from 'restify';
 import { z, ZodType, ZodTypeDef } from 'zod';
-import { DeliveryFailedError, HandoffCaseNotFoundError, HandoffConflictError } from '../handoff/errors';
+import {
+  DeliveryFailedError,
+  HandoffCaseNotFoundError,
+  HandoffConflictError,
+} from '../services/handoff/errors';
 import {
   DisputeActionNotAllowedError,
   DisputeNotFoundError,

@@ -1,5 +1,5 @@
-import { headlineOf, summaryLines } from '../handoff/caseSummary';
-import type { HandoffCase } from '../handoff/handoffCase';
+import { headlineOf, summaryLines } from '../services/handoff/caseSummary';
+import type { HandoffCase } from '../services/handoff/handoffCase';
 import type { Dispute } from '../services/disputes/schemas';
 
 /** A case as agents see it: no conversation reference (service URLs are the bot's business). */

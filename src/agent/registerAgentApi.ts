@@ -1,5 +1,5 @@
 import type { Server } from 'restify';
-import type { HandoffService } from '../handoff/HandoffService';
+import type { HandoffService } from '../services/handoff/HandoffService';
 import type { DisputeService } from '../services/disputes/DisputeService';
 import type { Logger } from '../services/logging/logger';
 import { AgentAuthenticator } from './agentAuth';

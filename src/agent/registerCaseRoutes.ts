@@ -1,6 +1,6 @@
 import type { Server } from 'restify';
-import type { HandoffService } from '../handoff/HandoffService';
-import { HandoffCaseNotFoundError } from '../handoff/errors';
+import type { HandoffService } from '../services/handoff/HandoffService';
+import { HandoffCaseNotFoundError } from '../services/handoff/errors';
 import type { Logger } from '../services/logging/logger';
 import { pseudonym } from '../services/logging/pseudonym';
 import type { AgentAuthenticator } from './agentAuth';

@@ -1,4 +1,4 @@
-import type { Choice } from '../services/replies/choice';
+import type { Choice } from '../replies/choice';
 
 /** What the user can pick while waiting for a person. */
 export const LEAVE_QUEUE: Choice = {

@@ -1,5 +1,11 @@
-import type { ConversationReference } from 'botbuilder';
+import type { Dispute } from '../disputes/schemas';
 import type { CaseSummary } from './caseSummary';
+
+/**
+ * Where proactive messages to the user go: the channel's conversation reference, kept as the bot
+ * handed it over (the same type a dispute keeps), so this domain never names the SDK itself.
+ */
+export type ConversationAddress = NonNullable<Dispute['conversationReference']>;
 
 /** waiting: in the queue; accepted: a person has it (the bot stays quiet); closed: the bot answers again. */
 export type HandoffStatus = 'waiting' | 'accepted' | 'closed';
@@ -15,7 +21,7 @@ export interface NewHandoffCase {
   ownerId: string;
   summary: CaseSummary;
   /** Where proactive messages to the user go. */
-  reference: Partial<ConversationReference>;
+  reference: ConversationAddress;
   queuedAt: string;
 }
 

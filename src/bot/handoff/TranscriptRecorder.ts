@@ -1,7 +1,7 @@
 import { Activity, ActivityTypes, Middleware, TurnContext } from 'botbuilder';
-import { heldRepliesOf } from '../services/resilience/HeldReplies';
-import { turnWritesOf } from '../services/storage/TurnWrites';
-import type { TranscriptEntry, TranscriptStore } from './TranscriptStore';
+import { heldRepliesOf } from '../../services/resilience/HeldReplies';
+import { turnWritesOf } from '../../services/storage/TurnWrites';
+import type { TranscriptEntry, TranscriptStore } from '../../services/handoff/TranscriptStore';
 
 /** Set on a reply whose line was written with the turn's save, so it is not written again when sent. */
 const IN_TRANSCRIPT = Symbol('inTranscript');
@@ -11,7 +11,7 @@ type RecordedActivity = Partial<Activity> & { [IN_TRANSCRIPT]?: true };
 /**
  * Botbuilder middleware that keeps the text of every message in and out of a turn (the user's and
  * the assistant's) so a person taking over can read what was said. Proactive messages (an agent's
- * reply, notices) bypass the turn pipeline; HandoffService records those it sends itself.
+ * reply, notices) bypass the turn pipeline; ProactiveCaseMessenger records those it sends itself.
  * A failure to record is reported and never fails the user's turn.
  *
  * The user's line and the replies held for sending (HeldReplies) are written as one of the turn's

@@ -1,6 +1,7 @@
-import { hash } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Cluster, Redis } from 'ioredis';
-import { RedisLuaScript } from '../services/disputes/redisLuaScript';
+import { RedisLuaScript } from '../disputes/redisLuaScript';
 import type { AcceptResult, HandoffStore } from './HandoffStore';
 import type { CaseMessage, HandoffCase, HandoffEnd, HandoffStatus, NewHandoffCase } from './handoffCase';
 
@@ -12,6 +13,28 @@ redis.call('DEL', KEYS[1], KEYS[2])
 redis.call('HSET', KEYS[1], 'data', ARGV[1], 'status', 'waiting', 'seq', '0')
 redis.call('EXPIRE', KEYS[1], ARGV[2])
 return 1`);
+
+// A user's case is opened under their own short lock (SET NX PX), which also reads (same hash tag)
+// which conversation holds their latest case: checking that one and queueing the new one cannot
+// interleave with another request of the same user, in this process or any other.
+// KEYS: lock, latest; ARGV: token, lock ms. Returns {1, latest or ''} when locked, {0, ''} when busy.
+const LOCK_OWNER = new RedisLuaScript(`
+if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+  return {1, redis.call('GET', KEYS[2]) or ''}
+end
+return {0, ''}`);
+
+// KEYS: lock, latest; ARGV: token, the case id just opened ('' for none), its TTL.
+const UNLOCK_OWNER = new RedisLuaScript(`
+if ARGV[2] ~= '' then redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3]) end
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+return 1`);
+
+/** Longer than the few commands it covers; the storage guard's timeout bounds the whole call anyway. */
+const OWNER_LOCK_MS = 2_000;
+/** A second request of the same user waits this long at most for the first to finish, then refuses. */
+const OWNER_LOCK_WAIT_MS = 1_000;
+const OWNER_LOCK_RETRY_MS = 20;
 
 const ACCEPT = new RedisLuaScript(`
 local status = redis.call('HGET', KEYS[1], 'status')
@@ -58,6 +81,8 @@ export interface RedisHandoffStoreOptions {
  *   <prefix>:handoff:queue                       sorted set of open case ids, score = queued-at ms
  *   <prefix>:handoff:{<sha256(id)[0..16]>}:case  hash { data: JSON, status, agentId, acceptedAt, ... }
  *   <prefix>:handoff:{<sha256(id)[0..16]>}:msgs  list of the case's messages, newest last, bounded
+ *   <prefix>:handoff:user:{<sha256(ownerId)[0..16]>}          id of the user's latest case
+ *   <prefix>:handoff:user:{<sha256(ownerId)[0..16]>}:opening  the user's lock while a case is opened
  */
 export class RedisHandoffStore implements HandoffStore {
   private readonly queueKey: string;
@@ -77,18 +102,52 @@ export class RedisHandoffStore implements HandoffStore {
     return [`${base}:case`, `${base}:msgs`];
   }
 
+  private ownerKeys(ownerId: string): [lockKey: string, latestKey: string] {
+    const tag = hash('sha256', ownerId, 'hex').slice(0, 16);
+    const base = `${this.options.prefix}:handoff:user:{${tag}}`;
+    return [`${base}:opening`, base];
+  }
+
   private get ttl(): string {
     return String(this.options.caseTtlSeconds);
   }
 
   async enqueue(newCase: NewHandoffCase): Promise<boolean> {
-    const created = await ENQUEUE.run(this.client, this.keys(newCase.id), [
-      JSON.stringify(newCase),
-      this.ttl,
-    ]);
-    if (created !== 1) return false;
-    await this.client.zadd(this.queueKey, Date.parse(newCase.queuedAt), newCase.id);
-    return true;
+    const ownerKeys = this.ownerKeys(newCase.ownerId);
+    const token = randomUUID();
+    const locked = await this.lockOwner(ownerKeys, token);
+    if (!locked) return false;
+    let created = false;
+    try {
+      const latest = locked.latest;
+      if (latest && latest !== newCase.id) {
+        const status = await this.client.hget(this.keys(latest)[0], 'status');
+        if (status === 'waiting' || status === 'accepted') return false;
+      }
+      created =
+        (await ENQUEUE.run(this.client, this.keys(newCase.id), [JSON.stringify(newCase), this.ttl])) === 1;
+      if (created) await this.client.zadd(this.queueKey, Date.parse(newCase.queuedAt), newCase.id);
+      return created;
+    } finally {
+      await UNLOCK_OWNER.run(this.client, ownerKeys, [token, created ? newCase.id : '', this.ttl]);
+    }
+  }
+
+  /** Takes the user's opening lock, waiting a little for another request of theirs; undefined if still busy. */
+  private async lockOwner(
+    ownerKeys: [string, string],
+    token: string,
+  ): Promise<{ latest: string | undefined } | undefined> {
+    const giveUpAt = Date.now() + OWNER_LOCK_WAIT_MS;
+    for (;;) {
+      const [locked, latest] = (await LOCK_OWNER.run(this.client, ownerKeys, [
+        token,
+        String(OWNER_LOCK_MS),
+      ])) as [number, string];
+      if (locked === 1) return { latest: latest || undefined };
+      if (Date.now() >= giveUpAt) return undefined;
+      await sleep(OWNER_LOCK_RETRY_MS);
+    }
   }
 
   async get(id: string): Promise<HandoffCase | undefined> {

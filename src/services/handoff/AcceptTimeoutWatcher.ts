@@ -1,4 +1,4 @@
-import type { Logger } from '../services/logging/logger';
+import type { Logger } from '../logging/logger';
 import type { HandoffService } from './HandoffService';
 
 /**

@@ -1,12 +1,18 @@
 import { ActivityTypes, HandoffEventNames, TurnContext } from 'botbuilder';
-import { choiceMessage } from './rendering/choiceMessage';
-import { recognizeChoice } from '../dialogs/recognizeChoice';
-import type { OfferedChoices } from '../dialogs/OfferedChoices';
-import { MAIN_MENU } from '../dialogs/topics';
-import { earlyReadKey, takeEarlyRead } from '../services/storage/EarlyReads';
-import type { HandoffCase } from '../handoff/handoffCase';
-import type { HandoffService } from '../handoff/HandoffService';
-import { HANDOFF_TEXT, LEAVE_QUEUE, LEAVE_WORDS, WAITING_CHOICES } from '../handoff/handoffWording';
+import { choiceMessage } from '../rendering/choiceMessage';
+import type { TurnInterceptor } from '../TurnInterceptor';
+import { recognizeChoice } from '../../dialogs/recognizeChoice';
+import type { OfferedChoices } from '../../dialogs/OfferedChoices';
+import { MAIN_MENU } from '../../dialogs/topics';
+import { earlyReadKey, takeEarlyRead } from '../../services/storage/EarlyReads';
+import type { HandoffCase } from '../../services/handoff/handoffCase';
+import type { HandoffService } from '../../services/handoff/HandoffService';
+import {
+  HANDOFF_TEXT,
+  LEAVE_QUEUE,
+  LEAVE_WORDS,
+  WAITING_CHOICES,
+} from '../../services/handoff/handoffWording';
 
 /** The conversation's hand-off case, read at the start of a message turn with its other reads. */
 const OPEN_CASE_READ = earlyReadKey<HandoffCase | undefined>('hand-off case');
@@ -20,7 +26,7 @@ const OPEN_CASE_READ = earlyReadKey<HandoffCase | undefined>('hand-off case');
  * so one could claim "a person accepted" and take the case from the real agents. Status changes are
  * honoured only from an authenticated hub, and today that is the agent API (HandoffService.accept...).
  */
-export class HandoffGate {
+export class HandoffGate implements TurnInterceptor {
   constructor(
     private readonly handoff: HandoffService,
     private readonly offered: OfferedChoices,

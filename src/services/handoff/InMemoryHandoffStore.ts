@@ -11,6 +11,9 @@ export class InMemoryHandoffStore implements HandoffStore {
   async enqueue(newCase: NewHandoffCase): Promise<boolean> {
     const existing = this.cases.get(newCase.id);
     if (existing && isOpenCase(existing.status)) return false;
+    // Checked and set with no await between: two requests at once cannot both pass.
+    for (const other of this.cases.values())
+      if (other.ownerId === newCase.ownerId && isOpenCase(other.status)) return false;
     this.cases.set(newCase.id, { ...structuredClone(newCase), status: 'waiting' });
     this.messages.set(newCase.id, []);
     return true;

@@ -1,5 +1,5 @@
-import type { FileableClaim, Money } from '../services/disputes/schemas';
-import { formatMoney } from '../services/disputes/claimDraft';
+import type { FileableClaim, Money } from '../disputes/schemas';
+import { formatMoney } from '../disputes/claimDraft';
 
 /** Why the user is waiting for a person: a prepared active-contract case, or a plain request. */
 export type HandoffReason = 'active_contract' | 'asked_for_person';

@@ -6,12 +6,15 @@ export type AcceptResult =
   | { accepted: false; reason: 'not_found' | 'closed' | 'taken'; case?: HandoffCase };
 
 /**
- * The hand-off queue: one case per conversation, the open ones listed by the time they were queued.
+ * The hand-off queue: one open case per conversation and per user, the open ones listed by the time they were queued.
  * Redis in production (shared by every bot process), memory in embedded mode; same behaviour.
  * Every state change is a compare-and-set, so two agents or two processes never both win.
  */
 export interface HandoffStore {
-  /** Queues a new case; false when the conversation already has an open one. */
+  /**
+   * Queues a new case; false when the conversation already has an open one, or its owner has one in
+   * another conversation. Decided atomically: two requests at once from one user queue one case.
+   */
   enqueue(newCase: NewHandoffCase): Promise<boolean>;
   get(id: string): Promise<HandoffCase | undefined>;
   /** Open cases (waiting and accepted), oldest first. */

@@ -1,41 +1,24 @@
-import { turnWritesOf } from '../services/storage/TurnWrites';
-import { Activity, ActivityTypes, EventFactory, TurnContext } from 'botbuilder';
-import { ownerIdOf } from '../services/disputes/ownerIdOf';
-import type { PolicyContent } from '../services/content/PolicyContent';
-import type { DisputeService } from '../services/disputes/DisputeService';
-import { IllegalTransitionError } from '../services/disputes/errors';
-import type { Dispute } from '../services/disputes/schemas';
-import { CaseSummary, claimOf, headlineOf, summaryLines } from './caseSummary';
+import type { PolicyContent } from '../content/PolicyContent';
+import type { DisputeService } from '../disputes/DisputeService';
+import { IllegalTransitionError } from '../disputes/errors';
+import type { Dispute } from '../disputes/schemas';
+import type { CaseMessenger, CaseNotice } from './CaseMessenger';
+import { claimOf } from './caseSummary';
 import { DeliveryFailedError, HandoffCaseNotFoundError, HandoffConflictError } from './errors';
-import type { CaseMessage, HandoffCase, HandoffEnd } from './handoffCase';
+import type { CaseMessage, HandoffCase, HandoffEnd, NewHandoffCase } from './handoffCase';
 import type { HandoffStore } from './HandoffStore';
-import { HANDOFF_TEXT, LEAVE_QUEUE, WAITING_CHOICES } from './handoffWording';
+import { HANDOFF_TEXT, WAITING_CHOICES } from './handoffWording';
 import type { TranscriptEntry, TranscriptStore } from './TranscriptStore';
-import type { MessageSender } from '../services/notifications/DeliveringMessenger';
-import type { ReplyRenderer } from '../services/notifications/ReplyRenderer';
-
-/**
- * Sends outside a user's turn and rejects when the channel did not take the message (the app's
- * DeliveringMessenger: a plain proactive turn reports a refusal to onTurnError and resolves anyway).
- */
-/** What a `handoff.initiate` event carries as its context, for whichever hub takes the conversation. */
-export interface HandoffContext {
-  caseId: string;
-  queuedAt: string;
-  caseSummary: CaseSummary & { headline: string; lines: string[] };
-}
 
 export interface HandoffServiceOptions {
   store: HandoffStore;
+  /** Read for the agents; the bot writes them (TranscriptRecorder, and its CaseMessenger). */
   transcripts: TranscriptStore;
-  messenger: MessageSender;
-  /** Draws the hand-off's questions and notices for the user's channel. */
-  renderer: ReplyRenderer;
+  /** Reaches the case's user outside their turn (the bot's proactive delivery). */
+  messenger: CaseMessenger;
   disputes: DisputeService;
   content: PolicyContent;
   clock?: () => Date;
-  /** Told in the user's turn when the conversation enters the queue (not when it was queued already). */
-  onQueued?: (context: TurnContext, summary: CaseSummary) => void;
   /** Told once per case when a person accepts it: the support team's hand-off wait. */
   onAccepted?: (accepted: HandoffCase) => void;
   /** Told when an agent or hub closes a case (not when the user leaves or it is handed back). */
@@ -44,10 +27,16 @@ export interface HandoffServiceOptions {
   reportError?: (error: unknown, where: string) => void;
 }
 
+/** What asking for a person came to: queued now, already queued here, or already queued elsewhere. */
+export type OpenOutcome =
+  | { opened: true; case: HandoffCase }
+  | { opened: false; reason: 'open_here'; case: HandoffCase }
+  | { opened: false; reason: 'open_elsewhere' };
+
 /**
- * Hands a conversation to a person and back (Bot Framework hand-off protocol): queues the case,
- * sends `handoff.initiate` with the summary and the transcript, and carries every step an agent takes
- * (accept, reply, open mediation, hand back, close) to the user's conversation.
+ * The hand-off cases (Bot Framework hand-off protocol, domain side): the queue, a person accepting,
+ * replying, opening mediation, handing back and closing, and the case summary. It knows no turn and
+ * no SDK: the bot opens cases from a turn (src/bot/handoff) and carries notices through CaseMessenger.
  */
 export class HandoffService {
   private readonly clock: () => Date;
@@ -62,50 +51,20 @@ export class HandoffService {
     return this.clock().toISOString();
   }
 
-  /** Queues this conversation for a person and tells the hub and the user; a second request is answered, not queued. */
-  async start(context: TurnContext, summary: CaseSummary): Promise<void> {
-    const { activity } = context;
-    const id = activity.conversation.id;
-    const existing = await this.options.store.get(id);
-    if (existing && existing.status !== 'closed') return this.sayAlreadyQueued(context, existing);
-    // One open case per user: a user opening conversation after conversation must not fill the queue.
-    const ownerId = ownerIdOf(activity);
-    const open = await this.options.store.listOpen();
-    if (open.some((other) => other.ownerId === ownerId)) {
-      await context.sendActivity(HANDOFF_TEXT.alreadyQueuedElsewhere);
-      return;
-    }
-
+  /**
+   * Queues a conversation for a person. One open case per conversation and per user: a user opening
+   * conversation after conversation must not fill the queue (the store decides that atomically).
+   */
+  async open(request: Omit<NewHandoffCase, 'queuedAt'>): Promise<OpenOutcome> {
+    const existing = await this.options.store.get(request.id);
+    if (existing && existing.status !== 'closed')
+      return { opened: false, reason: 'open_here', case: existing };
     const queuedAt = this.now();
-    const queued = await this.options.store.enqueue({
-      id,
-      channelId: activity.channelId,
-      ownerId,
-      summary,
-      reference: TurnContext.getConversationReference(activity),
-      queuedAt,
-    });
-    if (!queued) {
-      const current = await this.options.store.get(id);
-      if (current) return this.sayAlreadyQueued(context, current);
-    }
-    this.options.onQueued?.(context, summary);
-    // The turn's own lines (the user's request) are written with its save; the person needs them now.
-    await turnWritesOf(context).flush();
-    const transcript = await this.options.transcripts.read(id);
-    const handoffContext: HandoffContext = {
-      caseId: id,
-      queuedAt,
-      caseSummary: { ...summary, headline: headlineOf(summary), lines: summaryLines(summary) },
-    };
-    await context.sendActivity(
-      EventFactory.createHandoffInitiation(context, handoffContext, {
-        activities: transcript.map((entry) => transcriptActivity(entry, activity)),
-      }),
-    );
-    await context.sendActivity(
-      this.options.renderer.choices(activity.channelId, HANDOFF_TEXT.queued, [LEAVE_QUEUE]),
-    );
+    if (await this.options.store.enqueue({ ...request, queuedAt }))
+      return { opened: true, case: { ...request, queuedAt, status: 'waiting' } };
+    const current = await this.options.store.get(request.id);
+    if (current && current.status !== 'closed') return { opened: false, reason: 'open_here', case: current };
+    return { opened: false, reason: 'open_elsewhere' };
   }
 
   async caseOf(id: string): Promise<HandoffCase | undefined> {
@@ -152,7 +111,7 @@ export class HandoffService {
   async sendAgentMessage(id: string, agentId: string, text: string): Promise<CaseMessage> {
     const held = await this.heldBy(id, agentId);
     try {
-      await this.deliver(held, { type: ActivityTypes.Message, text }, 'agent');
+      await this.options.messenger.send(held, { from: 'agent', text });
     } catch (error) {
       throw new DeliveryFailedError(error);
     }
@@ -208,7 +167,7 @@ export class HandoffService {
       if (!claimed) continue;
       const waitedSeconds = (now.getTime() - Date.parse(claimed.queuedAt)) / 1000;
       try {
-        await this.deliver(claimed, this.notAnsweredMessage(claimed, waitedSeconds), 'bot');
+        await this.options.messenger.send(claimed, this.notAnsweredNotice(waitedSeconds));
         told += 1;
       } catch (error) {
         onError(error);
@@ -220,26 +179,9 @@ export class HandoffService {
   /** A notice to the user; a delivery failure is reported, the step the agent took stands. */
   private async tell(to: HandoffCase, text: string, where: string): Promise<void> {
     try {
-      await this.deliver(to, { type: ActivityTypes.Message, text }, 'bot');
+      await this.options.messenger.send(to, { from: 'bot', text });
     } catch (error) {
       this.report(error, `telling the user (${where})`);
-    }
-  }
-
-  /**
-   * Sends into the case's conversation and adds the text to its transcript (a proactive message
-   * bypasses the turn middleware that records the rest). Rejects when the channel refused it.
-   */
-  private async deliver(
-    to: HandoffCase,
-    message: Partial<Activity>,
-    role: TranscriptEntry['role'],
-  ): Promise<void> {
-    await this.options.messenger.send(to.reference, message);
-    try {
-      await this.options.transcripts.append(to.id, [{ role, text: message.text ?? '', at: this.now() }]);
-    } catch (error) {
-      this.report(error, 'recording a proactive message');
     }
   }
 
@@ -247,24 +189,16 @@ export class HandoffService {
     (this.options.reportError ?? (() => undefined))(error, where);
   }
 
-  private async sayAlreadyQueued(context: TurnContext, existing: HandoffCase): Promise<void> {
-    if (existing.status === 'accepted') {
-      await context.sendActivity(HANDOFF_TEXT.alreadyWithPerson);
-      return;
-    }
-    await context.sendActivity(
-      this.options.renderer.choices(context.activity.channelId, HANDOFF_TEXT.alreadyWaiting, WAITING_CHOICES),
-    );
-  }
-
-  private notAnsweredMessage(waiting: HandoffCase, waitedSeconds: number): Partial<Activity> {
+  private notAnsweredNotice(waitedSeconds: number): CaseNotice {
     const { content } = this.options;
-    const message = this.options.renderer.info(waiting.channelId, {
-      title: HANDOFF_TEXT.notAnswered(waitedSeconds),
-      lines: [`If you would rather not wait: ${lowerFirst(content.fact('P7'))}`, content.fact('P2')],
-      choices: WAITING_CHOICES,
-    });
-    return message;
+    return {
+      from: 'bot',
+      info: {
+        title: HANDOFF_TEXT.notAnswered(waitedSeconds),
+        lines: [`If you would rather not wait: ${lowerFirst(content.fact('P7'))}`, content.fact('P2')],
+        choices: WAITING_CHOICES,
+      },
+    };
   }
 
   private async moveToMediation(disputeId: string, agentId: string, note?: string): Promise<Dispute> {
@@ -303,24 +237,6 @@ export class HandoffService {
     if (end === 'closed') this.options.onClosed?.(closed);
     return closed;
   }
-}
-
-function transcriptActivity(entry: TranscriptEntry, current: Activity): Activity {
-  const user = entry.role === 'user';
-  return {
-    type: ActivityTypes.Message,
-    text: entry.text,
-    timestamp: new Date(entry.at),
-    channelId: current.channelId,
-    conversation: current.conversation,
-    from: user
-      ? { ...current.from, role: 'user' }
-      : {
-          id: current.recipient?.id ?? 'bot',
-          name: entry.role === 'agent' ? 'Support agent' : 'Assistant',
-          role: 'bot',
-        },
-  } as Activity;
 }
 
 function lowerFirst(text: string): string {
