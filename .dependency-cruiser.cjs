@@ -5,7 +5,7 @@
  */
 const LAYERS = [
   { name: 'root', path: '^src/(app|index)\\.ts$' },
-  { name: 'edge', path: '^src/(server|channels|agent)/' },
+  { name: 'edge', path: '^src/(server|channels)/' },
   { name: 'bot', path: '^src/bot/' },
   { name: 'dialogs', path: '^src/dialogs/' },
   {

@@ -50,7 +50,7 @@ import { registerWidget } from './channels/widget/registerWidget';
 import { createHandoff } from './bot/handoff/createHandoff';
 import { HandoffGate } from './bot/handoff/HandoffGate';
 import type { HandoffCase } from './services/handoff/handoffCase';
-import { registerAgentApi } from './agent/registerAgentApi';
+import { registerAgentApi } from './server/support/registerAgentApi';
 import { OperationsMetrics } from './services/metrics/OperationsMetrics';
 import { TurnMetrics } from './services/metrics/TurnMetrics';
 import { TurnTracing } from './bot/TurnTracing';

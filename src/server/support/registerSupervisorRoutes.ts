@@ -1,10 +1,10 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
-import { dashboardCsv } from '../services/analytics/dashboardCsv';
-import { daysBetween } from '../services/analytics/dashboardFigures';
-import { DashboardReports } from '../services/analytics/DashboardReports';
-import type { OutcomeStore } from '../services/analytics/OutcomeStore';
-import type { Logger } from '../services/logging/logger';
+import { dashboardCsv } from '../../services/analytics/dashboardCsv';
+import { daysBetween } from '../../services/analytics/dashboardFigures';
+import { DashboardReports } from '../../services/analytics/DashboardReports';
+import type { OutcomeStore } from '../../services/analytics/OutcomeStore';
+import type { Logger } from '../../services/logging/logger';
 import type { AgentAuthenticator } from './agentAuth';
 import { agentRoute, InvalidRequestError, parseRequest, queryOf } from './agentHttp';
 

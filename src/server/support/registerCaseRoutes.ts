@@ -1,8 +1,8 @@
 import type { Server } from 'restify';
-import type { HandoffService } from '../services/handoff/HandoffService';
-import { HandoffCaseNotFoundError } from '../services/handoff/errors';
-import type { Logger } from '../services/logging/logger';
-import { pseudonym } from '../services/logging/pseudonym';
+import type { HandoffService } from '../../services/handoff/HandoffService';
+import { HandoffCaseNotFoundError } from '../../services/handoff/errors';
+import type { Logger } from '../../services/logging/logger';
+import { pseudonym } from '../../services/logging/pseudonym';
 import type { AgentAuthenticator } from './agentAuth';
 import { agentRoute, parseRequest, pathParam, queryOf } from './agentHttp';
 import {

@@ -4,15 +4,15 @@ import {
   DeliveryFailedError,
   HandoffCaseNotFoundError,
   HandoffConflictError,
-} from '../services/handoff/errors';
+} from '../../services/handoff/errors';
 import {
   DisputeActionNotAllowedError,
   DisputeNotFoundError,
   DisputeUpdateConflictError,
   DisputeValidationError,
   IllegalTransitionError,
-} from '../services/disputes/errors';
-import type { Logger } from '../services/logging/logger';
+} from '../../services/disputes/errors';
+import type { Logger } from '../../services/logging/logger';
 import { AgentAuthenticator, AgentAuthError } from './agentAuth';
 import type { AgentIdentity, AgentRole } from './agentToken';
 

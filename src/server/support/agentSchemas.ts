@@ -4,7 +4,7 @@ import {
   recommendationAnswerSchema,
   recommendationPartySchema,
   recommendationTextSchema,
-} from '../services/disputes/schemas';
+} from '../../services/disputes/schemas';
 
 /** A case is named by its conversation id (URL-encoded in the path). */
 export const caseIdSchema = z.string().min(1).max(512);

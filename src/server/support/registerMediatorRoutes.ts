@@ -1,8 +1,8 @@
 import type { Request, Server } from 'restify';
-import type { DisputeService } from '../services/disputes/DisputeService';
-import { DisputeNotFoundError } from '../services/disputes/errors';
-import type { Actor, Dispute } from '../services/disputes/schemas';
-import type { Logger } from '../services/logging/logger';
+import type { DisputeService } from '../../services/disputes/DisputeService';
+import { DisputeNotFoundError } from '../../services/disputes/errors';
+import type { Actor, Dispute } from '../../services/disputes/schemas';
+import type { Logger } from '../../services/logging/logger';
 import { AgentAuthError, type AgentAuthenticator } from './agentAuth';
 import { agentRoute, parseRequest, pathParam } from './agentHttp';
 import {

@@ -54,11 +54,11 @@ export function registerAgentConsole(server: Server): void {
   }
 }
 
-/** src/agent/console, found by walking up, so tests (src/) and the built bot (dist/src/) share it. */
+/** src/server/support/console, found by walking up, so tests (src/) and the built bot (dist/src/) share it. */
 function consoleFolder(): string {
-  for (let dir = __dirname, depth = 0; depth < 6; dir = path.dirname(dir), depth++) {
-    const candidate = path.join(dir, 'src', 'agent', 'console');
+  for (let dir = __dirname, depth = 0; depth < 7; dir = path.dirname(dir), depth++) {
+    const candidate = path.join(dir, 'src', 'server', 'support', 'console');
     if (existsSync(path.join(candidate, 'index.html'))) return candidate;
   }
-  throw new Error(`src/agent/console/index.html not found above ${__dirname}`);
+  throw new Error(`src/server/support/console/index.html not found above ${__dirname}`);
 }

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config/loadConfig';
+import { loadConfig } from '../../config/loadConfig';
 import { AGENT_TOKEN_MAX_LIFETIME_SECONDS, agentRoleSchema, signAgentToken } from './agentToken';
 
 const USAGE =
-  'usage: node dist/src/agent/issueAgentToken.js --role agent|mediator|supervisor --sub <who> [--hours 8] (12 at most)';
+  'usage: node dist/src/server/support/issueAgentToken.js --role agent|mediator|supervisor --sub <who> [--hours 8] (12 at most)';
 
 /**
  * Prints a bearer token for the agent API, signed with AGENT_JWT_SECRET from the environment or .env.

@@ -1,6 +1,6 @@
-import { headlineOf, summaryLines } from '../services/handoff/caseSummary';
-import type { HandoffCase } from '../services/handoff/handoffCase';
-import type { Dispute } from '../services/disputes/schemas';
+import { headlineOf, summaryLines } from '../../services/handoff/caseSummary';
+import type { HandoffCase } from '../../services/handoff/handoffCase';
+import type { Dispute } from '../../services/disputes/schemas';
 
 /** A case as agents see it: no conversation reference (service URLs are the bot's business). */
 export function caseView(item: HandoffCase, now: Date) {

@@ -1,13 +1,13 @@
 import type { Server } from 'restify';
-import type { HandoffService } from '../services/handoff/HandoffService';
-import type { DisputeService } from '../services/disputes/DisputeService';
-import type { Logger } from '../services/logging/logger';
+import type { HandoffService } from '../../services/handoff/HandoffService';
+import type { DisputeService } from '../../services/disputes/DisputeService';
+import type { Logger } from '../../services/logging/logger';
 import { AgentAuthenticator } from './agentAuth';
 import { registerAgentConsole } from './registerAgentConsole';
 import { registerCaseRoutes } from './registerCaseRoutes';
 import { registerMediatorRoutes } from './registerMediatorRoutes';
 import { registerSupervisorRoutes } from './registerSupervisorRoutes';
-import type { OutcomeStore } from '../services/analytics/OutcomeStore';
+import type { OutcomeStore } from '../../services/analytics/OutcomeStore';
 
 export interface AgentApiDependencies {
   /** AGENT_JWT_SECRET; without it every /api/agent route answers 503 "not configured". */
