@@ -1,7 +1,7 @@
 import type { Cluster } from 'ioredis';
 import { RedisHandoffStore } from '../../src/services/handoff/RedisHandoffStore';
-import type { NewHandoffCase } from '../../src/services/handoff/handoffCase';
 import { PrivateRedisCluster } from './support/privateRedisCluster';
+import { caseRequest as request } from '../handoff/support/caseRequest';
 
 /**
  * The hand-off queue on a real three-master Redis Cluster: a case's keys and a user's opening lock
@@ -20,17 +20,6 @@ afterAll(async () => {
   cluster?.disconnect();
   await redisCluster?.destroy();
 });
-
-function request(conversationId: string, ownerId: string): NewHandoffCase {
-  return {
-    id: conversationId,
-    channelId: 'webchat',
-    ownerId,
-    summary: { reason: 'asked_for_person' },
-    reference: { conversation: { id: conversationId, isGroup: false, conversationType: '', name: '' } },
-    queuedAt: '2026-11-20T10:00:00.000Z',
-  };
-}
 
 it('queues one case per user, accepts and closes them, with users spread over the masters', async () => {
   const store = new RedisHandoffStore(cluster, { prefix: 'hc', caseTtlSeconds: 600, maxMessagesPerCase: 5 });

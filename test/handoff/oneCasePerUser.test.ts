@@ -3,13 +3,13 @@ import { PolicyContent } from '../../src/services/content/PolicyContent';
 import { DisputeService } from '../../src/services/disputes/DisputeService';
 import { InMemoryDisputeStore } from '../../src/services/disputes/InMemoryDisputeStore';
 import type { CaseMessenger } from '../../src/services/handoff/CaseMessenger';
-import type { NewHandoffCase } from '../../src/services/handoff/handoffCase';
 import { HandoffService, OpenOutcome } from '../../src/services/handoff/HandoffService';
 import type { HandoffStore } from '../../src/services/handoff/HandoffStore';
 import { InMemoryHandoffStore } from '../../src/services/handoff/InMemoryHandoffStore';
 import { InMemoryTranscriptStore } from '../../src/services/handoff/InMemoryTranscriptStore';
 import { RedisHandoffStore } from '../../src/services/handoff/RedisHandoffStore';
 import { PrivateRedis } from '../support/privateRedis';
+import { caseRequest as request } from './support/caseRequest';
 
 /**
  * "One open hand-off case per user" holds when one user asks for a person from two conversations at
@@ -28,17 +28,6 @@ afterAll(async () => {
   await Promise.all(clients.map((client) => client.quit()));
   await redisServer?.destroy();
 });
-
-function request(conversationId: string, ownerId: string): NewHandoffCase {
-  return {
-    id: conversationId,
-    channelId: 'webchat',
-    ownerId,
-    summary: { reason: 'asked_for_person' },
-    reference: { conversation: { id: conversationId, isGroup: false, conversationType: '', name: '' } },
-    queuedAt: '2026-11-20T10:00:00.000Z',
-  };
-}
 
 /** Two processes' stores on one Redis (same prefix), or one process's memory store twice. */
 function storesOf(kind: 'memory' | 'redis'): [HandoffStore, HandoffStore] {
