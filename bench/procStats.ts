@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Linux's USER_HZ: /proc/<pid>/stat counts CPU time in these ticks (100 on every common kernel). */
 const TICKS_PER_SECOND = 100;
@@ -64,4 +64,21 @@ export function machineBusyMs(): number {
   const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
   const [user, nice, system, , , irq, softirq, steal] = fields;
   return ((user + nice + system + irq + softirq + steal) * 1000) / TICKS_PER_SECOND;
+}
+
+/**
+ * Time a process's threads spent runnable but waiting for a core, in milliseconds (the second field
+ * of /proc/<pid>/task/<tid>/schedstat). A server whose event loop lags while this grows is not slow:
+ * it is waiting for a core someone else holds.
+ */
+export function runQueueWaitMsOf(pid: number): number {
+  let totalNs = 0;
+  for (const thread of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      totalNs += Number(readFileSync(`/proc/${pid}/task/${thread}/schedstat`, 'utf8').split(' ')[1]);
+    } catch {
+      continue; // the thread ended between the listing and the read
+    }
+  }
+  return totalNs / 1e6;
 }
