@@ -24,7 +24,8 @@ import { metricValue } from './windowVitals';
 const BOT_ENTRY = path.resolve(__dirname, '../src/index.js');
 
 async function main(): Promise<void> {
-  const value = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
+  const value = (name: string) =>
+    process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
   const levels = (value('levels') ?? '1,16,64,256').split(',').map(Number);
   const durationMs = Number(value('duration-ms') ?? 8000);
   const snapshot = process.argv.includes('--snapshot');
@@ -69,14 +70,19 @@ async function main(): Promise<void> {
     await printMemory(server, 'idle');
     if (snapshot) await takeSnapshot(server, directory);
     for (const concurrency of levels) {
+      // RSS is a sawtooth between major GCs: one reading after load is luck; its spread over the level is not.
+      const readings: number[] = [];
+      const sampler = setInterval(() => readings.push(memoryOf(server.pid).rssKb / 1024), 250);
       const level = await measureLevel(context, server, {
         concurrency,
         durationMs,
         expect: 'assistant',
         runId: `${Date.now().toString(36)}-heap-${concurrency}`,
       });
+      clearInterval(sampler);
+      const meanRss = readings.reduce((sum, mb) => sum + mb, 0) / Math.max(readings.length, 1);
       console.log(
-        `level ${concurrency}: ${level.load.turnsPerSecond.toFixed(0)} turns/s, p99 ${level.load.latency.p99Ms.toFixed(0)} ms, failures ${level.load.failures + level.load.unexpected}, other processes ${level.otherCpuPercent.toFixed(0)} %`,
+        `level ${concurrency}: ${level.load.turnsPerSecond.toFixed(0)} turns/s, p99 ${level.load.latency.p99Ms.toFixed(0)} ms, server CPU per turn ${level.serverCpuMsPerTurn.toFixed(2)} ms, RSS mean ${meanRss.toFixed(0)} max ${Math.max(...readings).toFixed(0)} MB, failures ${level.load.failures + level.load.unexpected}${level.load.firstProblem ? ` (${level.load.firstProblem.slice(0, 120)})` : ''}, other processes ${level.otherCpuPercent.toFixed(0)} %`,
       );
     }
     await printMemory(server, 'after load');
