@@ -136,6 +136,32 @@ export function describeCapacity(measurement: CapacityMeasurement): string[] {
   return lines;
 }
 
+/**
+ * The window that ended the ramp (or the last one), in the JSON: whether the server was busy
+ * (its CPU), starved (its event loop waiting for a core), pausing (event-loop lag, GC), or whether
+ * the driver was the limit (its CPU and lag).
+ */
+export function stopWindowOf(measurement: CapacityMeasurement): Record<string, number> | null {
+  const window = measurement.result.windows.at(-1);
+  if (!window) return null;
+  const vitals = window.vitals;
+  const round = (value: number | null | undefined) =>
+    value === null || value === undefined || !Number.isFinite(value) ? NaN : Math.round(value);
+  return {
+    users: window.users,
+    users_at_end: window.usersAtEnd,
+    turns_per_s: round(window.turnsPerSecond),
+    p99_ms: round(window.p99Ms),
+    server_cpu_percent: round(vitals?.serverCpuPercent),
+    server_event_loop_waiting_for_core_percent: round(vitals?.serverRunQueuePercent),
+    server_event_loop_lag_p99_ms: round(vitals?.serverLagP99Ms),
+    server_gc_ms: round(vitals?.serverGcMs),
+    driver_cpu_percent: round(vitals?.driverCpuPercent),
+    driver_event_loop_lag_p99_ms: round(vitals?.driverLagP99Ms),
+    other_cpu_percent: round(vitals?.otherCpuPercent),
+  };
+}
+
 /** Why a window was slow: whose CPU, the server's event-loop lag and GC, its heap and timers, the driver's own lag. */
 function describeVitals(window: CapacityWindow, vitals: WindowVitals): string {
   // What the server does not expose (the echo bot has no /metrics) arrives as null over IPC.
@@ -146,7 +172,7 @@ function describeVitals(window: CapacityWindow, vitals: WindowVitals): string {
   return [
     `server CPU per turn ${n(cpuMsPerTurn, 2)} ms`,
     `CPU server ${n(vitals.serverCpuPercent)} % redis ${n(vitals.redisCpuPercent)} % driver ${n(vitals.driverCpuPercent)} % other ${n(vitals.otherCpuPercent)} %`,
-    `server waiting for a core ${n(vitals.serverRunQueuePercent)} %`,
+    `server event loop waiting for a core ${n(vitals.serverRunQueuePercent)} %`,
     `server event-loop lag p99 ${n(vitals.serverLagP99Ms)} ms max ${n(vitals.serverLagMaxMs)} ms, GC ${n(vitals.serverGcMs)} ms`,
     `heap ${n(vitals.serverHeapUsedMb)} MB RSS ${n(vitals.serverRssMb)} MB timers ${n(vitals.serverTimers)}`,
     `driver lag p99 ${n(vitals.driverLagP99Ms)} ms max ${n(vitals.driverLagMaxMs)} ms`,

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 
 /** Linux's USER_HZ: /proc/<pid>/stat counts CPU time in these ticks (100 on every common kernel). */
 const TICKS_PER_SECOND = 100;
@@ -67,18 +67,11 @@ export function machineBusyMs(): number {
 }
 
 /**
- * Time a process's threads spent runnable but waiting for a core, in milliseconds (the second field
- * of /proc/<pid>/task/<tid>/schedstat). A server whose event loop lags while this grows is not slow:
- * it is waiting for a core someone else holds.
+ * Time a process's main thread (its event loop) spent runnable but waiting for a core, in
+ * milliseconds (the second field of /proc/<pid>/schedstat). A server whose event loop lags while this
+ * grows is not slow: it is waiting for a core someone else holds (V8's helper threads pinned to the
+ * same core count too, which is why the main thread alone is read).
  */
 export function runQueueWaitMsOf(pid: number): number {
-  let totalNs = 0;
-  for (const thread of readdirSync(`/proc/${pid}/task`)) {
-    try {
-      totalNs += Number(readFileSync(`/proc/${pid}/task/${thread}/schedstat`, 'utf8').split(' ')[1]);
-    } catch {
-      continue; // the thread ended between the listing and the read
-    }
-  }
-  return totalNs / 1e6;
+  return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
 }

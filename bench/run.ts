@@ -9,6 +9,7 @@ import {
   CapacityMeasurement,
   describeCapacity,
   measureCapacity,
+  stopWindowOf,
 } from './capacity';
 import { CleanupStack } from './cleanupStack';
 import { CpuLayout, cpuLayout, pinProcess } from './cpuPinning';
@@ -420,6 +421,9 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
       concurrent_users_p99_200ms: capacity.get('redis')?.result.usersHeld ?? null,
       concurrent_users_p99_200ms_embedded: capacity.get('embedded')?.result.usersHeld ?? null,
       concurrent_users_p99_200ms_echo: capacity.get('echo')?.result.usersHeld ?? null,
+      capacity_at_stop: Object.fromEntries(
+        [...capacity].map(([backend, run]) => [backend, stopWindowOf(run)]),
+      ),
       capacity_other_cpu_percent: rounded(capacity.get('redis')?.otherCpuPercent ?? NaN, 0),
       turns_per_s_64: rounded(ours.load.turnsPerSecond, 1),
       p50_ms_64: rounded(ours.load.latency.p50Ms),

@@ -15,8 +15,8 @@ export interface WindowVitals {
   /** Machine busy time neither the server, Redis nor the driver used, in % of one core. */
   otherCpuPercent: number;
   /**
-   * Time the server's threads were ready to run but waited for a core, in % of the window (summed
-   * over threads). High while its CPU is low: the server is starved by other processes, not busy.
+   * Time the server's main thread was ready to run but waited for a core, in % of the window. High
+   * while its CPU is low: the server is starved by other processes, not busy.
    */
   serverRunQueuePercent: number;
   serverLagP99Ms: number;
