@@ -73,6 +73,7 @@ async function main(): Promise<void> {
       // RSS is a sawtooth between major GCs: one reading after load is luck; its spread over the level is not.
       const readings: number[] = [];
       const sampler = setInterval(() => readings.push(memoryOf(server.pid).rssKb / 1024), 250);
+      const gcBefore = await gcSecondsByKind(server);
       const level = await measureLevel(context, server, {
         concurrency,
         durationMs,
@@ -80,9 +81,14 @@ async function main(): Promise<void> {
         runId: `${Date.now().toString(36)}-heap-${concurrency}`,
       });
       clearInterval(sampler);
+      const gcAfter = await gcSecondsByKind(server);
+      const turns = Math.max(level.load.turns, 1);
+      const gcPerTurn = Object.keys(gcAfter)
+        .map((kind) => `${kind} ${((1000 * (gcAfter[kind] - (gcBefore[kind] ?? 0))) / turns).toFixed(3)}`)
+        .join(', ');
       const meanRss = readings.reduce((sum, mb) => sum + mb, 0) / Math.max(readings.length, 1);
       console.log(
-        `level ${concurrency}: ${level.load.turnsPerSecond.toFixed(0)} turns/s, p99 ${level.load.latency.p99Ms.toFixed(0)} ms, server CPU per turn ${level.serverCpuMsPerTurn.toFixed(2)} ms, RSS mean ${meanRss.toFixed(0)} max ${Math.max(...readings).toFixed(0)} MB, failures ${level.load.failures + level.load.unexpected}${level.load.firstProblem ? ` (${level.load.firstProblem.slice(0, 120)})` : ''}, other processes ${level.otherCpuPercent.toFixed(0)} %`,
+        `level ${concurrency}: ${level.load.turnsPerSecond.toFixed(0)} turns/s, p99 ${level.load.latency.p99Ms.toFixed(0)} ms, server CPU per turn ${level.serverCpuMsPerTurn.toFixed(2)} ms, RSS mean ${meanRss.toFixed(0)} max ${Math.max(...readings).toFixed(0)} MB, GC ms per turn: ${gcPerTurn}; failures ${level.load.failures + level.load.unexpected}${level.load.firstProblem ? ` (${level.load.firstProblem.slice(0, 120)})` : ''}, other processes ${level.otherCpuPercent.toFixed(0)} %`,
       );
     }
     await printMemory(server, 'after load');
@@ -97,6 +103,15 @@ async function main(): Promise<void> {
   } finally {
     await cleanup.stopAll();
   }
+}
+
+/** Seconds spent in each kind of GC so far (prom-client's nodejs_gc_duration_seconds, wall time). */
+async function gcSecondsByKind(server: ServerProcess): Promise<Record<string, number>> {
+  const metrics = await (await fetch(`${server.baseUrl}/metrics`)).text();
+  const kinds: Record<string, number> = {};
+  for (const kind of ['minor', 'major', 'incremental', 'weakcb'])
+    kinds[kind] = metricValue(metrics, 'nodejs_gc_duration_seconds_sum', `kind="${kind}"`);
+  return kinds;
 }
 
 async function printMemory(server: ServerProcess, label: string): Promise<void> {
