@@ -1,6 +1,8 @@
 import { extractAnswerPolarity } from '../../src/services/nlu/entities/answerPolarity';
 import { extractContractState } from '../../src/services/nlu/entities/contractState';
 import { extractContractType } from '../../src/services/nlu/entities/contractType';
+import { asksAfterFiling } from '../../src/services/nlu/entities/afterFiling';
+import { extractInaction } from '../../src/services/nlu/entities/consequenceQuestion';
 import { hasCorrectionMarker } from '../../src/services/nlu/entities/correctionMarker';
 import { extractEscrowFunded } from '../../src/services/nlu/entities/escrowEmpty';
 import { extractDelivery } from '../../src/services/nlu/entities/deliveryMention';
@@ -149,7 +151,39 @@ describe('refund requests in other words', () => {
   it.each([
     'now asks for the escrow to be returned to him',
     'asked Upwork to give him back the funded milestone',
+    'the request arrived on monday',
   ])('"%s" is a refund request', (text) => {
     expect(extractRefundRequest(text)).toBe(true);
+  });
+});
+
+describe('who does not act, in a question about what follows', () => {
+  it.each([
+    ["so what if I simply don't reply to it?", 'own'],
+    ['if we let the window pass, then what', 'own'],
+    ['and if I forget about it', 'own'],
+    ['what happens when the buyer goes quiet on the mediator', 'client'],
+    ['suppose they never answer the specialist?', 'client'],
+    ['no reply from the client to mediation, what happens', 'client'],
+    // Not a consequence question: another question, or no one failing to act.
+    ['does the protection cover me if the client goes quiet?', undefined],
+    ['if the client stops answering can I still file?', undefined],
+    ['what if the client rejects the recommendation?', undefined],
+    ['the client ignored my messages and ended the contract', undefined],
+  ])('"%s" -> %s', (text, expected) => {
+    expect(extractInaction(text)).toBe(expected);
+  });
+});
+
+describe('a question about what follows the filing', () => {
+  it.each([
+    ['who contacts me once the dispute has been submitted?', true],
+    ['after hitting Continue to Dispute, what then', true],
+    ['when the case is opened, how long does it take', true],
+    ['after the see request step, what do I click', false],
+    ['after opening the refund request what do I pick', false],
+    ['how do I file a dispute', false],
+  ])('"%s" -> %s', (text, expected) => {
+    expect(asksAfterFiling(text)).toBe(expected);
   });
 });

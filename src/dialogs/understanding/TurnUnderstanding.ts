@@ -8,12 +8,14 @@ import {
 } from '../../services/nlu/entities/answerPolarity';
 import { extractContractState } from '../../services/nlu/entities/contractState';
 import { extractContractType } from '../../services/nlu/entities/contractType';
+import { extractInaction } from '../../services/nlu/entities/consequenceQuestion';
 import { hasCorrectionMarker } from '../../services/nlu/entities/correctionMarker';
 import { extractDelivery } from '../../services/nlu/entities/deliveryMention';
 import { extractEscrowFunded, saysEscrowEmpty } from '../../services/nlu/entities/escrowEmpty';
 import { extractNearScopeTopic } from '../../services/nlu/entities/nearScopeTopic';
 import { extractRefundRequest } from '../../services/nlu/entities/refundRequest';
 import { asksHowToCheck } from '../../services/nlu/entities/slotHelpQuestion';
+import { asksAfterFiling } from '../../services/nlu/entities/afterFiling';
 import { extractSpeakerRole } from '../../services/nlu/entities/speakerRole';
 import {
   resolveArrivalDate,
@@ -50,8 +52,8 @@ const DAYS_SINCE =
   /\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(days?|weeks?)\s+since\b/gi;
 const BARE_ORDINAL_DAY = /^\s*the \d{1,2}(?:st|nd|rd|th)\b/i;
 const BARE_NUMBER = /(?:^|[\s,:])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{2,9}(?:\.\d+)?)(?=$|[\s,.!?])/;
-/** "a week ago today": "today" repeats the reference point; left in, the recognizer reads two days. */
-const AGO_TODAY = /\bago today\b/gi;
+/** "a week ago today", "two days ago now": the reference point said again; left in, the recognizer reads a range. */
+const AGO_TODAY = /\bago (?:by )?(?:today|now)\b/gi;
 
 const TURN_KEY = Symbol('turnUnderstanding');
 
@@ -159,6 +161,8 @@ function readEntities(text: string, clock: UserClock): TurnEntities {
     asksHowToCheck: asksHowToCheck(text),
     correction: hasCorrectionMarker(text),
     nearScope: extractNearScopeTopic(text),
+    inaction: extractInaction(text),
+    afterFiling: asksAfterFiling(text),
   };
 }
 
