@@ -156,3 +156,27 @@ describe('out of scope', () => {
     expect(reply).not.toMatch(/has the contract ended|still active\?/i);
   });
 });
+
+describe('consequence questions: who does not act decides the answer', () => {
+  it('"and if I just leave it be?" at the date prompt says what happens after the 7 days, then asks again', async () => {
+    const { say } = user();
+    expect(await say('my client ended the contract and asked for a refund')).toMatch(ARRIVAL_PROMPT);
+    const reply = await say('and if I just leave it be?');
+    expect(reply).toMatch(/goes back to the client automatically/);
+    expect(reply).not.toMatch(/couldn't find a date/);
+    // The flow resumes: the day still decides the deadline.
+    expect(await say('it came 3 days ago')).toMatch(/4 days left/);
+  });
+
+  it('the client not showing up to mediation is the outcome being sent (P10), not the recommendation', async () => {
+    const reply = await user().say("what if they simply don't show up for the mediation?");
+    expect(reply).toMatch(/you are told how your dispute ended/);
+    expect(reply).not.toMatch(/has the contract ended/i);
+  });
+
+  it('"once I\'ve hit Continue to Dispute" asks about the stage after the filing, not the filing steps', async () => {
+    const reply = await user().say("will anyone contact me once I've hit Continue to Dispute?");
+    expect(reply).toMatch(/mediation specialist works with you and the client/);
+    expect(reply).not.toMatch(/See Request/);
+  });
+});
