@@ -180,3 +180,14 @@ describe('consequence questions: who does not act decides the answer', () => {
     expect(reply).not.toMatch(/See Request/);
   });
 });
+
+describe('a where-question is answered by a place', () => {
+  it.each([
+    'where can I find the dispute afterwards so I can follow along?',
+    'wher do i see how the disput is going after',
+  ])('"%s" is where disputes are seen (P8), not the refund request or the stages', async (text) => {
+    const reply = await user().say(text);
+    expect(reply).toMatch(/choose Disputes/);
+    expect(reply).not.toMatch(/notifications or your messages|binding arbitration/);
+  });
+});

@@ -93,6 +93,7 @@ describe('entities read from what a freelancer writes', () => {
     ['where would I see that?', true],
     ["I can't locate the refund request", true],
     ['how do I check?', true],
+    ['wher do i find it', true],
     ['yesterday', false],
   ])('how-to-check question in "%s"', (text, expected) => {
     expect(asksHowToCheck(text)).toBe(expected);
@@ -165,6 +166,7 @@ describe('who does not act, in a question about what follows', () => {
     ['what happens when the buyer goes quiet on the mediator', 'client'],
     ['suppose they never answer the specialist?', 'client'],
     ['no reply from the client to mediation, what happens', 'client'],
+    ['and what if it expires?', 'own'],
     // Not a consequence question: another question, or no one failing to act.
     ['does the protection cover me if the client goes quiet?', undefined],
     ['if the client stops answering can I still file?', undefined],

@@ -100,6 +100,9 @@ const INACTION_TOPICS: Readonly<Record<Inaction, string>> = { own: 'deadline', c
 const LATER_STAGE = /\b(?:mediat\w*|recommend\w*|arbitrat\w*|specialist)\b/i;
 /** Topics that give the filing itself; a question about what follows the filing wants the next stage. */
 const FILING_TOPICS: ReadonlySet<string> = new Set(['filing_steps', 'find_refund_request', 'who_handles']);
+/** Topics that say where something is: "where do I see ...?" is answered by one of them when it ranks near the best. */
+const LOCATION_TOPICS: ReadonlySet<string> = new Set(['my_disputes', 'find_refund_request', 'filing_steps']);
+const WHERE = /\b(?:where|wher|whre)\b/i;
 /** What follows the filing (P9, P11). */
 const AFTER_FILING_TOPIC = 'mediation';
 
@@ -308,9 +311,17 @@ export class DialoguePolicy {
   /** Retrieval for this message: a question about what follows the filing gets that stage, not the steps. */
   private retrieveFor(u: TurnUnderstanding): RetrievedTopic | undefined {
     const retrieved = this.retrieve(u.text);
-    if (!retrieved || !u.entities.afterFiling || u.entities.asksHowToCheck) return retrieved;
+    if (retrieved && WHERE.test(u.text)) return this.locationOf(u.text, retrieved);
+    if (!retrieved || !u.entities.afterFiling) return retrieved;
     if (!FILING_TOPICS.has(retrieved.id)) return retrieved;
     return this.retriever.topic(AFTER_FILING_TOPIC, retrieved) ?? retrieved;
+  }
+
+  /** "where do I see my dispute after?": a place answers a where-question, not the stages "after" matched. */
+  private locationOf(text: string, best: RetrievedTopic): RetrievedTopic {
+    if (LOCATION_TOPICS.has(best.id)) return best;
+    const place = this.retriever.ranked(text).find((topic) => LOCATION_TOPICS.has(topic.id));
+    return place && place.score >= best.score * RETRIEVAL_SUPPORT_RATIO ? place : best;
   }
 
   private retrieve(text: string): RetrievedTopic | undefined {

@@ -21,9 +21,12 @@ const ASKS_OPTIONS = /\b(?:can|could|should|may|do|am) (?:i|we)\b|\bcover(?:s|ed
 const INACTION =
   /\b(?:ignor(?:e|es|ed|ing)|miss(?:es|ed|ing)?|skip(?:s|ped)?|forg[eo]t(?:s|ten)?(?: about it)?|do(?:es)? nothing|did nothing|let (?:it|them|that|the \w+) (?:expire|lapse|pass|slide|run out|go)|(?:don'?t|do not|doesn'?t|does not|didn'?t|did not|never|not|no|wont|won'?t|will not|cannot|can'?t|isn'?t|is not|aren'?t|are not|stops?|stopped|keeps? not) (?:\w+ )?(?:respond(?:s|ing)?|answer(?:s|ing)?|repl(?:y|ies|ying)|react(?:s|ing)?|act|do anything|show up|engag(?:e|es|ing)|cooperat(?:e|es|ing)|get back)|(?:stay|stays|goes|go|went) (?:silent|quiet|dark|missing)|leave (?:it|them|that)(?: alone| be)?|ghost(?:s|ed|ing)?|disappear(?:s|ed)?|vanish(?:es|ed)?|too late|run out of time|wait too long)\b/gi;
 
-/** The window running out: the user's own inaction, whoever the sentence names. */
+/**
+ * The window running out: the user's own inaction, whoever the sentence names. "what if it passes?":
+ * in this subject only the refund window runs out.
+ */
 const WINDOW_LAPSE =
-  /\b(?:(?:7|seven) days|days|window|deadline|time limit|time) (?:run|runs|ran|running) out\b|\b(?:window|deadline|7 days|seven days|time limit) (?:pass|passes|passed|expire|expires|expired|lapse|lapses|lapsed|is over|ends|ended)\b/i;
+  /\b(?:(?:7|seven) days|days|window|deadline|time limit|time|it|that) (?:run|runs|ran|running) out\b|\b(?:window|deadline|7 days|seven days|time limit|it|that) (?:pass|passes|passed|expire|expires|expired|lapse|lapses|lapsed|is over|ends|ended)\b/i;
 
 /** Who does not act: the words just before the verb, nearest last. */
 const CLIENT_SUBJECT =
