@@ -191,3 +191,27 @@ describe('a where-question is answered by a place', () => {
     expect(reply).not.toMatch(/notifications or your messages|binding arbitration/);
   });
 });
+
+describe('corrections inside one message', () => {
+  it('"... 8 days ago, no, actually it was 2 days" reads 2 days ago: the unit is the one corrected', async () => {
+    const reply = await user().say('the refund request came 8 days ago, no, actually it was 2 days');
+    expect(reply).not.toMatch(ARRIVAL_PROMPT);
+    expect(reply).toMatch(/5 days left/);
+  });
+
+  it('"it was friday, not monday" corrects the day to friday, the day said to be wrong is dropped', async () => {
+    const { say } = user();
+    await say('the client closed the contract and asked for the escrow back');
+    await say('monday');
+    const corrected = await say('sorry, it was friday, not monday');
+    expect(corrected).toMatch(/Updated: the refund request arrived Friday .*\(before: Monday/);
+  });
+});
+
+describe('a question about who reads a dispute', () => {
+  it('"does anybody at upwork look at my dispute?" is the mediation specialist, not my dispute list or a queue', async () => {
+    const reply = await user().say('does anybody at upwork actually look at my dispute?');
+    expect(reply).toMatch(/mediation specialist works with you and the client/);
+    expect(reply).not.toMatch(/You haven't recorded a dispute/);
+  });
+});

@@ -82,6 +82,8 @@ describe('entities read from what a freelancer writes', () => {
     ["I haven't delivered yet", false],
     ['i delivred the logo last week', true],
     ['i deliver already, client not pay', true],
+    ['we submit all files already', true],
+    ['how do I submit my work', undefined],
     ['havent delivred it yet', false],
     ['I will deliver on Friday', undefined],
     ['what is mediation', undefined],
@@ -181,6 +183,7 @@ describe('a question about what follows the filing', () => {
   it.each([
     ['who contacts me once the dispute has been submitted?', true],
     ['after hitting Continue to Dispute, what then', true],
+    ['what happens after customer support opens a case', true],
     ['when the case is opened, how long does it take', true],
     ['after the see request step, what do I click', false],
     ['after opening the refund request what do I pick', false],

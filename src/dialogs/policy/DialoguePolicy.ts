@@ -39,6 +39,14 @@ const ASKS_FOR_PERSON =
 /** "am I talking to a bot?": small talk, never a hand-off. */
 const ASKS_IF_BOT =
   /\b(?:are you|am i (?:talking|chatting|speaking|writing) (?:to|with)|is (?:this|it)|is this chat (?:with)?|who am i (?:talking|chatting) (?:to|with))\s+(?:a |an |with a |with an )?(?:bot|robot|ai|human|real person|real|person|machine|automated|chatbot|live person)\b/i;
+/**
+ * "do real people read my dispute?", "does anyone at upwork check it?": who looks at a dispute is the
+ * mediation specialist (P9); a question about people, never a hand-off nor the user's dispute list.
+ */
+const ASKS_WHO_REVIEWS =
+  /\b(?:real (?:people|persons?|humans?)|humans?|a person|people|someone|somebody|anyone|anybody|staff|employees?)\b.{0,30}\b(?:read|reads|review|reviews|look at|looks at|check|checks|handle|handles|decide|decides|go through|goes through)\b/i;
+/** The topic that says who works on a dispute. */
+const WHO_REVIEWS_TOPIC = 'mediation';
 const COMMAND_WORDS: Partial<Record<IntentName, RegExp>> = {
   cancel: /\b(?:cancel|stop|quit|exit|abort|never ?mind|forget (?:it|this|about it)|don'?t want)\b/i,
   start_over:
@@ -99,7 +107,12 @@ const INACTION_TOPICS: Readonly<Record<Inaction, string>> = { own: 'deadline', c
 /** The user not acting at a later stage ("if I ignore the recommendation") is not the refund window. */
 const LATER_STAGE = /\b(?:mediat\w*|recommend\w*|arbitrat\w*|specialist)\b/i;
 /** Topics that give the filing itself; a question about what follows the filing wants the next stage. */
-const FILING_TOPICS: ReadonlySet<string> = new Set(['filing_steps', 'find_refund_request', 'who_handles']);
+const FILING_TOPICS: ReadonlySet<string> = new Set([
+  'filing_steps',
+  'find_refund_request',
+  'who_handles',
+  'active_route',
+]);
 /** Topics that say where something is: "where do I see ...?" is answered by one of them when it ranks near the best. */
 const LOCATION_TOPICS: ReadonlySet<string> = new Set(['my_disputes', 'find_refund_request', 'filing_steps']);
 const WHERE = /\b(?:where|wher|whre)\b/i;
@@ -171,6 +184,8 @@ export class DialoguePolicy {
     }
     const cannotHandle = cannotHandleOf(u);
     if (cannotHandle && QUESTION.test(text)) return cannotHandle;
+    const whoReviews = this.whoReviews(u);
+    if (whoReviews) return { kind: 'answer_retrieved', topic: whoReviews };
 
     const intents = await u.intents();
     const command = commandOf(intents, text, INTERRUPT_SCORE);
@@ -198,6 +213,8 @@ export class DialoguePolicy {
     if (ASKS_FOR_PERSON.test(text)) return { kind: 'handoff' };
     const cannotHandle = cannotHandleOf(u);
     if (cannotHandle) return cannotHandle;
+    const whoReviews = this.whoReviews(u);
+    if (whoReviews) return { kind: 'answer_retrieved', topic: whoReviews };
 
     const consequence = hasSituation(u) ? undefined : this.consequence(u);
     if (consequence && !refundDated(u)) return { kind: 'answer_retrieved', topic: consequence };
@@ -306,6 +323,12 @@ export class DialoguePolicy {
     const { inaction } = u.entities;
     if (!inaction || (inaction === 'own' && LATER_STAGE.test(u.text))) return undefined;
     return this.retriever.topic(INACTION_TOPICS[inaction], { score: RETRIEVAL_MIN_SCORE, matchedTerms: 0 });
+  }
+
+  /** "does a real person read it?": the mediation specialist, asked as a question. */
+  private whoReviews(u: TurnUnderstanding): RetrievedTopic | undefined {
+    if (!QUESTION.test(u.text) || !ASKS_WHO_REVIEWS.test(u.text)) return undefined;
+    return this.retriever.topic(WHO_REVIEWS_TOPIC, { score: RETRIEVAL_MIN_SCORE, matchedTerms: 0 });
   }
 
   /** Retrieval for this message: a question about what follows the filing gets that stage, not the steps. */

@@ -4,11 +4,11 @@
  * "dispute") are the words of the filing steps. "after the do-not-approve option, then what?" names
  * a step in the middle, so it still asks for the steps.
  */
-/** Who filed, or that it is filed: "after I've", "once it's". */
-const LEAD = String.raw`(?:after|once|now that)\s+(?:i(?:'ve| have| had)?\s+|we(?:'ve| have)?\s+|it'?s\s+|it is\s+|it has been\s+)?`;
+/** Who filed, or that it is filed: "after I've", "once it's", "after support opens the case" (P7). */
+const LEAD = String.raw`(?:after|once|now that)\s+(?:i(?:'ve| have| had)?\s+|we(?:'ve| have)?\s+|it'?s\s+|it is\s+|it has been\s+|(?:customer )?support\s+|the (?:support )?agent\s+|they\s+)?`;
 const FILED = [
-  String.raw`(?:file|filed|filing|submit|submitted|submitting)(?:\s+(?:the|a|my|it))?(?:\s+(?:dispute|claim|case))?`,
-  String.raw`(?:raise|raised|open|opened|opening|start|started|starting)\s+(?:the |a |my )?(?:dispute|claim|case)`,
+  String.raw`(?:file|files|filed|filing|submit|submits|submitted|submitting)(?:\s+(?:the|a|my|it))?(?:\s+(?:dispute|claim|case))?`,
+  String.raw`(?:raise|raises|raised|open|opens|opened|opening|start|starts|started|starting)\s+(?:the |a |my )?(?:dispute|claim|case)`,
   String.raw`(?:click|clicked|clicking|hit|hitting|press|pressed|pressing|choose|chose|choosing|select|selected|selecting)\s+(?:on\s+)?["“]?continue to dispute`,
   String.raw`(?:the |my |a )?(?:dispute|claim|case)\s+(?:is |has been |gets |got |was )?(?:filed|opened|submitted|raised|open|in)`,
 ].join('|');
