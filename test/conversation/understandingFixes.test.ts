@@ -215,3 +215,15 @@ describe('a question about who reads a dispute', () => {
     expect(reply).not.toMatch(/You haven't recorded a dispute/);
   });
 });
+
+describe("help's words around a question the content answers", () => {
+  it('"what do I do after I hit See Request?" gets the filing steps, not the menu', async () => {
+    const reply = await user().say('so what do I do after I hit See Request?');
+    expect(reply).toMatch(/I do not approve of this request/);
+  });
+
+  it('"what should I do now" alone is still help', async () => {
+    const reply = await user().say('what should I do now');
+    expect(reply).toMatch(/I can tell you whether your situation is covered/);
+  });
+});

@@ -189,6 +189,11 @@ export class DialoguePolicy {
 
     const intents = await u.intents();
     const command = commandOf(intents, text, INTERRUPT_SCORE);
+    if (command && command.kind === 'help') {
+      const retrieved = this.retrieveFor(u);
+      if (helpAsksContent(command, retrieved, u))
+        return { kind: 'answer_retrieved', topic: retrieved as RetrievedTopic };
+    }
     if (command && command.kind !== 'chitchat') return command;
     if (QUESTION.test(text) || entities.asksHowToCheck) {
       const retrieved = this.retrieveFor(u);
@@ -224,6 +229,8 @@ export class DialoguePolicy {
       return retrievedCommand(retrieved);
     const intents = await u.intents();
     const command = commandOf(intents, text, CONFIDENT_SCORE);
+    if (command && helpAsksContent(command, retrieved, u))
+      return retrievedCommand(retrieved as RetrievedTopic);
     if (command) return command;
     if (entities.emptyEscrow) {
       const coverage = this.retriever.best(COVERAGE_QUERY);
@@ -365,6 +372,23 @@ function retrievedCommand(topic: RetrievedTopic): Command {
 /** A refund request with its day: the filing gives the deadline, which answers more than any question. */
 function refundDated(u: TurnUnderstanding): boolean {
   return u.entities.refundRequested === true && u.entities.date?.kind === 'resolved';
+}
+
+/**
+ * "what do I do after clicking See Request?" has help's words ("what do I do") and a question the
+ * content answers word for word: the answer, not the menu. A plea with no such words stays help.
+ */
+function helpAsksContent(
+  command: Command,
+  retrieved: RetrievedTopic | undefined,
+  u: TurnUnderstanding,
+): boolean {
+  return (
+    command.kind === 'help' &&
+    retrieved !== undefined &&
+    retrieved.matchedTerms >= RETRIEVAL_STATEMENT_TERMS &&
+    !hasSituation(u)
+  );
 }
 
 /** The user tells of their own case (a contract's state, a refund, a date, a delivery, an amount). */
