@@ -26,7 +26,7 @@ import type { CaseResult } from '../../eval/harness/runEvaluation';
  * points.
  *
  * Raised after general fixes on branch nlu3 (consequence questions, questions about what follows the
- * filing, where-questions, corrections inside one message): 100 % of 528 cases on all three channels.
+ * filing, where-questions, corrections inside one message): 100 % of 535 cases on all three channels.
  * Raised by about one point only, so a new blind batch can land without the floors hiding its figure.
  */
 const FLOOR_OVERALL = 0.97;

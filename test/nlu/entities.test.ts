@@ -4,6 +4,7 @@ import { extractContractType } from '../../src/services/nlu/entities/contractTyp
 import { asksAfterFiling } from '../../src/services/nlu/entities/afterFiling';
 import { extractInaction } from '../../src/services/nlu/entities/consequenceQuestion';
 import { hasCorrectionMarker } from '../../src/services/nlu/entities/correctionMarker';
+import { withDomainSpelling } from '../../src/services/nlu/entities/domainSpelling';
 import { extractEscrowFunded } from '../../src/services/nlu/entities/escrowEmpty';
 import { extractDelivery } from '../../src/services/nlu/entities/deliveryMention';
 import { extractNearScopeTopic } from '../../src/services/nlu/entities/nearScopeTopic';
@@ -190,5 +191,18 @@ describe('a question about what follows the filing', () => {
     ['how do I file a dispute', false],
   ])('"%s" -> %s', (text, expected) => {
     expect(asksAfterFiling(text)).toBe(expected);
+  });
+});
+
+describe('domain words typed in a hurry', () => {
+  it.each([
+    ['refnd reqest came 4 dys ago', 'refund request came 4 days ago'],
+    ['my clint closd the contrct', 'my client closed the contract'],
+    ['the escrw for the milstone', 'the escrow for the milestone'],
+    // Other words with the same consonants stay as typed: longer ones, and those left out on purpose.
+    ['I refined it, contact me', 'I refined it, contact me'],
+    ['despite that he does nothing', 'despite that he does nothing'],
+  ])('"%s" is read as "%s"', (typed, read) => {
+    expect(withDomainSpelling(typed)).toBe(read);
   });
 });

@@ -10,6 +10,7 @@ import { extractContractState } from '../../services/nlu/entities/contractState'
 import { extractContractType } from '../../services/nlu/entities/contractType';
 import { extractInaction } from '../../services/nlu/entities/consequenceQuestion';
 import { hasCorrectionMarker } from '../../services/nlu/entities/correctionMarker';
+import { withDomainSpelling } from '../../services/nlu/entities/domainSpelling';
 import { extractDelivery } from '../../services/nlu/entities/deliveryMention';
 import { extractEscrowFunded, saysEscrowEmpty } from '../../services/nlu/entities/escrowEmpty';
 import { extractNearScopeTopic } from '../../services/nlu/entities/nearScopeTopic';
@@ -91,7 +92,8 @@ export class TurnUnderstanding {
   ) {
     this.text = text.slice(0, MAX_READ_CHARS);
     this.disputeId = findDisputeId(this.text);
-    this.entities = readEntities(this.text, clock);
+    // The extractors read the domain words spelled right; the text itself stays as the user typed it.
+    this.entities = readEntities(withDomainSpelling(this.text), clock);
   }
 
   /** Reads the turn's message once; later calls in the same turn get the same understanding. */
