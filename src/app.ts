@@ -139,7 +139,10 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
         'Dispute service error',
       ),
   });
-  const offered = new OfferedChoices(conversationState.createProperty<Choice[]>('offeredChoices'));
+  const offered = new OfferedChoices(
+    conversationState.createProperty<Choice[]>('offeredChoices'),
+    channelRenderer,
+  );
   const slots = new KnownSlots(conversationState.createProperty<SlotValues>('knownSlots'));
   // Every proactive message (agents, notifications, reminders) goes through one sender that reports
   // a refused delivery, so callers can retry it or answer the agent with an error.
@@ -181,6 +184,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
       content,
       disputes,
       defaultTimeZone: config.DEFAULT_TIME_ZONE,
+      renderer: channelRenderer,
       handoff: handoff.starter,
     },
     offered,
