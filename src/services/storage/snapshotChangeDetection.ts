@@ -1,4 +1,5 @@
 import { BotState, ConversationState, StoreItem, TurnContext, UserState } from 'botbuilder';
+import { leaveJsonToWrite, takeJsonToWrite, takeReadJson } from './serializedState';
 
 /** What botbuilder's BotState caches for a turn: the state and what it looked like when loaded or saved. */
 interface CachedState {
@@ -34,7 +35,9 @@ async function loadWithSnapshot(
   const cached = context.turnState.get(cacheKey) as CachedState | undefined;
   if (!force && cached?.state) return cached.state;
   const state = (await readItems(await storageKeyOf())) ?? {};
-  context.turnState.set(cacheKey, { state, hash: stateSnapshot(state) } satisfies CachedState);
+  // The JSON the store read is the snapshot (a state written by this code reads back the same).
+  const hash = takeReadJson(state) ?? stateSnapshot(state);
+  context.turnState.set(cacheKey, { state, hash } satisfies CachedState);
   return state;
 }
 
@@ -48,12 +51,20 @@ async function saveWithSnapshot(
 ): Promise<void> {
   const cacheKey = cacheKeyOf(botState);
   let cached = context.turnState.get(cacheKey) as CachedState | undefined;
-  const snapshot = cached ? stateSnapshot(cached.state) : '';
-  if (!force && (!cached || cached.hash === snapshot)) return;
+  if (!force && !cached) return;
   const key = await storageKeyOf();
+  const snapshot = cached ? stateSnapshot(cached.state) : '';
+  if (!force && cached?.hash === snapshot) return;
   cached ??= { state: {}, hash: '' };
   cached.state.eTag = '*';
-  await write(key, cached.state);
+  // The store writes this very JSON instead of stringifying the state again (same tick: unchanged).
+  if (snapshot) leaveJsonToWrite(cached.state, snapshot);
+  try {
+    await write(key, cached.state);
+  } finally {
+    // A write refused before reaching the store (open circuit) leaves nothing behind.
+    takeJsonToWrite(cached.state);
+  }
   // The stores change only the eTag on the item they write: the snapshot taken before still holds.
   cached.hash = snapshot || stateSnapshot(cached.state);
   context.turnState.set(cacheKey, cached);
