@@ -29,6 +29,7 @@ import { guardedPort } from './services/resilience/guardedPort';
 import { turnSafeguards } from './services/resilience/turnSafeguards';
 import { EarlyReads } from './services/storage/EarlyReads';
 import { FlushTurnWrites } from './services/storage/TurnWrites';
+import { SnapshotConversationState, SnapshotUserState } from './services/storage/snapshotChangeDetection';
 import { warmUpDateRecognizer } from './services/time';
 import { DeliveringMessenger } from './services/notifications/DeliveringMessenger';
 import {
@@ -123,8 +124,9 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   for (const safeguard of turnSafeguards(config, backend, logger, earlyReads)) useEverywhere(safeguard);
   useEverywhere(cardPressAsText);
   const checkServiceUrl = serviceUrlCheck({ appIdSet: Boolean(config.MicrosoftAppId) });
-  const conversationState = new ConversationState(backend.storage);
-  const userState = new UserState(backend.storage);
+  // Change detection by a JSON snapshot, not botbuilder's per-load and per-save hash (CPU).
+  const conversationState = new SnapshotConversationState(backend.storage);
+  const userState = new SnapshotUserState(backend.storage);
   const content = PolicyContent.load(config.CONTENT_FILE);
   const intents = await IntentRecognizer.train();
   warmUpDateRecognizer();
