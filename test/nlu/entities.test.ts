@@ -153,3 +153,35 @@ describe('refund requests in other words', () => {
     expect(extractRefundRequest(text)).toBe(true);
   });
 });
+
+describe('values written around other words (after the blind3 batch)', () => {
+  it.each([
+    ['he asked for it back 2 days ago', true],
+    ['the request came in on monday', true],
+    ['he never asked for it back', false],
+  ])('refund request in "%s"', (text, expected) => {
+    expect(extractRefundRequest(text)).toBe(expected);
+  });
+
+  it.each([
+    ['no idea if it is hourly or fixed, but the milestone was delivered', 'fixed'],
+    ['fixed price or hourly?', undefined],
+    ['the client rejected my timesheet', 'hourly'],
+  ])('contract type of "%s"', (text, expected) => {
+    expect(extractContractType(text)).toBe(expected);
+  });
+
+  it.each([
+    ['the milestone on the running contract is unpaid', 'active'],
+    ['I mixed up my contracts, that one is still active', 'active'],
+  ])('contract state of "%s"', (text, expected) => {
+    expect(extractContractState(text)).toBe(expected);
+  });
+
+  it.each([
+    ["I'm actually the client, I want the escrow back", 'client'],
+    ['I would like the funds back from my freelancer', 'client'],
+  ])('speaker of "%s"', (text, expected) => {
+    expect(extractSpeakerRole(text)).toBe(expected);
+  });
+});

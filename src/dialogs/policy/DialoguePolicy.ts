@@ -77,6 +77,10 @@ const HELPED_SLOTS: ReadonlySet<SlotName> = new Set([
   'amount',
 ]);
 
+/** "also unrelated but ...", "btw ...": the message steps aside from the question asked. */
+const DIGRESSION =
+  /\b(?:unrelated|by the way|btw|side note|off[- ]topic|another (?:question|thing|issue)|(?:a )?(?:different|separate) (?:question|topic|thing|issue))\b/i;
+
 /** Slots answered in the user's own words: a date or a refund there is part of the story, not a correction. */
 const FREE_TEXT_SLOTS: ReadonlySet<SlotName> = new Set([
   'milestone',
@@ -84,6 +88,10 @@ const FREE_TEXT_SLOTS: ReadonlySet<SlotName> = new Set([
   'client_said',
   'claim_text',
 ]);
+
+/** "not sure if it ended", "no idea whether it's still active": the contract's state itself is unknown. */
+const UNSURE_OF_STATE =
+  /\b(?:know|sure|idea|certain|clue)\s+(?:if|whether)\s+(?:\S+\s+){0,4}?(?:end|ended|closed|over|active|running|open|finished)\b/i;
 
 /** The readings a money trouble can have when the contract's state is unknown. */
 const CONTRACT_ROUTES: IntentName[] = ['file_ended', 'file_active', 'eligibility'];
@@ -152,6 +160,10 @@ export class DialoguePolicy {
     }
     const cannotHandle = cannotHandleOf(u);
     if (cannotHandle && QUESTION.test(text)) return cannotHandle;
+    // "also, my withdrawal to paypal keeps failing": a subject next door, said in passing, not an answer.
+    // In the user's own words (a milestone's name, the claim) only when they say it is a side remark.
+    const freeText = slot !== undefined && FREE_TEXT_SLOTS.has(slot) && !DIGRESSION.test(text);
+    if (cannotHandle && entities.nearScope && !freeText && !answersAValue(u)) return cannotHandle;
 
     const intents = await u.intents();
     const command = commandOf(intents, text, INTERRUPT_SCORE);
@@ -182,11 +194,20 @@ export class DialoguePolicy {
 
     const retrieved = this.retrieve(text);
     // "I can't locate the refund request", "who handles it?": an answer, not a questionnaire.
+    // "how would I know if it's fixed-price? he ended it and wants a refund": the filing, whose
+    // first question comes with where to find the request.
+    // "he wants a refund, I don't know when he asked, how do I check?": the same, with that help first.
+    const filingTold =
+      entities.refundRequested === true &&
+      (entities.contractState === 'ended' || (entities.unsure && entities.contractState !== 'active'));
+    if (filingTold && (entities.asksHowToCheck || entities.unsure))
+      return { kind: 'start_flow', topic: 'file_ended' };
     if (retrieved && (entities.asksHowToCheck || INFO_QUESTION.test(text)))
       return retrievedCommand(retrieved);
     const intents = await u.intents();
     const command = commandOf(intents, text, CONFIDENT_SCORE);
-    if (command) return command;
+    // "contract ongoing, work delivered, help": help with the case told, not the menu.
+    if (command && !(command.kind === 'help' && hasSituation(u))) return command;
     if (entities.emptyEscrow) {
       const coverage = this.retriever.best(COVERAGE_QUERY);
       if (coverage) return { kind: 'answer_retrieved', topic: coverage };
@@ -202,7 +223,12 @@ export class DialoguePolicy {
     )
       return { kind: 'start_flow', topic: 'file_ended' };
     // "I don't know if it ended": the questions that decide it, which begin with what is covered.
-    if (entities.answer === 'dont_know' && (entities.contractState || MONEY_TROUBLE.test(text)))
+    // Unsure of something else ("hourly or fixed?") while the case is told in full: routed below.
+    if (
+      entities.answer === 'dont_know' &&
+      (entities.contractState || MONEY_TROUBLE.test(text)) &&
+      !(toldInFull(u) && !UNSURE_OF_STATE.test(text))
+    )
       return { kind: 'start_flow', topic: 'eligibility' };
     // "wait no, 2 days ago" after the flow ended: the day is corrected and the deadline said again.
     if (entities.correction && entities.date?.kind === 'resolved' && situation.known.arrival)
@@ -287,6 +313,12 @@ export class DialoguePolicy {
   }
 }
 
+/** The message carries a value a prompt may be waiting for: a sum, a number, yes or no. */
+function answersAValue(u: TurnUnderstanding): boolean {
+  const { entities } = u;
+  return entities.money !== undefined || entities.bareNumber !== undefined || entities.answer !== undefined;
+}
+
 function retrievedCommand(topic: RetrievedTopic): Command {
   const flow = TOPIC_FLOWS[topic.id];
   return flow ? { kind: 'start_flow', topic: flow } : { kind: 'answer_retrieved', topic };
@@ -298,6 +330,16 @@ function hasSituation(u: TurnUnderstanding): boolean {
   return (
     entities.contractState !== undefined || entities.delivered !== undefined || entities.money !== undefined
   );
+}
+
+/**
+ * The message names the contract's state and what happened on it (a delivered milestone on an active
+ * one; money in escrow or a refund request on an ended one): the route is decided by the words alone.
+ */
+function toldInFull(u: TurnUnderstanding): boolean {
+  const { contractState, delivered, escrowFunded, refundRequested } = u.entities;
+  if (contractState === 'active') return delivered === true;
+  return contractState === 'ended' && (escrowFunded === true || refundRequested === true);
 }
 
 /** Retrieval found the same facts as the intent's answer. */
@@ -377,6 +419,7 @@ function knownFrom(u: TurnUnderstanding): SlotValues {
   return {
     contractState: u.entities.contractState,
     refundRequested: u.entities.refundRequested,
+    escrowFunded: u.entities.escrowFunded,
     delivered: u.entities.delivered,
   };
 }
@@ -480,6 +523,9 @@ function routeByContract(
   if (toldRefund && known.contractState !== 'active' && (hasSituation(u) || !QUESTION.test(u.text)))
     return { kind: 'start_flow', topic: 'file_ended' };
   if (!troubled) return undefined;
+  // "client ended the job, my money is still in escrow": exactly the first covered case (P1).
+  if (known.contractState === 'ended' && known.escrowFunded === true && !QUESTION.test(u.text))
+    return { kind: 'start_flow', topic: 'file_ended' };
   if (known.contractState === 'ended' && intents.intent === 'file_active')
     return { kind: 'start_flow', topic: 'eligibility' };
   // Ended, said plainly: the filing, whose first question (the refund day) also takes "not yet".

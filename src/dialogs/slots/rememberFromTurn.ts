@@ -16,12 +16,13 @@ export async function rememberFromTurn(
   const known = await slots.get(context);
   const changes: SlotValues = {
     contractState: entities.contractState,
-    contractType: entities.contractType,
+    // Escrow is how fixed-price contracts pay: money said to be in escrow tells the contract's type.
+    contractType: entities.contractType ?? (entities.escrowFunded === true ? 'fixed' : undefined),
     role: entities.role,
     refundRequested: entities.refundRequested,
     escrowFunded: entities.escrowFunded ?? (entities.refundRequested === true ? true : undefined),
     delivered: entities.delivered,
-    deliveryWords: entities.delivered === true ? understanding.text : undefined,
+    deliveryWords: entities.delivered === true ? understanding.said : undefined,
   };
   if (!known.arrival && entities.refundRequested === true && entities.date?.kind === 'resolved') {
     changes.arrival = {

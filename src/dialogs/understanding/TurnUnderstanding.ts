@@ -13,6 +13,7 @@ import { extractDelivery } from '../../services/nlu/entities/deliveryMention';
 import { extractEscrowFunded, saysEscrowEmpty } from '../../services/nlu/entities/escrowEmpty';
 import { extractNearScopeTopic } from '../../services/nlu/entities/nearScopeTopic';
 import { extractRefundRequest } from '../../services/nlu/entities/refundRequest';
+import { normalizeTypos } from '../../services/nlu/normalizeTypos';
 import { asksHowToCheck } from '../../services/nlu/entities/slotHelpQuestion';
 import { extractSpeakerRole } from '../../services/nlu/entities/speakerRole';
 import {
@@ -37,10 +38,15 @@ const MAY_HOLD_MONEY = /[$€£¥]|\b(?:dollars?|euros?|pounds?|usd|eur|gbp|cad|
 /** The clause that names the refund request, so "delivered on the 10th, refund asked 3 days ago" reads the 3 days. */
 const CLAUSE_BREAK = /[.;!?]|,\s*|\s+(?:and|but|then|so)\s+/i;
 const REFUND_WORDS = /\b(?:refund|money back|escrow back|funds back|asked for|request)/i;
+/** A clause about the contract ending: its day is when the contract ended, not when the request came. */
+/** "he sent it this morning", "it came on Monday": a clause telling when the request arrived. */
+const REQUEST_ARRIVED =
+  /\b(?:sent|came|arrived|asked|requested|showed up|popped up|got (?:it|the request)|received it)\b/i;
+const CONTRACT_END = /\b(?:clos(?:ed|es)|end(?:ed|s)?|finish(?:ed)?|terminat(?:ed|es)|cancel+(?:ed|s)?)\b/i;
 
 /** A correction in the middle of a message: "..., sorry, I mean ...", "... no wait, ...", "... correction: ...". */
 const CORRECTION_INSIDE =
-  /(?:\b(?:no,? wait|wait,? no|sorry|i mean|i meant|correction|actually|oh wait|ugh,? no|hmm,? no|that'?s wrong|scratch that)\b|^not\b[^,.]{1,30},|(?:[.!?…,;—–-]|\.\.\.)\s*no\b)[,:.\s—–-]*/gi;
+  /(?:\b(?:no,? wait|wait,? no|sorry|i mean|i meant|correction|actually|oh wait|ugh,? no|hmm,? no|that'?s wrong|scratch that|oops|my bad|or was it)\b|^not\b[^,.]{1,30},|(?:[.!?…,;—–-]|\.\.\.)\s*no\b)[,:.\s—–-]*/gi;
 
 /** "5, I'm mixing it up": a count alone, correcting "9 days ago". */
 const BARE_COUNT = /^(\d{1,2})(?!\s*(?:st|nd|rd|th|days?|weeks?|hours?|[/.:-]\d))\b/i;
@@ -50,8 +56,8 @@ const DAYS_SINCE =
   /\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(days?|weeks?)\s+since\b/gi;
 const BARE_ORDINAL_DAY = /^\s*the \d{1,2}(?:st|nd|rd|th)\b/i;
 const BARE_NUMBER = /(?:^|[\s,:])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{2,9}(?:\.\d+)?)(?=$|[\s,.!?])/;
-/** "a week ago today": "today" repeats the reference point; left in, the recognizer reads two days. */
-const AGO_TODAY = /\bago today\b/gi;
+/** "a week ago today", "two days ago now": the last word repeats the reference point; left in, the recognizer reads two days. */
+const AGO_TODAY = /\bago (?:today|now)\b/gi;
 
 const TURN_KEY = Symbol('turnUnderstanding');
 
@@ -66,7 +72,10 @@ export interface PickedChoice {
  * only when something asks for them, and then at most once.
  */
 export class TurnUnderstanding {
+  /** The message as read: bounded, with common misspellings put right ("yestrday", "contrct"). */
   readonly text: string;
+  /** The message as the user typed it (bounded): kept for their own words, never for reading. */
+  readonly said: string;
   readonly disputeId: string | undefined;
   readonly entities: TurnEntities;
   private intentResult: Promise<IntentResult> | undefined;
@@ -80,7 +89,8 @@ export class TurnUnderstanding {
     /** The message came from a button (a card submit or a postBack value), not typed words. */
     readonly fromButton: boolean,
   ) {
-    this.text = text.slice(0, MAX_READ_CHARS);
+    this.said = text.slice(0, MAX_READ_CHARS);
+    this.text = normalizeTypos(this.said);
     this.disputeId = findDisputeId(this.text);
     this.entities = readEntities(this.text, clock);
   }
@@ -194,7 +204,14 @@ function readDate(text: string, aboutRefund: boolean, clock: UserClock): Arrival
   const clauses = plain.split(CLAUSE_BREAK).filter((part) => part && MAY_HOLD_DATE.test(part));
   // The clause that names the refund request first, then the whole message, then the first dated clause.
   const refundClause = aboutRefund ? clauses.find((part) => REFUND_WORDS.test(part)) : undefined;
-  const candidates = [refundClause, plain, ...clauses].filter((part): part is string => part !== undefined);
+  // "closed the contract yesterday ... he sent it this morning": the day of the end is not the request's.
+  const notTheEnd =
+    aboutRefund && !refundClause && clauses.some((part) => CONTRACT_END.test(part))
+      ? clauses.find((part) => !CONTRACT_END.test(part) && REQUEST_ARRIVED.test(part))
+      : undefined;
+  const candidates = [refundClause, notTheEnd, plain, ...clauses].filter(
+    (part): part is string => part !== undefined,
+  );
   let fallback: ArrivalResolution | undefined;
   for (const part of candidates) {
     // The recognizer knows "on the 23rd" but not a bare "the 23rd".
