@@ -93,3 +93,13 @@ describe('side subjects in the middle of a flow', () => {
     expect(reply).toMatch(/notifications/);
   });
 });
+
+describe('what the user said did not happen is not asked for', () => {
+  it('an ended contract with no refund request yet is told the window has not started, not asked the day', async () => {
+    const reply = await user().say(
+      'the client closed the contract with money in escrow, no refund request yet',
+    );
+    expect(reply).not.toMatch(ARRIVAL_PROMPT);
+    expect(reply).toMatch(/have not started/);
+  });
+});

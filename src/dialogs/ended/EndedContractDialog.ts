@@ -82,9 +82,20 @@ export class EndedContractDialog extends CancelAndHelpDialog {
   /** "not yet" when asked for the refund request's day: nothing to answer yet, come back when it comes. */
   protected override async onNotYet(inner: DialogContext, slot: SlotName): Promise<DialogTurnResult> {
     if (slot !== 'arrival') return super.onNotYet(inner, slot);
+    return this.waitForRequest(inner.context, async () => {
+      await inner.cancelAllDialogs();
+      return { status: DialogTurnStatus.complete, result: waitingOutcome() };
+    });
+  }
+
+  /** No refund request yet: the window has not started; the filing begins when the request comes. */
+  private async waitForRequest(
+    context: TurnContext,
+    end: (outcome: EndedContractOutcome) => Promise<DialogTurnResult>,
+  ): Promise<DialogTurnResult> {
     const { content } = this.deps;
-    await inner.context.sendActivity(
-      infoMessage(inner.context.activity.channelId, {
+    await context.sendActivity(
+      infoMessage(context.activity.channelId, {
         lines: [
           say('slotHelp.arrival.notYet', content.values),
           content.fact('P3'),
@@ -92,10 +103,8 @@ export class EndedContractDialog extends CancelAndHelpDialog {
         ],
       }),
     );
-    await this.deps.slots.update(inner.context, { refundRequested: false });
-    const outcome: EndedContractOutcome = { covered: true, path: 'ended', waitForRequest: true };
-    await inner.cancelAllDialogs();
-    return { status: DialogTurnStatus.complete, result: outcome };
+    await this.deps.slots.update(context, { refundRequested: false });
+    return end(waitingOutcome());
   }
 
   /** The turn's one reading of the message as a day (TurnUnderstanding reads it once per turn). */
@@ -127,9 +136,12 @@ export class EndedContractDialog extends CancelAndHelpDialog {
       }
       return step.next(known);
     }
+    const { entities } = TurnUnderstanding.of(step.context, this.deps.intents, this.deps.defaultTimeZone);
+    // "ended with money in escrow, he hasn't asked for a refund yet": no day to ask for yet.
+    if (entities.refundRequested === false)
+      return this.waitForRequest(step.context, (outcome) => step.endDialog(outcome));
     await step.context.sendActivity(this.deps.content.fact('P3'));
     // "don't know when it came": where to find the request comes with the question.
-    const { entities } = TurnUnderstanding.of(step.context, this.deps.intents, this.deps.defaultTimeZone);
     if (entities.unsure || entities.asksHowToCheck)
       await step.context.sendActivity(
         infoMessage(step.context.activity.channelId, {
@@ -250,6 +262,10 @@ export class EndedContractDialog extends CancelAndHelpDialog {
     const outcome: EndedContractOutcome = { filed: true, disputeId: dispute.id };
     return step.endDialog(outcome);
   }
+}
+
+function waitingOutcome(): EndedContractOutcome {
+  return { covered: true, path: 'ended', waitForRequest: true };
 }
 
 function shortDate(day: Date, timeZone: string): string {
