@@ -103,3 +103,13 @@ describe('what the user said did not happen is not asked for', () => {
     expect(reply).toMatch(/have not started/);
   });
 });
+
+describe('who is writing', () => {
+  it('"I\'m actually the client" is a client, though "actually" often starts a correction', async () => {
+    const reply = await user().say(
+      "I'm actually the client here, how can I contest what the freelancer delivered?",
+    );
+    expect(reply).toMatch(/can't guide a client/);
+    expect(reply).not.toMatch(ARRIVAL_PROMPT);
+  });
+});

@@ -15,7 +15,7 @@ import { extractNearScopeTopic } from '../../services/nlu/entities/nearScopeTopi
 import { extractRefundRequest } from '../../services/nlu/entities/refundRequest';
 import { normalizeTypos } from '../../services/nlu/normalizeTypos';
 import { asksHowToCheck } from '../../services/nlu/entities/slotHelpQuestion';
-import { extractSpeakerRole } from '../../services/nlu/entities/speakerRole';
+import { extractSpeakerRole, saysFreelancerOutright } from '../../services/nlu/entities/speakerRole';
 import {
   resolveArrivalDate,
   userClockFrom,
@@ -159,7 +159,11 @@ function readEntities(text: string, clock: UserClock): TurnEntities {
     money: latest(money),
     bareNumber: latest(bareNumberOf),
     delivered: extractDelivery(text),
-    role: latest(extractSpeakerRole),
+    // "I'm actually the client": "actually" is no correction of who is writing, unless they say so outright.
+    role:
+      extractSpeakerRole(text) === 'client' && !tails.some(saysFreelancerOutright)
+        ? 'client'
+        : latest(extractSpeakerRole),
     contractType: latest(extractContractType),
     emptyEscrow: saysEscrowEmpty(text),
     escrowFunded: extractEscrowFunded(text),

@@ -11,3 +11,10 @@ export function extractSpeakerRole(text: string): SpeakerRole | undefined {
   if (CLIENT.test(text)) return 'client';
   return FREELANCER.test(text) ? 'freelancer' : undefined;
 }
+
+/** "I'm the freelancer": said outright, not only implied by "my client". */
+const FREELANCER_OUTRIGHT = /\b(?:i'?m|i am) (?:actually |really )?(?:the|a) freelancer\b/i;
+
+export function saysFreelancerOutright(text: string): boolean {
+  return FREELANCER_OUTRIGHT.test(text);
+}
