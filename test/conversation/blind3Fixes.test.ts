@@ -113,3 +113,14 @@ describe('who is writing', () => {
     expect(reply).not.toMatch(ARRIVAL_PROMPT);
   });
 });
+
+describe('help for what the user does not know', () => {
+  it('not knowing the contract type gets what tells the two apart, not where the refund request is', async () => {
+    const reply = await user().say(
+      "the client closed my contract and asked for a refund, I'm not sure whether it was hourly or fixed",
+    );
+    expect(reply).toMatch(/The contract page shows which kind it is/);
+    expect(reply).not.toMatch(/where it shows See Request/);
+    expect(reply).toMatch(ARRIVAL_PROMPT);
+  });
+});

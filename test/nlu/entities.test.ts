@@ -1,4 +1,4 @@
-import { extractAnswerPolarity } from '../../src/services/nlu/entities/answerPolarity';
+import { extractAnswerPolarity, unsureOf } from '../../src/services/nlu/entities/answerPolarity';
 import { extractContractState } from '../../src/services/nlu/entities/contractState';
 import { extractContractType } from '../../src/services/nlu/entities/contractType';
 import { hasCorrectionMarker } from '../../src/services/nlu/entities/correctionMarker';
@@ -183,5 +183,16 @@ describe('values written around other words (after the blind3 batch)', () => {
     ['I would like the funds back from my freelancer', 'client'],
   ])('speaker of "%s"', (text, expected) => {
     expect(extractSpeakerRole(text)).toBe(expected);
+  });
+});
+
+describe('what the user says they do not know', () => {
+  it.each([
+    ["no idea whether it's hourly or fixed", 'contract_type'],
+    ["I can't remember if the contract was fixed price", 'contract_type'],
+    ['not sure if the contract ended', 'contract_state'],
+    ["I don't know when he asked", undefined],
+  ])('"%s" is unsure of %s', (text, expected) => {
+    expect(unsureOf(text)).toBe(expected);
   });
 });

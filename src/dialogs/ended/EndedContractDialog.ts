@@ -142,7 +142,10 @@ export class EndedContractDialog extends CancelAndHelpDialog {
       return this.waitForRequest(step.context, (outcome) => step.endDialog(outcome));
     await step.context.sendActivity(this.deps.content.fact('P3'));
     // "don't know when it came": where to find the request comes with the question.
-    if (entities.unsure || entities.asksHowToCheck)
+    // "no idea if it's hourly or fixed": help with that, not with the day.
+    if (entities.unsureAbout === 'contract_type')
+      await step.context.sendActivity(say('slotHelp.contractType', this.deps.content.values));
+    else if (entities.unsure || entities.asksHowToCheck)
       await step.context.sendActivity(
         infoMessage(step.context.activity.channelId, {
           lines: [say('slotHelp.arrival', this.deps.content.values), this.deps.content.fact('P5')],

@@ -89,10 +89,6 @@ const FREE_TEXT_SLOTS: ReadonlySet<SlotName> = new Set([
   'claim_text',
 ]);
 
-/** "not sure if it ended", "no idea whether it's still active": the contract's state itself is unknown. */
-const UNSURE_OF_STATE =
-  /\b(?:know|sure|idea|certain|clue)\s+(?:if|whether)\s+(?:\S+\s+){0,4}?(?:end|ended|closed|over|active|running|open|finished)\b/i;
-
 /** The readings a money trouble can have when the contract's state is unknown. */
 const CONTRACT_ROUTES: IntentName[] = ['file_ended', 'file_active', 'eligibility'];
 /** Retrieval topics that are the same thing as a flow: answering them means starting it. */
@@ -227,7 +223,7 @@ export class DialoguePolicy {
     if (
       entities.answer === 'dont_know' &&
       (entities.contractState || MONEY_TROUBLE.test(text)) &&
-      !(toldInFull(u) && !UNSURE_OF_STATE.test(text))
+      !(toldInFull(u) && entities.unsureAbout !== 'contract_state')
     )
       return { kind: 'start_flow', topic: 'eligibility' };
     // "wait no, 2 days ago" after the flow ended: the day is corrected and the deadline said again.

@@ -1,5 +1,5 @@
 import type { MoneyAmount } from '../../services/nlu/extractMoney';
-import type { AnswerPolarity } from '../../services/nlu/entities/answerPolarity';
+import type { AnswerPolarity, UnsureSubject } from '../../services/nlu/entities/answerPolarity';
 import type { ContractState } from '../../services/nlu/entities/contractState';
 import type { ContractType } from '../../services/nlu/entities/contractType';
 import type { NearScopeTopic } from '../../services/nlu/entities/nearScopeTopic';
@@ -27,6 +27,8 @@ export interface TurnEntities {
   answer?: AnswerPolarity;
   /** "don't know", "no idea" anywhere in the message, not only as the whole answer. */
   unsure: boolean;
+  /** What the user says they don't know, when they name it ("whether it's hourly or fixed"). */
+  unsureAbout?: UnsureSubject;
   /** "not yet", "none so far". */
   notYet: boolean;
   /** "how do I check?", "where would I see that?". */

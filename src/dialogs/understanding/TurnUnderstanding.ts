@@ -5,6 +5,7 @@ import {
   extractAnswerPolarity,
   mentionsNotKnowing,
   saysNotYet,
+  unsureOf,
 } from '../../services/nlu/entities/answerPolarity';
 import { extractContractState } from '../../services/nlu/entities/contractState';
 import { extractContractType } from '../../services/nlu/entities/contractType';
@@ -169,6 +170,7 @@ function readEntities(text: string, clock: UserClock): TurnEntities {
     escrowFunded: extractEscrowFunded(text),
     answer: extractAnswerPolarity(text),
     unsure: mentionsNotKnowing(text),
+    unsureAbout: unsureOf(text),
     notYet: saysNotYet(text),
     asksHowToCheck: asksHowToCheck(text),
     correction: hasCorrectionMarker(text),
