@@ -124,3 +124,15 @@ describe('help for what the user does not know', () => {
     expect(reply).toMatch(ARRIVAL_PROMPT);
   });
 });
+
+describe('the awaited request arrives', () => {
+  it('"he just sent it, an hour ago" after "no refund request yet" gives the deadline without asking the day', async () => {
+    const { say } = user();
+    expect(
+      await say('the contract ended with money in escrow, the client has not asked for a refund'),
+    ).toMatch(/have not started/);
+    const reply = await say('he just sent it, an hour ago');
+    expect(reply).not.toMatch(ARRIVAL_PROMPT);
+    expect(reply).toMatch(/Your deadline to answer the refund request/);
+  });
+});

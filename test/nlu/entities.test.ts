@@ -159,6 +159,7 @@ describe('values written around other words (after the blind3 batch)', () => {
     ['he asked for it back 2 days ago', true],
     ['the request came in on monday', true],
     ['he never asked for it back', false],
+    ['nothing requested so far', false],
   ])('refund request in "%s"', (text, expected) => {
     expect(extractRefundRequest(text)).toBe(expected);
   });

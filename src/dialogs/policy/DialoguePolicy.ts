@@ -230,6 +230,10 @@ export class DialoguePolicy {
     if (entities.correction && entities.date?.kind === 'resolved' && situation.known.arrival)
       return { kind: 'correct_slot', slot: 'arrival' };
 
+    // "he just sent it, this morning" after saying none had come: the filing, dated.
+    const awaited = situation.known.refundRequested === true && situation.known.contractState !== 'active';
+    if (entities.itArrived && awaited && entities.date?.kind === 'resolved')
+      return { kind: 'start_flow', topic: 'file_ended' };
     const known = { ...situation.known, ...knownFrom(u) };
     const bare = bareTopic(u, intents);
     if (bare) return bare;

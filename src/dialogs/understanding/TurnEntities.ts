@@ -11,6 +11,8 @@ export interface TurnEntities {
   contractState?: ContractState;
   /** True: the client asked for the escrow back; false: the user says no request came (yet). */
   refundRequested?: boolean;
+  /** "he just sent it", "it came today": an awaited request arrived (read against what is known). */
+  itArrived: boolean;
   /** A date in the message, read as a past day against the user's clock (only when one can be there). */
   date?: ArrivalResolution;
   /** A sum with its currency (only read when a digit or a currency word is present). */

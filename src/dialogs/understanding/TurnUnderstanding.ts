@@ -13,7 +13,7 @@ import { hasCorrectionMarker } from '../../services/nlu/entities/correctionMarke
 import { extractDelivery } from '../../services/nlu/entities/deliveryMention';
 import { extractEscrowFunded, saysEscrowEmpty } from '../../services/nlu/entities/escrowEmpty';
 import { extractNearScopeTopic } from '../../services/nlu/entities/nearScopeTopic';
-import { extractRefundRequest } from '../../services/nlu/entities/refundRequest';
+import { extractRefundRequest, saysItArrived } from '../../services/nlu/entities/refundRequest';
 import { normalizeTypos } from '../../services/nlu/normalizeTypos';
 import { asksHowToCheck } from '../../services/nlu/entities/slotHelpQuestion';
 import { extractSpeakerRole, saysFreelancerOutright } from '../../services/nlu/entities/speakerRole';
@@ -147,6 +147,7 @@ function readEntities(text: string, clock: UserClock): TurnEntities {
   return {
     contractState: latest(extractContractState),
     refundRequested,
+    itArrived: saysItArrived(text),
     // The date recognizer is the costliest reader: it runs only when something asks for the date.
     get date() {
       dateReading ??= {

@@ -8,7 +8,23 @@ const NO_REQUEST =
 const REQUEST =
   /\b(?:refund|refunds|refunded|reimburse\w*|money back|escrow back|funds back|payment back|asked for (?:the |his |her |their )?(?:money|escrow|funds)|wants? (?:the |his |her |their )?(?:money|escrow|funds)|(?:get|take|pull|claw) (?:the |his |her |their )?(?:money|escrow|funds) back|give (?:him|her|them) (?:back )?(?:the |his |her |their )?(?:funded |escrowed )?(?:money|escrow|funds|milestone|payment)|(?:escrow|money|funds|payment) (?:to be |be )?(?:returned|given back|sent back|refunded)|return(?:ed)? (?:of )?(?:the |his |her )?(?:escrow|money|funds)|back the (?:money|escrow|funds)|(?:asked|asking|asks|wants?|wanted) (?:for )?(?:it|them) back|(?:the|a|his|her|their) request (?:came|arrived|was sent|showed up|popped up))\b/i;
 
+/** "nothing requested so far", "no request yet": said without the word refund, still none. */
+const NONE_SO_FAR =
+  /\b(?:nothing (?:requested|asked for)|no (?:refund )?requests? (?:yet|so far|has come|came))\b/i;
+
 export function extractRefundRequest(text: string): boolean | undefined {
+  if (NONE_SO_FAR.test(text)) return false;
   if (!REQUEST.test(text)) return undefined;
   return !NO_REQUEST.test(text);
+}
+
+/**
+ * "he just sent it", "it finally came this morning": the request told of by a pronoun. It means the
+ * refund request only where one was awaited (the user said none had come yet).
+ */
+const IT_ARRIVED =
+  /\b(?:it|one|the request)\s+(?:just\s+|finally\s+|has\s+)?(?:came|come|arrived|showed up|popped up|landed)\b|\b(?:he|she|they|the client|client)\s+(?:just\s+|finally\s+|has\s+)?(?:sent|made|filed|submitted|opened)\s+(?:it|one|the request)\b/i;
+
+export function saysItArrived(text: string): boolean {
+  return IT_ARRIVED.test(text);
 }
