@@ -192,9 +192,19 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     const given = waiting?.slotHelpGiven ?? 0;
     if (waiting) waiting.slotHelpGiven = given + 1;
     const help = SLOT_HELP[slot];
+    const again = say(slot === 'arrival' ? 'slotHelp.arrival.again' : 'slotHelp.again', content.values);
+    // "how can I find that out?" after the help: where to look once more, in other words, then the way on.
+    const asksWhere = TurnUnderstanding.existing(inner.context)?.entities.asksHowToCheck === true;
     const lines =
       given > 0
-        ? [say(slot === 'arrival' ? 'slotHelp.arrival.again' : 'slotHelp.again', content.values)]
+        ? asksWhere && help
+          ? [
+              say('slotHelp.whereAgain', content.values),
+              say(help, content.values),
+              ...(slot === 'arrival' ? [content.fact('P5')] : []),
+              again,
+            ]
+          : [again]
         : [
             ...(help ? [say(help, content.values)] : []),
             ...(slot === 'arrival' ? [content.fact('P5')] : []),
@@ -210,7 +220,8 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
       kind: 'info',
       lines: [
         say(`cannotHandle.${reason}`, values),
-        ...(reason === 'hourly' ? [this.deps.content.fact('P1')] : []),
+        // What the assistant does cover, so the user knows the flow under way is still theirs.
+        reason === 'hourly' ? this.deps.content.fact('P1') : say('cannotHandle.scope', values),
         say('cannotHandle.pointer', values),
       ],
     });

@@ -82,8 +82,19 @@ export class EndedContractDialog extends CancelAndHelpDialog {
   /** "not yet" when asked for the refund request's day: nothing to answer yet, come back when it comes. */
   protected override async onNotYet(inner: DialogContext, slot: SlotName): Promise<DialogTurnResult> {
     if (slot !== 'arrival') return super.onNotYet(inner, slot);
+    return this.waitForRequest(inner.context, async () => {
+      await inner.cancelAllDialogs();
+      return { status: DialogTurnStatus.complete, result: waitingOutcome() };
+    });
+  }
+
+  /** No refund request yet: the window has not started; the filing begins when the request comes. */
+  private async waitForRequest(
+    context: TurnContext,
+    end: (outcome: EndedContractOutcome) => Promise<DialogTurnResult>,
+  ): Promise<DialogTurnResult> {
     const { content } = this.deps;
-    await sendReply(inner.context, this.deps.renderer, {
+    await sendReply(context, this.deps.renderer, {
       kind: 'info',
       lines: [
         say('slotHelp.arrival.notYet', content.values),
@@ -91,10 +102,8 @@ export class EndedContractDialog extends CancelAndHelpDialog {
         say('slotHelp.arrival.notYet.forward', content.values),
       ],
     });
-    await this.deps.slots.update(inner.context, { refundRequested: false });
-    const outcome: EndedContractOutcome = { covered: true, path: 'ended', waitForRequest: true };
-    await inner.cancelAllDialogs();
-    return { status: DialogTurnStatus.complete, result: outcome };
+    await this.deps.slots.update(context, { refundRequested: false });
+    return end(waitingOutcome());
   }
 
   /** The turn's one reading of the message as a day (TurnUnderstanding reads it once per turn). */
@@ -126,10 +135,16 @@ export class EndedContractDialog extends CancelAndHelpDialog {
       }
       return step.next(known);
     }
+    const { entities } = TurnUnderstanding.of(step.context, this.deps.intents, this.deps.defaultTimeZone);
+    // "ended with money in escrow, he hasn't asked for a refund yet": no day to ask for yet.
+    if (entities.refundRequested === false)
+      return this.waitForRequest(step.context, (outcome) => step.endDialog(outcome));
     await step.context.sendActivity(this.deps.content.fact('P3'));
     // "don't know when it came": where to find the request comes with the question.
-    const { entities } = TurnUnderstanding.of(step.context, this.deps.intents, this.deps.defaultTimeZone);
-    if (entities.unsure || entities.asksHowToCheck)
+    // "no idea if it's hourly or fixed": help with that, not with the day.
+    if (entities.unsureAbout === 'contract_type')
+      await step.context.sendActivity(say('slotHelp.contractType', this.deps.content.values));
+    else if (entities.unsure || entities.asksHowToCheck)
       await sendReply(step.context, this.deps.renderer, {
         kind: 'info',
         lines: [say('slotHelp.arrival', this.deps.content.values), this.deps.content.fact('P5')],
@@ -242,6 +257,10 @@ export class EndedContractDialog extends CancelAndHelpDialog {
     const outcome: EndedContractOutcome = { filed: true, disputeId: dispute.id };
     return step.endDialog(outcome);
   }
+}
+
+function waitingOutcome(): EndedContractOutcome {
+  return { covered: true, path: 'ended', waitForRequest: true };
 }
 
 function shortDate(day: Date, timeZone: string): string {
