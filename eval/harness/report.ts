@@ -88,7 +88,7 @@ export function formatReport(results: CaseResult[], maxFailures = Infinity): str
   lines.push(`Overall without issue 13's own examples: ${percent(scores.fresh)}`);
   for (const [batch, batchScores] of Object.entries(scores.byBatch)) {
     lines.push(
-      `Fresh batch ${batch} (written after the understanding work, never tuned on): ${percent(batchScores.overall)}`,
+      `Fresh batch ${batch} (written blind from the policy; only its first run, in eval/README.md, is untuned): ${percent(batchScores.overall)}`,
     );
     for (const kind of CASE_KINDS)
       lines.push(`  ${KIND_TITLES[kind].padEnd(40)} ${percent(batchScores.byKind[kind])}`);

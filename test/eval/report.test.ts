@@ -47,10 +47,10 @@ it('scores the blind batch alone, overall and per kind', () => {
 it('prints each batch on its own line in the report, with its channels', () => {
   const report = formatReport(results);
   expect(report).toContain(
-    'Fresh batch blind2 (written after the understanding work, never tuned on): 50.0 % (1/2)',
+    'Fresh batch blind2 (written blind from the policy; only its first run, in eval/README.md, is untuned): 50.0 % (1/2)',
   );
   expect(report).toContain(
-    'Fresh batch blind3 (written after the understanding work, never tuned on): 50.0 % (1/2)',
+    'Fresh batch blind3 (written blind from the policy; only its first run, in eval/README.md, is untuned): 50.0 % (1/2)',
   );
   expect(report).toContain('webchat 0.0 % (0/1), slack 100.0 % (1/1)');
 });
