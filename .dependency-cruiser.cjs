@@ -1,10 +1,14 @@
 /**
  * The house plan, enforced: each layer of src/ imports only the layers below it (DESIGN.md).
- * Top to bottom: composition root, edge, bot, dialogs, domain services, infrastructure, config.
+ * Top to bottom: composition root, persistence (one module per storage mode), edge, bot, dialogs,
+ * domain services, infrastructure, config.
  * `npm run lint` runs this; test/architecture/layers.test.ts shows an upward import fails it.
  */
 const LAYERS = [
   { name: 'root', path: '^src/(app|index)\\.ts$' },
+  // One module per storage mode (redis, memory), each building every store from the ports of the
+  // layers below (the Direct Line log of the edge too); only the root picks one.
+  { name: 'persistence', path: '^src/services/persistence/' },
   { name: 'edge', path: '^src/(server|channels|agent)/' },
   { name: 'bot', path: '^src/bot/' },
   { name: 'dialogs', path: '^src/dialogs/' },

@@ -23,9 +23,6 @@ import { PolicyContent } from './services/content/PolicyContent';
 import { IntentRecognizer } from './services/nlu/IntentRecognizer';
 import { warmUpMoneyRecognizer } from './services/nlu/extractMoney';
 import { DisputeService } from './services/disputes/DisputeService';
-import { InMemoryDisputeStore } from './services/disputes/InMemoryDisputeStore';
-import { RedisDisputeStore } from './services/disputes/RedisDisputeStore';
-import { guardedPort } from './services/resilience/guardedPort';
 import { turnSafeguards } from './services/resilience/turnSafeguards';
 import { EarlyReads } from './services/storage/EarlyReads';
 import { FlushTurnWrites } from './services/storage/TurnWrites';
@@ -37,7 +34,9 @@ import {
 } from './services/notifications/startDisputeNotifications';
 import { Reminders, startReminders } from './services/reminders/startReminders';
 import type { Logger } from './services/logging/logger';
-import { createStateBackend, StateBackend } from './services/storage/StateBackend';
+import type { Persistence } from './services/persistence/Persistence';
+import { createMemoryPersistence } from './services/persistence/memory/memoryPersistence';
+import { createRedisPersistence } from './services/persistence/redis/redisPersistence';
 import { createServer } from './server/createServer';
 import { InFlightTurns } from './server/InFlightTurns';
 import { clientLimitRules } from './server/security/clientLimitRules';
@@ -56,8 +55,7 @@ import { TurnMetrics } from './services/metrics/TurnMetrics';
 import { TurnTracing } from './bot/TurnTracing';
 import { countingIntents } from './services/nlu/countingIntents';
 import { registerMetricsRoute } from './server/registerMetricsRoute';
-import { createOutcomes } from './services/analytics/createOutcomes';
-import type { OutcomeRecorder } from './services/analytics/OutcomeRecorder';
+import { OutcomeRecorder } from './services/analytics/OutcomeRecorder';
 import { OutcomeCollector } from './bot/OutcomeCollector';
 import { askSatisfactionProactively, ProactiveTurn } from './bot/askSatisfactionProactively';
 import { SatisfactionSurvey, SurveyState } from './bot/satisfaction/SatisfactionSurvey';
@@ -65,7 +63,8 @@ import { recordOutcome } from './dialogs/recordOutcome';
 
 export interface App {
   server: Server;
-  backend: StateBackend;
+  /** Every store, on Redis or in this process's memory (`mode`). */
+  persistence: Persistence;
   /** Services other parts (agent API, scheduler, tests) reach the bot's users and data through. */
   services: {
     adapter: CloudAdapter;
@@ -88,14 +87,18 @@ export interface App {
 
 /** The composition root: builds every part from the validated configuration. */
 export async function createApp(config: AppConfig, logger: Logger): Promise<App> {
-  const backend = createStateBackend(config, logger);
+  // The one place the storage mode is chosen: every store below comes from `persistence`.
+  const persistence = config.REDIS_URL
+    ? createRedisPersistence({ ...config, REDIS_URL: config.REDIS_URL }, logger)
+    : createMemoryPersistence(config, logger);
   const adapter = createAdapter(config, logger);
   const inFlight = new InFlightTurns();
   // Without an app id the widget's channel runs in this process, on its own adapter and the same bot.
   const localDirectLine = createLocalDirectLine({
     config,
     logger,
-    backend,
+    log: persistence.directLineLog,
+    rateLimiters: persistence.rateLimiters,
     runTurn: (context) => bot.run(context),
     track: (work) => inFlight.track(work),
   });
@@ -105,7 +108,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     adapters.forEach((each) => each.use(middleware));
   // Sources are read at scrape time; the parts they read are built below.
   const metrics = new OperationsMetrics({
-    storageCircuitOpen: () => backend.guard.isOpen,
+    storageCircuitOpen: () => persistence.circuitOpen(),
     handoffCases: async () => countCases(await handoff.service.openCases()),
     jobQueues: async () => [
       { queue: 'notifications', ...(await notifications.queue.counts()) },
@@ -120,19 +123,17 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   useEverywhere(new FlushTurnWrites());
   useEverywhere(earlyReads);
   // Next, so they wrap every other middleware (dedupe, rate limit, one turn at a time, held replies).
-  for (const safeguard of turnSafeguards(config, backend, logger, earlyReads)) useEverywhere(safeguard);
+  for (const safeguard of turnSafeguards(config, persistence, logger, earlyReads)) useEverywhere(safeguard);
   useEverywhere(cardPressAsText);
   const checkServiceUrl = serviceUrlCheck({ appIdSet: Boolean(config.MicrosoftAppId) });
-  const conversationState = new ConversationState(backend.storage);
-  const userState = new UserState(backend.storage);
+  const conversationState = new ConversationState(persistence.storage);
+  const userState = new UserState(persistence.storage);
   const content = PolicyContent.load(config.CONTENT_FILE);
   const intents = await IntentRecognizer.train();
   warmUpDateRecognizer();
   warmUpMoneyRecognizer();
   const disputes = new DisputeService({
-    store: backend.redis
-      ? guardedPort(new RedisDisputeStore(backend.redis, config.REDIS_KEY_PREFIX), backend.guard, 'dispute')
-      : new InMemoryDisputeStore(),
+    store: persistence.disputes,
     reportError: (error, where) =>
       logger.error(
         { event: 'dispute_service_error', where, error: (error as Error).message },
@@ -149,7 +150,9 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     checkServiceUrl,
     localDirectLine,
   );
-  const outcomes = createOutcomes(config, backend, logger);
+  const outcomes = new OutcomeRecorder(persistence.outcomes, (error) =>
+    logger.warn({ event: 'outcome_write_failed', error: (error as Error).message }, 'Outcome not recorded'),
+  );
   const survey = new SatisfactionSurvey(conversationState.createProperty<SurveyState>('satisfactionSurvey'));
   const proactiveTurn: ProactiveTurn = async (reference, logic) => {
     if (reference.serviceUrl === IN_PROCESS_SERVICE_URL) {
@@ -160,21 +163,25 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     await adapter.continueConversationAsync(config.MicrosoftAppId ?? '', reference, logic);
   };
   const surveyDeps = { proactiveTurn, conversationState, survey, logger };
-  const handoff = createHandoff(config, backend, {
-    messenger: deliveries,
-    renderer: channelRenderer,
-    disputes,
-    content,
-    logger,
-    onQueued: (context, summary) => {
-      metrics.handoffs.inc({ reason: summary.reason });
-      recordOutcome(context, { kind: 'handed_off', reason: summary.reason });
+  const handoff = createHandoff(
+    config,
+    { store: persistence.handoffCases, transcripts: persistence.transcripts },
+    {
+      messenger: deliveries,
+      renderer: channelRenderer,
+      disputes,
+      content,
+      logger,
+      onQueued: (context, summary) => {
+        metrics.handoffs.inc({ reason: summary.reason });
+        recordOutcome(context, { kind: 'handed_off', reason: summary.reason });
+      },
+      onAccepted: (accepted) => void recordAcceptWait(outcomes, accepted),
+      onClosed: (closed) => void askSatisfactionProactively(surveyDeps, closed.reference),
     },
-    onAccepted: (accepted) => void recordAcceptWait(outcomes.recorder, accepted),
-    onClosed: (closed) => void askSatisfactionProactively(surveyDeps, closed.reference),
-  });
+  );
   useEverywhere(handoff.recorder);
-  useEverywhere(new OutcomeCollector(outcomes.recorder));
+  useEverywhere(new OutcomeCollector(outcomes));
   const mainDialog = new MainDialog(
     {
       intents: countingIntents(intents, metrics, CONFIDENT_SCORE),
@@ -201,14 +208,16 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     adapter,
     bot,
     logger,
-    isReady: backend.isReady,
+    isReady: () => persistence.isReady(),
     maxBodyBytes: config.MAX_BODY_BYTES,
     inFlight,
     requireBotToken: Boolean(config.MicrosoftAppId),
     openToEveryAddress: config.ALLOW_UNAUTHENTICATED_MESSAGES,
     checkServiceUrl,
   });
-  server.pre(clientRateLimits(clientLimitRules(config, backend), config.TRUSTED_PROXY_HOPS, logger));
+  server.pre(
+    clientRateLimits(clientLimitRules(config, persistence.rateLimiters), config.TRUSTED_PROXY_HOPS, logger),
+  );
   registerWidget(server, config, logger);
   if (localDirectLine) registerLocalDirectLine(server, localDirectLine, config, logger);
 
@@ -217,7 +226,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     handoff: handoff.service,
     disputes,
     logger,
-    outcomes: outcomes.store,
+    outcomes: persistence.outcomes,
     outcomeRetentionDays: config.ANALYTICS_RETENTION_DAYS,
   });
 
@@ -231,6 +240,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   const notifications = startDisputeNotifications({
     config,
     logger,
+    jobQueues: persistence.jobQueues,
     disputes,
     messenger: deliveries,
     renderer: channelRenderer,
@@ -239,6 +249,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   const reminders = startReminders({
     config,
     logger,
+    jobQueues: persistence.jobQueues,
     disputes,
     messenger: deliveries,
     renderer: channelRenderer,
@@ -247,7 +258,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
 
   return {
     server,
-    backend,
+    persistence,
     metrics,
     services: {
       adapter,
@@ -269,7 +280,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
         logger.warn({ event: 'shutdown_timeout', inFlight: inFlight.size }, 'Turns still running at exit');
       // Their workers finish the job in hand; waiting jobs stay in Redis for the next process.
       await Promise.all([reminders.stop(), notifications.stop(), handoff.watcher.stop()]);
-      await backend.close();
+      await persistence.close();
     },
   };
 }

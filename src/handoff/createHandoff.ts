@@ -2,18 +2,12 @@ import type { AppConfig } from '../config/configSchema';
 import type { PolicyContent } from '../services/content/PolicyContent';
 import type { DisputeService } from '../services/disputes/DisputeService';
 import type { Logger } from '../services/logging/logger';
-import { guardedPort } from '../services/resilience/guardedPort';
-import type { StateBackend } from '../services/storage/StateBackend';
 import { AcceptTimeoutWatcher } from './AcceptTimeoutWatcher';
 import { HandoffService, HandoffServiceOptions } from './HandoffService';
 import type { MessageSender } from '../services/notifications/DeliveringMessenger';
 import type { ReplyRenderer } from '../services/notifications/ReplyRenderer';
 import type { HandoffStore } from './HandoffStore';
 import type { HandoffCase } from './handoffCase';
-import { InMemoryHandoffStore } from './InMemoryHandoffStore';
-import { InMemoryTranscriptStore } from './InMemoryTranscriptStore';
-import { RedisHandoffStore } from './RedisHandoffStore';
-import { RedisTranscriptStore } from './RedisTranscriptStore';
 import { TranscriptRecorder } from './TranscriptRecorder';
 import type { TranscriptStore } from './TranscriptStore';
 
@@ -24,10 +18,10 @@ export interface HandoffParts {
   watcher: AcceptTimeoutWatcher;
 }
 
-/** The hand-off pieces on the configured backend: Redis when there is one, this process's memory otherwise. */
+/** The hand-off pieces on the given stores (Redis or memory: the composition root picks). */
 export function createHandoff(
-  config: AppConfig,
-  backend: StateBackend,
+  config: Pick<AppConfig, 'HANDOFF_ACCEPT_TIMEOUT_SECONDS'>,
+  stores: { store: HandoffStore; transcripts: TranscriptStore },
   deps: {
     messenger: MessageSender;
     renderer: ReplyRenderer;
@@ -40,30 +34,7 @@ export function createHandoff(
   },
 ): HandoffParts {
   const { logger } = deps;
-  const maxEntries = config.TRANSCRIPT_MAX_ENTRIES;
-  // Redis-backed stores go through the storage circuit breaker, like bot state and disputes.
-  const store: HandoffStore = backend.redis
-    ? guardedPort(
-        new RedisHandoffStore(backend.redis, {
-          prefix: config.REDIS_KEY_PREFIX,
-          caseTtlSeconds: config.TRANSCRIPT_TTL_SECONDS,
-          maxMessagesPerCase: maxEntries,
-        }),
-        backend.guard,
-        'handoff',
-      )
-    : new InMemoryHandoffStore(maxEntries);
-  const transcripts: TranscriptStore = backend.redis
-    ? guardedPort(
-        new RedisTranscriptStore(backend.redis, {
-          prefix: config.REDIS_KEY_PREFIX,
-          maxEntries,
-          ttlSeconds: config.TRANSCRIPT_TTL_SECONDS,
-        }),
-        backend.guard,
-        'transcript',
-      )
-    : new InMemoryTranscriptStore(maxEntries, config.TRANSCRIPT_TTL_SECONDS);
+  const { store, transcripts } = stores;
   const service = new HandoffService({
     store,
     transcripts,

@@ -5,6 +5,7 @@ import { RedisDisputeStore } from '../../src/services/disputes';
 import { DisputeService } from '../../src/services/disputes/DisputeService';
 import { RedisSeenActivities } from '../../src/services/resilience/RedisSeenActivities';
 import { StorageGuard } from '../../src/services/resilience/StorageGuard';
+import { SharedRateLimiter } from '../../src/services/resilience/SharedRateLimiter';
 import { UserRateLimit } from '../../src/services/resilience/UserRateLimit';
 import { ReadVersionStorage } from '../../src/services/resilience/ReadVersionStorage';
 import { RedisStorage } from '../../src/services/storage/RedisStorage';
@@ -114,9 +115,10 @@ describe('dedupe and disputes on the cluster', () => {
 
   it("counts each user's messages in the shared rate limit", async () => {
     const limit = new UserRateLimit(
-      { points: 3, durationSeconds: 60, keyPrefix: `${nextPrefix()}:ratelimit` },
-      cluster,
-      guard,
+      new SharedRateLimiter(
+        { points: 3, durationSeconds: 60, keyPrefix: `${nextPrefix()}:ratelimit` },
+        { redis: cluster, guard },
+      ),
       createLogger('silent'),
     );
     const sent: string[] = [];
