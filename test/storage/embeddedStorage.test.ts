@@ -1,4 +1,4 @@
-import { EmbeddedStorage } from '../../src/services/storage/EmbeddedStorage';
+import { EmbeddedStorage } from '../../src/services/persistence/memory/EmbeddedStorage';
 import { describeStorageContract } from './storageConformance';
 
 describeStorageContract('EmbeddedStorage', () => new EmbeddedStorage(3600));

@@ -6,11 +6,11 @@ import { InMemoryOutcomeStore } from '../../analytics/InMemoryOutcomeStore';
 import { InMemoryDisputeStore } from '../../disputes/InMemoryDisputeStore';
 import type { Logger } from '../../logging/logger';
 import { InProcessJobQueue } from '../../notifications/jobs/InProcessJobQueue';
-import { MemorySeenActivities } from '../../resilience/MemorySeenActivities';
 import { ReadVersionStorage } from '../../resilience/ReadVersionStorage';
 import { SEEN_ACTIVITY_TTL_SECONDS } from '../../resilience/SeenActivities';
 import { SharedRateLimiter } from '../../resilience/SharedRateLimiter';
-import { EmbeddedStorage } from '../../storage/EmbeddedStorage';
+import { EmbeddedStorage } from './EmbeddedStorage';
+import { MemorySeenActivities } from './MemorySeenActivities';
 import type { Persistence } from '../Persistence';
 
 /** The part of the configuration the embedded stores read. */

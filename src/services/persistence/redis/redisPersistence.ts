@@ -8,13 +8,13 @@ import type { Logger } from '../../logging/logger';
 import { BullJobQueue, bullKeyPrefix } from '../../notifications/jobs/BullJobQueue';
 import { guardedPort } from '../../resilience/guardedPort';
 import { ReadVersionStorage } from '../../resilience/ReadVersionStorage';
-import { RedisSeenActivities } from '../../resilience/RedisSeenActivities';
 import { SEEN_ACTIVITY_TTL_SECONDS } from '../../resilience/SeenActivities';
 import { SharedRateLimiter } from '../../resilience/SharedRateLimiter';
 import { StorageGuard } from '../../resilience/StorageGuard';
-import { createRedisClient } from '../../storage/createRedisClient';
-import { RedisStorage } from '../../storage/RedisStorage';
-import { tickBatchedRedis } from '../../storage/tickBatchedRedis';
+import { createRedisClient } from './createRedisClient';
+import { RedisSeenActivities } from './RedisSeenActivities';
+import { RedisStorage } from './RedisStorage';
+import { tickBatchedRedis } from './tickBatchedRedis';
 import type { Persistence } from '../Persistence';
 
 /** Failures in a row that open the storage circuit. */

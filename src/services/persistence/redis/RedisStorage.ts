@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import type { Cluster, Redis } from 'ioredis';
-import { ETagConflictError } from './ETagConflictError';
+import { ETagConflictError } from '../../storage/ETagConflictError';
 import { RedisStateKey, toRedisStateKey } from './stateKeys';
 import { WRITE_STATE_COMMAND, WRITE_STATE_LUA } from './writeStateScript';
 

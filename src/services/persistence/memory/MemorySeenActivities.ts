@@ -1,4 +1,4 @@
-import type { SeenActivities } from './SeenActivities';
+import type { SeenActivities } from '../../resilience/SeenActivities';
 
 /** Seen activities in this process's memory (embedded mode), dropped after the TTL. */
 export class MemorySeenActivities implements SeenActivities {
