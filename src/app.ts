@@ -1,11 +1,4 @@
-import {
-  BotAdapter,
-  CloudAdapter,
-  ConversationState,
-  Middleware,
-  MiddlewareHandler,
-  UserState,
-} from 'botbuilder';
+import { BotAdapter, CloudAdapter, ConversationState, Middleware, MiddlewareHandler } from 'botbuilder';
 import type { Server } from 'restify';
 import { cardPressAsText } from './bot/cardPressAsText';
 import { createAdapter, turnErrorHandler } from './bot/createAdapter';
@@ -71,7 +64,6 @@ export interface App {
     messenger: DeliveringMessenger;
     disputes: DisputeService;
     conversationState: ConversationState;
-    userState: UserState;
     /** Tells users about every change to their disputes (queue of deliveries, failed ones kept). */
     notifications: DisputeNotifications;
     /** Deadline and recommendation reminders (delayed jobs). */
@@ -127,7 +119,6 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   useEverywhere(cardPressAsText);
   const checkServiceUrl = serviceUrlCheck({ appIdSet: Boolean(config.MicrosoftAppId) });
   const conversationState = new ConversationState(persistence.storage);
-  const userState = new UserState(persistence.storage);
   const content = PolicyContent.load(config.CONTENT_FILE);
   const intents = await IntentRecognizer.train();
   warmUpDateRecognizer();
@@ -196,7 +187,6 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   const handoffGate = new HandoffGate(handoff.service, offered);
   const bot = new DisputeBot(
     conversationState,
-    userState,
     mainDialog,
     (context) => sendWelcome(context, offered),
     handoffGate,
@@ -265,7 +255,6 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
       messenger: deliveries,
       disputes,
       conversationState,
-      userState,
       notifications,
       reminders,
     },
