@@ -227,7 +227,8 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   });
 
   handoff.watcher.start();
-  const notifications = startDisputeNotifications({
+  // Dispute notifications and reminders: the same queues, proactive sender and wording.
+  const proactive = {
     config,
     logger,
     jobQueues: persistence.jobQueues,
@@ -235,16 +236,9 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     messenger: deliveries,
     renderer: channelRenderer,
     content,
-  });
-  const reminders = startReminders({
-    config,
-    logger,
-    jobQueues: persistence.jobQueues,
-    disputes,
-    messenger: deliveries,
-    renderer: channelRenderer,
-    content,
-  });
+  };
+  const notifications = startDisputeNotifications(proactive);
+  const reminders = startReminders(proactive);
 
   return {
     server,

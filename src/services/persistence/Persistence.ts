@@ -1,12 +1,33 @@
 import type { Storage } from 'botbuilder';
+import type { AppConfig } from '../../config/configSchema';
 import type { ConversationLog } from '../../channels/directline/ConversationLog';
 import type { HandoffStore } from '../../handoff/HandoffStore';
 import type { TranscriptStore } from '../../handoff/TranscriptStore';
-import type { OutcomeStore } from '../analytics/OutcomeStore';
+import type { OutcomeRetention, OutcomeStore } from '../analytics/OutcomeStore';
 import type { DisputeStore } from '../disputes/DisputeStore';
 import type { JobQueues } from '../notifications/jobs/JobQueue';
 import type { RateLimiters } from '../resilience/SharedRateLimiter';
 import type { SeenActivities } from '../resilience/SeenActivities';
+
+/** What both modes read from the configuration: how long, and how much, each store keeps. */
+export type RetentionSettings = Pick<
+  AppConfig,
+  | 'STATE_TTL_SECONDS'
+  | 'TRANSCRIPT_MAX_ENTRIES'
+  | 'TRANSCRIPT_TTL_SECONDS'
+  | 'DIRECTLINE_IDLE_TTL_SECONDS'
+  | 'ANALYTICS_RETENTION_DAYS'
+  | 'NOT_UNDERSTOOD_RETENTION_DAYS'
+  | 'ANALYTICS_MAX_EVENTS_PER_DAY'
+>;
+
+export function outcomeRetentionOf(settings: RetentionSettings): OutcomeRetention {
+  return {
+    outcomeDays: settings.ANALYTICS_RETENTION_DAYS,
+    notUnderstoodDays: settings.NOT_UNDERSTOOD_RETENTION_DAYS,
+    maxPerDay: settings.ANALYTICS_MAX_EVENTS_PER_DAY,
+  };
+}
 
 /**
  * Every store the assistant keeps data in, for one mode: Redis (durable, shared by every process;

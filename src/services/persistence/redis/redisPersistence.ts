@@ -15,25 +15,16 @@ import { createRedisClient } from './createRedisClient';
 import { RedisSeenActivities } from './RedisSeenActivities';
 import { RedisStorage } from './RedisStorage';
 import { tickBatchedRedis } from './tickBatchedRedis';
-import type { Persistence } from '../Persistence';
+import { outcomeRetentionOf, Persistence, RetentionSettings } from '../Persistence';
 
 /** Failures in a row that open the storage circuit. */
 const BREAKER_CONSECUTIVE_FAILURES = 3;
 
 /** The part of the configuration the Redis stores read. */
-export type RedisPersistenceSettings = Pick<
-  AppConfig,
-  | 'REDIS_KEY_PREFIX'
-  | 'REDIS_COMMAND_TIMEOUT_MS'
-  | 'STORAGE_BREAKER_RESET_MS'
-  | 'STATE_TTL_SECONDS'
-  | 'TRANSCRIPT_MAX_ENTRIES'
-  | 'TRANSCRIPT_TTL_SECONDS'
-  | 'DIRECTLINE_IDLE_TTL_SECONDS'
-  | 'ANALYTICS_RETENTION_DAYS'
-  | 'NOT_UNDERSTOOD_RETENTION_DAYS'
-  | 'ANALYTICS_MAX_EVENTS_PER_DAY'
-> & { readonly REDIS_URL: string };
+export type RedisPersistenceSettings = RetentionSettings &
+  Pick<AppConfig, 'REDIS_KEY_PREFIX' | 'REDIS_COMMAND_TIMEOUT_MS' | 'STORAGE_BREAKER_RESET_MS'> & {
+    readonly REDIS_URL: string;
+  };
 
 /**
  * Every store in Redis: durable and shared by every bot process. All of them share one client view
@@ -71,11 +62,7 @@ export function createRedisPersistence(settings: RedisPersistenceSettings, logge
     maxEntries: settings.TRANSCRIPT_MAX_ENTRIES,
     ttlSeconds: settings.TRANSCRIPT_TTL_SECONDS,
   });
-  const outcomes = new RedisOutcomeStore(redis, prefix, {
-    outcomeDays: settings.ANALYTICS_RETENTION_DAYS,
-    notUnderstoodDays: settings.NOT_UNDERSTOOD_RETENTION_DAYS,
-    maxPerDay: settings.ANALYTICS_MAX_EVENTS_PER_DAY,
-  });
+  const outcomes = new RedisOutcomeStore(redis, prefix, outcomeRetentionOf(settings));
   return {
     mode: 'redis',
     storage: new ReadVersionStorage(guardedPort(storage, guard, 'state')),
