@@ -8,7 +8,7 @@ import type { JobQueue, JobQueues } from './jobs/JobQueue';
 import type { MessageSender } from './DeliveringMessenger';
 import type { ReplyRenderer } from './ReplyRenderer';
 
-export const NOTIFICATION_QUEUE = 'dispute-notifications';
+const NOTIFICATION_QUEUE = 'dispute-notifications';
 
 export interface DisputeNotifications {
   readonly queue: JobQueue<DisputeNotice>;

@@ -10,7 +10,7 @@ import { ReminderScheduler } from './ReminderScheduler';
 import { reminderSender } from './ReminderSender';
 import type { ReminderSettings } from './ReminderSettings';
 
-export const REMINDER_QUEUE = 'dispute-reminders';
+const REMINDER_QUEUE = 'dispute-reminders';
 
 export interface Reminders {
   readonly queue: JobQueue<ReminderJob>;
