@@ -8,8 +8,8 @@ import { InProcessJobQueue } from '../../notifications/jobs/InProcessJobQueue';
 import { ReadVersionStorage } from '../../resilience/ReadVersionStorage';
 import { SEEN_ACTIVITY_TTL_SECONDS } from '../../resilience/SeenActivities';
 import { SharedRateLimiter } from '../../resilience/SharedRateLimiter';
-import { EmbeddedStorage } from './EmbeddedStorage';
-import { MemorySeenActivities } from './MemorySeenActivities';
+import { InMemoryStorage } from './InMemoryStorage';
+import { InMemorySeenActivities } from './InMemorySeenActivities';
 import { outcomeRetentionOf, Persistence, RetentionSettings } from '../Persistence';
 
 /** Every store in this process's memory: the default without REDIS_URL; not durable, not shared. */
@@ -20,7 +20,7 @@ export function createMemoryPersistence(settings: RetentionSettings, logger: Log
   );
   return {
     mode: 'embedded',
-    storage: new ReadVersionStorage(new EmbeddedStorage(settings.STATE_TTL_SECONDS)),
+    storage: new ReadVersionStorage(new InMemoryStorage(settings.STATE_TTL_SECONDS)),
     disputes: new InMemoryDisputeStore(),
     handoffCases: new InMemoryHandoffStore(settings.TRANSCRIPT_MAX_ENTRIES),
     transcripts: new InMemoryTranscriptStore(
@@ -29,7 +29,7 @@ export function createMemoryPersistence(settings: RetentionSettings, logger: Log
     ),
     outcomes: new InMemoryOutcomeStore(outcomeRetentionOf(settings)),
     directLineLog: new InMemoryConversationLog({ idleTtlSeconds: settings.DIRECTLINE_IDLE_TTL_SECONDS }),
-    seenActivities: new MemorySeenActivities(SEEN_ACTIVITY_TTL_SECONDS),
+    seenActivities: new InMemorySeenActivities(SEEN_ACTIVITY_TTL_SECONDS),
     rateLimiters: (name, window) => new SharedRateLimiter({ ...window, keyPrefix: name }),
     jobQueues: (name, policy, handler) => new InProcessJobQueue({ name, policy, handler, logger }),
     circuitOpen: () => false,

@@ -13,7 +13,7 @@ interface StoredEntry {
  * The same Storage contract as RedisStorage, in this process's memory: the default when no Redis is
  * configured. Nothing survives a restart and nothing is shared between processes.
  */
-export class EmbeddedStorage implements Storage {
+export class InMemoryStorage implements Storage {
   private readonly entries = new Map<string, StoredEntry>();
   private writesSinceSweep = 0;
 
