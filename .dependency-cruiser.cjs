@@ -47,6 +47,14 @@ module.exports = {
       to: { path: '^node_modules/botbuilder' },
     },
     {
+      name: 'stores-only-through-persistence',
+      comment:
+        'the storage mode is chosen once: only src/services/persistence builds a Redis or in-memory store',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/services/persistence/' },
+      to: { path: '^src/.*/(Redis|InMemory)[A-Za-z]*\\.ts$|/(BullJobQueue|InProcessJobQueue)\\.ts$' },
+    },
+    {
       name: 'no-circular',
       comment: 'a cycle between modules makes the layers meaningless',
       severity: 'error',

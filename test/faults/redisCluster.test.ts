@@ -1,7 +1,7 @@
 import { ConversationState, TurnContext, UserState } from 'botbuilder';
 import type { Cluster } from 'ioredis';
 import { createLogger } from '../../src/services/logging/logger';
-import { RedisDisputeStore } from '../../src/services/disputes';
+import { RedisDisputeStore } from '../../src/services/disputes/RedisDisputeStore';
 import { DisputeService } from '../../src/services/disputes/DisputeService';
 import { RedisSeenActivities } from '../../src/services/persistence/redis/RedisSeenActivities';
 import { StorageGuard } from '../../src/services/resilience/StorageGuard';
