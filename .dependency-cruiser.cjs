@@ -9,12 +9,12 @@ const LAYERS = [
   // One module per storage mode (redis, memory), each building every store from the ports of the
   // layers below (the Direct Line log of the edge too); only the root picks one.
   { name: 'persistence', path: '^src/services/persistence/' },
-  { name: 'edge', path: '^src/(server|channels|agent)/' },
+  { name: 'edge', path: '^src/(server|channels)/' },
   { name: 'bot', path: '^src/bot/' },
   { name: 'dialogs', path: '^src/dialogs/' },
   {
     name: 'domain',
-    path: '^src/(handoff|services/(disputes|reminders|notifications|content|replies|nlu|time|analytics))/',
+    path: '^src/services/(disputes|handoff|reminders|notifications|content|replies|nlu|time|analytics)/',
   },
   { name: 'infra', path: '^src/services/(storage|resilience|logging|metrics|tracing|network|text)/' },
   { name: 'config', path: '^src/config/' },
@@ -41,10 +41,17 @@ module.exports = {
     },
     {
       name: 'no-sdk-in-domain',
-      comment: 'domain services and infrastructure stay free of the Bot Framework SDK (DESIGN.md)',
+      comment:
+        'domain services stay free of the Bot Framework SDK (DESIGN.md); the one exception is the type of ' +
+        'a stored conversation reference, kept as botbuilder hands it over (disputes/schemas.ts). Storage ' +
+        "implements botbuilder's Storage and the turn's reads and writes, so it is not in this rule",
       severity: 'error',
-      from: { path: '^src/services/(disputes|reminders|content|replies|nlu|time|storage|logging)/' },
-      to: { path: '^node_modules/botbuilder' },
+      from: {
+        path: '^src/services/(disputes|handoff|reminders|content|replies|nlu|time|logging)/',
+        pathNot: '^src/services/disputes/schemas\\.ts$',
+      },
+      // Unanchored: the test fixture resolves botbuilder from the repository's node_modules above it.
+      to: { path: 'node_modules/botbuilder' },
     },
     {
       name: 'stores-only-through-persistence',
@@ -71,6 +78,8 @@ module.exports = {
   options: {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
-    exclude: { path: '^(dist|node_modules)/' },
+    // node_modules is not excluded (only not followed): excluded, an import of the SDK vanished from
+    // the graph and no-sdk-in-domain could never fail.
+    exclude: { path: '^dist/' },
   },
 };

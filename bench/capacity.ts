@@ -1,13 +1,15 @@
 import { ChildProcess, fork } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import type { CapacityMessage, CapacityRequest, CapacityResult } from './capacityProtocol';
+import type { CapacityMessage, CapacityRequest, CapacityResult, CapacityWindow } from './capacityProtocol';
 import { BenchRedis } from './benchRedis';
 import { CleanupStack } from './cleanupStack';
 import { cpuLayout, CpuLayout, pinProcess } from './cpuPinning';
 import { machineBusyMs, cpuMsOf, memoryOf, treeCpuMsOf } from './procStats';
 import { productionNodeFlags } from './productionNodeFlags';
+import { niceOption, raiseSessionPriority } from './priority';
 import { ServerProcess } from './serverProcess';
+import type { WindowVitals } from './windowVitals';
 
 /**
  * The capacity benchmark: how many freelancers chatting at human pace (5–20 s between turns, the
@@ -19,6 +21,7 @@ import { ServerProcess } from './serverProcess';
  * `--no-capacity` skips it); alone: `node dist/bench/capacity.js [--capacity-ms=N]`.
  */
 const BOT_ENTRY = path.resolve(__dirname, '../src/index.js');
+const ECHO_ENTRY = path.resolve(__dirname, 'echoBot.js');
 const DRIVER_ENTRY = path.resolve(__dirname, 'capacityDriver.js');
 
 export const CAPACITY_DEFAULTS = {
@@ -32,8 +35,14 @@ export const CAPACITY_DEFAULTS = {
   thinkMaxMs: 20_000,
 };
 
+/**
+ * The assistant on Redis (the figure), on the embedded store, and the bare echo bot on Redis: the
+ * echo bot, same stack, same driver, same machine, shows what the machine and the driver hold.
+ */
+export type CapacityBackend = 'redis' | 'embedded' | 'echo';
+
 export interface CapacityMeasurement {
-  backend: 'redis' | 'embedded';
+  backend: CapacityBackend;
   result: CapacityResult;
   serverCpuPercent: number;
   otherCpuPercent: number;
@@ -42,8 +51,10 @@ export interface CapacityMeasurement {
 
 /** Ramps simulated users against a fresh assistant process on the given backend. */
 export async function measureCapacity(options: {
-  backend: 'redis' | 'embedded';
+  backend: CapacityBackend;
   redisUrl?: string;
+  /** Redis's process id, for its CPU per window. */
+  redisPid?: number;
   layout: CpuLayout;
   cleanup: CleanupStack;
   maxDurationMs?: number;
@@ -51,12 +62,15 @@ export async function measureCapacity(options: {
 }): Promise<CapacityMeasurement> {
   const { backend, layout, cleanup } = options;
   const name = `capacity-${backend}`;
+  const onRedis = backend !== 'embedded';
   const env: Record<string, string> =
-    backend === 'redis' && options.redisUrl
+    onRedis && options.redisUrl
       ? { REDIS_URL: options.redisUrl, REDIS_KEY_PREFIX: `capacity${Date.now().toString(36)}` }
       : {};
   const server = await ServerProcess.start(
-    { name, entry: BOT_ENTRY, env, cores: layout.server, nodeArgs: productionNodeFlags() },
+    backend === 'echo'
+      ? { name, entry: ECHO_ENTRY, env, cores: layout.server }
+      : { name, entry: BOT_ENTRY, env, cores: layout.server, nodeArgs: productionNodeFlags() },
     (started) => cleanup.push(name, () => started.stop()),
   );
   const driver = fork(DRIVER_ENTRY, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -70,6 +84,9 @@ export async function measureCapacity(options: {
     baseUrl: server.baseUrl,
     runId: `${Date.now().toString(36)}-${backend}`,
     timeZone: options.timeZone,
+    expect: backend === 'echo' ? 'echo' : 'assistant',
+    serverPid: server.pid,
+    redisPid: onRedis ? options.redisPid : undefined,
   });
   const wallMs = performance.now() - before.at;
   const serverMs = treeCpuMsOf(server.pid) - before.server;
@@ -111,7 +128,7 @@ export function describeCapacity(measurement: CapacityMeasurement): string[] {
   const { result } = measurement;
   const lines = result.windows.map(
     (window) =>
-      `capacity_${measurement.backend}_window ${(window.endsAtMs / 1000).toFixed(0)} s: ${window.users} users held (${window.usersAtEnd} at the end), ${window.turnsPerSecond.toFixed(0)} turns/s, p50 ${window.p50Ms.toFixed(1)} ms, p99 ${window.p99Ms.toFixed(1)} ms`,
+      `capacity_${measurement.backend}_window ${(window.endsAtMs / 1000).toFixed(0)} s: ${window.users} users held (${window.usersAtEnd} at the end), ${window.turnsPerSecond.toFixed(0)} turns/s, p50 ${window.p50Ms.toFixed(1)} ms, p99 ${window.p99Ms.toFixed(1)} ms, in flight <= ${window.inFlightMax}${window.vitals ? `; ${describeVitals(window, window.vitals)}` : ''}`,
   );
   lines.push(
     `concurrent_users_p99_200ms_${measurement.backend} ${result.usersHeld} (stopped by ${result.stoppedBy}; server CPU ${measurement.serverCpuPercent.toFixed(0)} %, other processes ${measurement.otherCpuPercent.toFixed(0)} %, RSS after ${measurement.rssAfterMb.toFixed(0)} MB, failed or unexpected turns ${result.failures + result.unexpected}${result.firstProblem ? `: ${result.firstProblem}` : ''})`,
@@ -119,14 +136,59 @@ export function describeCapacity(measurement: CapacityMeasurement): string[] {
   return lines;
 }
 
+/**
+ * The window that ended the ramp (or the last one), in the JSON: whether the server was busy
+ * (its CPU), starved (its event loop waiting for a core), pausing (event-loop lag, GC), or whether
+ * the driver was the limit (its CPU and lag).
+ */
+export function stopWindowOf(measurement: CapacityMeasurement): Record<string, number> | null {
+  const window = measurement.result.windows.at(-1);
+  if (!window) return null;
+  const vitals = window.vitals;
+  const round = (value: number | null | undefined) =>
+    value === null || value === undefined || !Number.isFinite(value) ? NaN : Math.round(value);
+  return {
+    users: window.users,
+    users_at_end: window.usersAtEnd,
+    turns_per_s: round(window.turnsPerSecond),
+    p99_ms: round(window.p99Ms),
+    server_cpu_percent: round(vitals?.serverCpuPercent),
+    server_event_loop_waiting_for_core_percent: round(vitals?.serverRunQueuePercent),
+    server_event_loop_lag_p99_ms: round(vitals?.serverLagP99Ms),
+    server_gc_ms: round(vitals?.serverGcMs),
+    driver_cpu_percent: round(vitals?.driverCpuPercent),
+    driver_event_loop_lag_p99_ms: round(vitals?.driverLagP99Ms),
+    other_cpu_percent: round(vitals?.otherCpuPercent),
+  };
+}
+
+/** Why a window was slow: whose CPU, the server's event-loop lag and GC, its heap and timers, the driver's own lag. */
+function describeVitals(window: CapacityWindow, vitals: WindowVitals): string {
+  // What the server does not expose (the echo bot has no /metrics) arrives as null over IPC.
+  const n = (value: number | null, digits = 0) =>
+    value === null || !Number.isFinite(value) ? 'n/a' : value.toFixed(digits);
+  const seconds = window.turns / Math.max(window.turnsPerSecond, 1e-9);
+  const cpuMsPerTurn = window.turns === 0 ? 0 : (vitals.serverCpuPercent * 10 * seconds) / window.turns;
+  return [
+    `server CPU per turn ${n(cpuMsPerTurn, 2)} ms`,
+    `CPU server ${n(vitals.serverCpuPercent)} % redis ${n(vitals.redisCpuPercent)} % driver ${n(vitals.driverCpuPercent)} % other ${n(vitals.otherCpuPercent)} %`,
+    `server event loop waiting for a core ${n(vitals.serverRunQueuePercent)} %`,
+    `server event-loop lag p99 ${n(vitals.serverLagP99Ms)} ms max ${n(vitals.serverLagMaxMs)} ms, GC ${n(vitals.serverGcMs)} ms`,
+    `heap ${n(vitals.serverHeapUsedMb)} MB RSS ${n(vitals.serverRssMb)} MB timers ${n(vitals.serverTimers)}`,
+    `driver lag p99 ${n(vitals.driverLagP99Ms)} ms max ${n(vitals.driverLagMaxMs)} ms`,
+  ].join('; ');
+}
+
 async function main(): Promise<number> {
   const value = (flag: string) => process.argv.find((arg) => arg.startsWith(`--${flag}=`))?.split('=')[1];
   const maxDurationMs = Number(value('capacity-ms') ?? CAPACITY_DEFAULTS.maxDurationMs);
-  const backends = (value('backends') ?? 'redis,embedded').split(',') as Array<'redis' | 'embedded'>;
+  const backends = (value('backends') ?? 'redis,embedded,echo').split(',') as CapacityBackend[];
+  const nice = niceOption(process.argv);
   const cleanup = new CleanupStack();
   cleanup.stopOnSignals();
   try {
     const layout = cpuLayout(os.availableParallelism());
+    cleanup.push('priority', raiseSessionPriority(nice));
     const redis = await BenchRedis.start(layout.redis);
     cleanup.push('redis', () => redis.stop());
     let problems = 0;
@@ -134,6 +196,7 @@ async function main(): Promise<number> {
       const measured = await measureCapacity({
         backend,
         redisUrl: redis.url,
+        redisPid: redis.pid,
         layout,
         cleanup,
         maxDurationMs,

@@ -1,10 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
 import { activityFor } from './activities';
+import { answered } from './answered';
 import { serveOrchestrator } from './childProtocol';
 import type { CapacityRequest, CapacityResult, CapacityWindow } from './capacityProtocol';
 import { summarizeLatencies } from './percentiles';
 import { SCENARIOS } from './scenarios';
+import { VitalsSampler } from './windowVitals';
 
 /**
  * The capacity driver, its own process (forked by the orchestrator, pinned away from the server):
@@ -27,6 +29,8 @@ interface Ramp {
   users: number;
   /** Latencies of the turns sent in the current window. */
   windowLatencies: number[];
+  inFlight: number;
+  inFlightMax: number;
   failures: number;
   unexpected: number;
   firstProblem?: string;
@@ -46,12 +50,16 @@ async function runCapacity(request: CapacityRequest): Promise<CapacityResult> {
     stopping: false,
     users: 0,
     windowLatencies: [],
+    inFlight: 0,
+    inFlightMax: 0,
     failures: 0,
     unexpected: 0,
   };
   const running: Promise<void>[] = [];
   const windows: CapacityWindow[] = [];
   let stoppedBy: CapacityResult['stoppedBy'] = 'max_duration';
+  const vitals = new VitalsSampler(`${request.baseUrl}/metrics`, request.serverPid, request.redisPid);
+  await vitals.start();
   let nextWindowAt = ramp.started + request.windowMs;
   try {
     for (let user = 0; !ramp.stopping;) {
@@ -63,6 +71,7 @@ async function runCapacity(request: CapacityRequest): Promise<CapacityResult> {
       for (; user < due; user += 1) running.push(simulatedUser(ramp, user));
       if (now >= nextWindowAt) {
         const window = closeWindow(ramp, now, windows.at(-1));
+        window.vitals = await vitals.next();
         windows.push(window);
         nextWindowAt += request.windowMs;
         if (overTheLine(window, request.p99LimitMs)) stoppedBy = 'p99_over_limit';
@@ -76,6 +85,7 @@ async function runCapacity(request: CapacityRequest): Promise<CapacityResult> {
     }
     await Promise.all(running);
   } finally {
+    vitals.stop();
     await ramp.pool.close();
   }
   let usersHeld = 0;
@@ -98,7 +108,9 @@ function closeWindow(ramp: Ramp, now: number, previous: CapacityWindow | undefin
   const endsAtMs = now - ramp.started;
   const latency = summarizeLatencies(ramp.windowLatencies);
   const turns = ramp.windowLatencies.length;
+  const inFlightMax = ramp.inFlightMax;
   ramp.windowLatencies = [];
+  ramp.inFlightMax = ramp.inFlight;
   return {
     endsAtMs,
     // The fewer of the window's start and end: the load it held for its whole length.
@@ -108,6 +120,7 @@ function closeWindow(ramp: Ramp, now: number, previous: CapacityWindow | undefin
     turnsPerSecond: (turns * 1000) / (endsAtMs - previousEndMs),
     p50Ms: turns === 0 ? 0 : latency.p50Ms,
     p99Ms: turns === 0 ? 0 : latency.p99Ms,
+    inFlightMax,
   };
 }
 
@@ -130,6 +143,8 @@ async function simulatedUser(ramp: Ramp, user: number): Promise<void> {
         const sentAt = performance.now();
         let problem: string | undefined;
         let failed = false;
+        ramp.inFlight += 1;
+        ramp.inFlightMax = Math.max(ramp.inFlightMax, ramp.inFlight);
         try {
           const { statusCode, body } = await ramp.pool.request({
             path: '/api/messages',
@@ -141,12 +156,14 @@ async function simulatedUser(ramp: Ramp, user: number): Promise<void> {
           if (statusCode !== 200) {
             failed = true;
             problem = `${scenario.name}: HTTP ${statusCode} ${text.slice(0, 200)}`;
-          } else if (!turn.expect.test(text)) {
+          } else if (!answered(turn, text, request.expect)) {
             problem = `${scenario.name}: "${turn.text ?? turn.kind}" answered ${text.slice(0, 300)}`;
           }
         } catch (error) {
           failed = true;
           problem = `${scenario.name}: ${(error as Error).message}`;
+        } finally {
+          ramp.inFlight -= 1;
         }
         ramp.windowLatencies.push(performance.now() - sentAt);
         if (problem) {

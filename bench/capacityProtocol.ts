@@ -1,9 +1,12 @@
 import type { ChildMessage } from './childProtocol';
+import type { WindowVitals } from './windowVitals';
 /** What the orchestrator asks the capacity driver to do: ramp up users who pause between turns. */
 export interface CapacityRequest {
   baseUrl: string;
   runId: string;
   timeZone: string;
+  /** Which answers are right: the scripts' (the assistant) or the echo bot's. */
+  expect: 'assistant' | 'echo';
   /** Users added per second, evenly, until `maxUsers` or the end of the ramp. */
   usersPerSecond: number;
   maxUsers: number;
@@ -15,6 +18,9 @@ export interface CapacityRequest {
   /** Each user waits a random time in this range before every turn, as a person reading and typing. */
   thinkMinMs: number;
   thinkMaxMs: number;
+  /** The server's and Redis's process ids, for each window's CPU figures (absent: not measured). */
+  serverPid?: number;
+  redisPid?: number;
 }
 
 /** One window of the ramp: the turns sent in it and how many users were talking meanwhile. */
@@ -27,6 +33,10 @@ export interface CapacityWindow {
   turnsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** The most requests the driver had in flight at once in the window. */
+  inFlightMax: number;
+  /** What each process did meanwhile (absent when the server's /metrics could not be read). */
+  vitals?: WindowVitals;
 }
 
 export interface CapacityResult {

@@ -1,9 +1,10 @@
 import { Pool } from 'undici';
 import { activityFor } from './activities';
+import { answered } from './answered';
 import { serveOrchestrator } from './childProtocol';
 import type { LoadRequest, LoadResult } from './driverProtocol';
 import { summarizeLatencies } from './percentiles';
-import { SCENARIOS, Scenario, ScriptedTurn } from './scenarios';
+import { SCENARIOS, Scenario } from './scenarios';
 
 /**
  * The load driver, run as its own process (forked by the orchestrator, pinned away from the server):
@@ -125,14 +126,6 @@ async function simulatedUser(
     }
   }
   return outcome;
-}
-
-function answered(turn: ScriptedTurn, body: string, expect: LoadRequest['expect']): boolean {
-  if (expect === 'assistant') return turn.expect.test(body);
-  const texts = ((JSON.parse(body) as { activities?: Array<{ text?: string }> }).activities ?? []).map(
-    (activity) => activity.text,
-  );
-  return texts.includes(turn.kind === 'join' ? 'Hello and welcome!' : `Echo: ${turn.text}`);
 }
 
 serveOrchestrator(runLoad);

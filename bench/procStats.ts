@@ -65,3 +65,13 @@ export function machineBusyMs(): number {
   const [user, nice, system, , , irq, softirq, steal] = fields;
   return ((user + nice + system + irq + softirq + steal) * 1000) / TICKS_PER_SECOND;
 }
+
+/**
+ * Time a process's main thread (its event loop) spent runnable but waiting for a core, in
+ * milliseconds (the second field of /proc/<pid>/schedstat). A server whose event loop lags while this
+ * grows is not slow: it is waiting for a core someone else holds (V8's helper threads pinned to the
+ * same core count too, which is why the main thread alone is read).
+ */
+export function runQueueWaitMsOf(pid: number): number {
+  return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
+}

@@ -4,7 +4,7 @@ import path from 'node:path';
 /**
  * The node flags `npm start` runs the assistant with (package.json's start script): the bench starts
  * its servers with the same ones, so it measures what production runs. Today these bound the heap
- * (a smaller young generation, and the old one grows by half its live size before a full GC).
+ * (a smaller young generation, and the old one grows by 30 % of its live size before a full GC).
  */
 export function productionNodeFlags(): string[] {
   const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as {

@@ -23,6 +23,8 @@ async function main(): Promise<void> {
   const value = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
   const durationMs = Number(value('duration-ms') ?? 6000);
   const concurrency = Number(value('concurrency') ?? 16);
+  // --backend=embedded profiles the embedded store (what Redis costs per turn is the difference).
+  const embedded = value('backend') === 'embedded';
   const cleanup = new CleanupStack();
   cleanup.stopOnSignals();
   try {
@@ -39,7 +41,7 @@ async function main(): Promise<void> {
       {
         name: 'assistant-profiled',
         entry: BOT_ENTRY,
-        env: { REDIS_URL: redisServer.url, REDIS_KEY_PREFIX: 'profile' },
+        env: embedded ? {} : { REDIS_URL: redisServer.url, REDIS_KEY_PREFIX: 'profile' },
         cores: layout.server,
         nodeArgs: [...productionNodeFlags(), '--cpu-prof', `--cpu-prof-dir=${directory}`],
       },

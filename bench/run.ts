@@ -3,7 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import Redis from 'ioredis';
 import { BenchRedis } from './benchRedis';
-import { CAPACITY_DEFAULTS, CapacityMeasurement, describeCapacity, measureCapacity } from './capacity';
+import {
+  CAPACITY_DEFAULTS,
+  CapacityBackend,
+  CapacityMeasurement,
+  describeCapacity,
+  measureCapacity,
+  stopWindowOf,
+} from './capacity';
 import { CleanupStack } from './cleanupStack';
 import { CpuLayout, cpuLayout, pinProcess } from './cpuPinning';
 import { measureDateResolution } from './dateResolution';
@@ -17,6 +24,7 @@ import { readRedisCounters, RedisUsage, redisUsageBetween } from './redisCounter
 import { readTap, TapUsage, tapUsageBetween } from './redisTapReader';
 import { Report, rounded } from './report';
 import { scenarioNamed, SCENARIOS } from './scenarios';
+import { niceOption, raiseSessionPriority } from './priority';
 import { productionNodeFlags } from './productionNodeFlags';
 import { ServerProcess, ServerLaunch } from './serverProcess';
 import { measureStateGrowth } from './stateGrowth';
@@ -47,6 +55,8 @@ interface Options {
   /** The capacity ramps (bench/capacity.ts): off with --no-capacity, each bounded by --capacity-ms. */
   capacity: boolean;
   capacityMs: number;
+  /** --nice=N: the capacity ramps' processes at this scheduling priority (bench/priority.ts). */
+  nice: number | undefined;
   durationMs: number;
   levels: number[];
 }
@@ -59,6 +69,7 @@ function parseOptions(argv: string[]): Options {
     countsOnly: argv.includes('--counts-only'),
     capacity: !argv.includes('--no-capacity'),
     capacityMs: Number(value('capacity-ms') ?? CAPACITY_DEFAULTS.maxDurationMs),
+    nice: niceOption(argv),
     durationMs: Number(value('duration-ms') ?? 8000),
     levels: levels.includes(HEADLINE_LEVEL) ? levels : [...levels, HEADLINE_LEVEL].sort((a, b) => a - b),
   };
@@ -355,16 +366,18 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
   report.figure('cluster_ratio_vs_one_process', clusterRatio, '', `${cores} workers`);
 
   // Users at human pace, ramped until p99 crosses 200 ms: Redis-backed, then the embedded store.
-  const capacity = new Map<'redis' | 'embedded', CapacityMeasurement>();
+  const capacity = new Map<CapacityBackend, CapacityMeasurement>();
   if (options.capacity) {
     pinProcess(redisServer.pid, layout.redis ?? allCores);
-    for (const backend of ['redis', 'embedded'] as const) {
+    cleanup.push('priority', raiseSessionPriority(options.nice));
+    for (const backend of ['redis', 'embedded', 'echo'] as const) {
       report.section(
         `capacity, ${backend}: users pausing ${CAPACITY_DEFAULTS.thinkMinMs / 1000}–${CAPACITY_DEFAULTS.thinkMaxMs / 1000} s between turns, ramped until p99 > ${CAPACITY_DEFAULTS.p99LimitMs} ms (at most ${options.capacityMs / 1000} s)`,
       );
       const measured = await measureCapacity({
         backend,
         redisUrl: redisServer.url,
+        redisPid: redisServer.pid,
         layout,
         cleanup,
         maxDurationMs: options.capacityMs,
@@ -373,6 +386,7 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
       for (const line of describeCapacity(measured)) console.log(line);
       capacity.set(backend, measured);
     }
+    await cleanup.release('priority');
   }
 
   report.section('in-process micro-benchmarks');
@@ -406,6 +420,10 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
       cpu_ms_per_turn_ratio_vs_echo: rounded(ours.serverCpuMsPerTurn / theirs.serverCpuMsPerTurn, 3),
       concurrent_users_p99_200ms: capacity.get('redis')?.result.usersHeld ?? null,
       concurrent_users_p99_200ms_embedded: capacity.get('embedded')?.result.usersHeld ?? null,
+      concurrent_users_p99_200ms_echo: capacity.get('echo')?.result.usersHeld ?? null,
+      capacity_at_stop: Object.fromEntries(
+        [...capacity].map(([backend, run]) => [backend, stopWindowOf(run)]),
+      ),
       capacity_other_cpu_percent: rounded(capacity.get('redis')?.otherCpuPercent ?? NaN, 0),
       turns_per_s_64: rounded(ours.load.turnsPerSecond, 1),
       p50_ms_64: rounded(ours.load.latency.p50Ms),

@@ -39,10 +39,10 @@ import {
   registerLocalDirectLine,
 } from './channels/directline/registerLocalDirectLine';
 import { registerWidget } from './channels/widget/registerWidget';
-import { createHandoff } from './handoff/createHandoff';
-import { HandoffGate } from './bot/HandoffGate';
-import type { HandoffCase } from './handoff/handoffCase';
-import { registerAgentApi } from './agent/registerAgentApi';
+import { createHandoff } from './bot/handoff/createHandoff';
+import { HandoffGate } from './bot/handoff/HandoffGate';
+import type { HandoffCase } from './services/handoff/handoffCase';
+import { registerAgentApi } from './server/support/registerAgentApi';
 import { OperationsMetrics } from './services/metrics/OperationsMetrics';
 import { TurnMetrics } from './services/metrics/TurnMetrics';
 import { TurnTracing } from './bot/TurnTracing';
@@ -179,7 +179,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
       content,
       disputes,
       defaultTimeZone: config.DEFAULT_TIME_ZONE,
-      handoff: handoff.service,
+      handoff: handoff.starter,
     },
     offered,
     slots,

@@ -4,7 +4,7 @@ import { textWithoutBotMention } from './botMention';
 import { retryOnConflict } from '../services/resilience/retryOnConflict';
 import { earlyReadKey, takeEarlyRead } from '../services/storage/EarlyReads';
 import { turnWritesOf } from '../services/storage/TurnWrites';
-import type { HandoffGate } from './HandoffGate';
+import type { TurnInterceptor } from './TurnInterceptor';
 import type { SatisfactionSurvey } from './satisfaction/SatisfactionSurvey';
 
 /** Conversation state loaded at the start of the turn, with its other reads (EarlyReads). */
@@ -23,7 +23,7 @@ export class DisputeBot extends ActivityHandler {
     private readonly mainDialog: Dialog,
     private readonly welcome: (context: TurnContext) => Promise<void>,
     /** While a person has the conversation (or it waits for one) the gate handles the turn instead. */
-    private readonly handoffGate?: Pick<HandoffGate, 'intercept'>,
+    private readonly handoffGate?: TurnInterceptor,
     /** Takes an answer to the satisfaction question, and asks it at a conversation's natural end. */
     private readonly satisfaction?: Pick<SatisfactionSurvey, 'intercept' | 'afterTurn'>,
   ) {

@@ -75,7 +75,7 @@ const settingsSchema = z
       .refine((url) => url.startsWith('https://'), 'must be an https:// URL')
       .default('https://directline.botframework.com/v3/directline'),
     DIRECTLINE_IDLE_TTL_SECONDS: positiveInt(60 * 60 * 24),
-    // Hand-off to a person and the agent API (src/handoff, src/agent).
+    // Hand-off to a person and the agent API (src/services/handoff, src/bot/handoff, src/server/support).
     AGENT_JWT_SECRET: optionalString.pipe(
       z.string().min(32, 'must be at least 32 characters (it signs HS256 agent tokens)').optional(),
     ),

@@ -1,4 +1,4 @@
-import type { HandoffStarter } from '../handoff/HandoffStarter';
+import type { HandoffStarter } from './HandoffStarter';
 import type { PolicyContent } from '../services/content/PolicyContent';
 import type { DisputeService } from '../services/disputes/DisputeService';
 import type { IntentSource } from './IntentSource';

@@ -1,7 +1,7 @@
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { RunningApp, startTestApp } from '../support/testApp';
 import { AGENT_SECRET, AgentApi, casePath, tokenFor } from './support/agentApi';
-import { signAgentToken } from '../../src/agent/agentToken';
+import { signAgentToken } from '../../src/server/support/agentToken';
 
 describe('the agent API lets in only signed, unexpired tokens with the right role', () => {
   let running: RunningApp;

@@ -28,6 +28,14 @@ describe('layers import only downward (npm run lint)', () => {
     expect(output).toContain('every-module-in-a-layer: src/gadgets/gadget.ts → src/app.ts');
   });
 
+  it('fails on a domain service that imports the Bot Framework SDK', () => {
+    const { status, output } = checkLayers(path.join(__dirname, 'upwardImportFixture'), false);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(
+      /no-sdk-in-domain: src\/services\/handoff\/caseWithTurn\.ts → \S*node_modules\/botbuilder\//,
+    );
+  });
+
   it('passes on the project itself, with only the listed known violations left to remove', () => {
     const { status, output } = checkLayers(repoRoot, true);
     expect(output).toContain('no dependency violations found');

@@ -156,3 +156,74 @@ describe('out of scope', () => {
     expect(reply).not.toMatch(/has the contract ended|still active\?/i);
   });
 });
+
+describe('consequence questions: who does not act decides the answer', () => {
+  it('"and if I just leave it be?" at the date prompt says what happens after the 7 days, then asks again', async () => {
+    const { say } = user();
+    expect(await say('my client ended the contract and asked for a refund')).toMatch(ARRIVAL_PROMPT);
+    const reply = await say('and if I just leave it be?');
+    expect(reply).toMatch(/goes back to the client automatically/);
+    expect(reply).not.toMatch(/couldn't find a date/);
+    // The flow resumes: the day still decides the deadline.
+    expect(await say('it came 3 days ago')).toMatch(/4 days left/);
+  });
+
+  it('the client not showing up to mediation is the outcome being sent (P10), not the recommendation', async () => {
+    const reply = await user().say("what if they simply don't show up for the mediation?");
+    expect(reply).toMatch(/you are told how your dispute ended/);
+    expect(reply).not.toMatch(/has the contract ended/i);
+  });
+
+  it('"once I\'ve hit Continue to Dispute" asks about the stage after the filing, not the filing steps', async () => {
+    const reply = await user().say("will anyone contact me once I've hit Continue to Dispute?");
+    expect(reply).toMatch(/mediation specialist works with you and the client/);
+    expect(reply).not.toMatch(/See Request/);
+  });
+});
+
+describe('a where-question is answered by a place', () => {
+  it.each([
+    'where can I find the dispute afterwards so I can follow along?',
+    'wher do i see how the disput is going after',
+  ])('"%s" is where disputes are seen (P8), not the refund request or the stages', async (text) => {
+    const reply = await user().say(text);
+    expect(reply).toMatch(/choose Disputes/);
+    expect(reply).not.toMatch(/notifications or your messages|binding arbitration/);
+  });
+});
+
+describe('corrections inside one message', () => {
+  it('"... 8 days ago, no, actually it was 2 days" reads 2 days ago: the unit is the one corrected', async () => {
+    const reply = await user().say('the refund request came 8 days ago, no, actually it was 2 days');
+    expect(reply).not.toMatch(ARRIVAL_PROMPT);
+    expect(reply).toMatch(/5 days left/);
+  });
+
+  it('"it was friday, not monday" corrects the day to friday, the day said to be wrong is dropped', async () => {
+    const { say } = user();
+    await say('the client closed the contract and asked for the escrow back');
+    await say('monday');
+    const corrected = await say('sorry, it was friday, not monday');
+    expect(corrected).toMatch(/Updated: the refund request arrived Friday .*\(before: Monday/);
+  });
+});
+
+describe('a question about who reads a dispute', () => {
+  it('"does anybody at upwork look at my dispute?" is the mediation specialist, not my dispute list or a queue', async () => {
+    const reply = await user().say('does anybody at upwork actually look at my dispute?');
+    expect(reply).toMatch(/mediation specialist works with you and the client/);
+    expect(reply).not.toMatch(/You haven't recorded a dispute/);
+  });
+});
+
+describe("help's words around a question the content answers", () => {
+  it('"what do I do after I hit See Request?" gets the filing steps, not the menu', async () => {
+    const reply = await user().say('so what do I do after I hit See Request?');
+    expect(reply).toMatch(/I do not approve of this request/);
+  });
+
+  it('"what should I do now" alone is still help', async () => {
+    const reply = await user().say('what should I do now');
+    expect(reply).toMatch(/I can tell you whether your situation is covered/);
+  });
+});

@@ -24,10 +24,14 @@ import type { CaseResult } from '../../eval/harness/runEvaluation';
  * 98.3 % overall, 98.2 % fresh, blind2 100 % (no longer blind: tuned on; 87.1 % stays its honest
  * figure), per kind 95.8 % (answer_first) to 100 %. The floors are those measurements minus about 2
  * points.
+ *
+ * Raised after general fixes on branch nlu3 (consequence questions, questions about what follows the
+ * filing, where-questions, corrections inside one message): 100 % of 535 cases on all three channels.
+ * Raised by about one point only, so a new blind batch can land without the floors hiding its figure.
  */
-const FLOOR_OVERALL = 0.96;
+const FLOOR_OVERALL = 0.97;
 /** The same without the cases built on issue 13's own examples: gains must reach the fresh part too. */
-const FLOOR_FRESH = 0.96;
+const FLOOR_FRESH = 0.97;
 /**
  * The blind2 batch alone (eval/README.md, "Honest figure"): measured once at 87.1 %, then fixed while
  * looking at its failures (100 % after), so this floor guards the fixes, not an honest figure.
@@ -35,13 +39,13 @@ const FLOOR_FRESH = 0.96;
 const FLOOR_BLIND2 = 0.97;
 const FLOOR_BY_KIND: Record<CaseKind, number> = {
   route: 0.98,
-  kept: 0.96,
-  answer_first: 0.93,
-  correction: 0.96,
+  kept: 0.97,
+  answer_first: 0.95,
+  correction: 0.97,
   no_loop: 0.97,
-  no_handoff: 0.96,
-  scope: 0.96,
-  clarify: 0.95,
+  no_handoff: 0.97,
+  scope: 0.97,
+  clarify: 0.96,
 };
 
 let results: CaseResult[];

@@ -1,11 +1,11 @@
 import Redis from 'ioredis';
-import type { HandoffStore } from '../../src/handoff/HandoffStore';
-import type { NewHandoffCase } from '../../src/handoff/handoffCase';
-import { InMemoryHandoffStore } from '../../src/handoff/InMemoryHandoffStore';
-import { InMemoryTranscriptStore } from '../../src/handoff/InMemoryTranscriptStore';
-import { RedisHandoffStore } from '../../src/handoff/RedisHandoffStore';
-import { RedisTranscriptStore } from '../../src/handoff/RedisTranscriptStore';
-import type { TranscriptStore } from '../../src/handoff/TranscriptStore';
+import type { HandoffStore } from '../../src/services/handoff/HandoffStore';
+import type { NewHandoffCase } from '../../src/services/handoff/handoffCase';
+import { InMemoryHandoffStore } from '../../src/services/handoff/InMemoryHandoffStore';
+import { InMemoryTranscriptStore } from '../../src/services/handoff/InMemoryTranscriptStore';
+import { RedisHandoffStore } from '../../src/services/handoff/RedisHandoffStore';
+import { RedisTranscriptStore } from '../../src/services/handoff/RedisTranscriptStore';
+import type { TranscriptStore } from '../../src/services/handoff/TranscriptStore';
 import { PrivateRedis } from '../support/privateRedis';
 
 const MAX_MESSAGES = 3;

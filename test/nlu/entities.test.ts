@@ -1,7 +1,10 @@
 import { extractAnswerPolarity } from '../../src/services/nlu/entities/answerPolarity';
 import { extractContractState } from '../../src/services/nlu/entities/contractState';
 import { extractContractType } from '../../src/services/nlu/entities/contractType';
+import { asksAfterFiling } from '../../src/services/nlu/entities/afterFiling';
+import { extractInaction } from '../../src/services/nlu/entities/consequenceQuestion';
 import { hasCorrectionMarker } from '../../src/services/nlu/entities/correctionMarker';
+import { withDomainSpelling } from '../../src/services/nlu/entities/domainSpelling';
 import { extractEscrowFunded } from '../../src/services/nlu/entities/escrowEmpty';
 import { extractDelivery } from '../../src/services/nlu/entities/deliveryMention';
 import { extractNearScopeTopic } from '../../src/services/nlu/entities/nearScopeTopic';
@@ -80,6 +83,8 @@ describe('entities read from what a freelancer writes', () => {
     ["I haven't delivered yet", false],
     ['i delivred the logo last week', true],
     ['i deliver already, client not pay', true],
+    ['we submit all files already', true],
+    ['how do I submit my work', undefined],
     ['havent delivred it yet', false],
     ['I will deliver on Friday', undefined],
     ['what is mediation', undefined],
@@ -91,6 +96,7 @@ describe('entities read from what a freelancer writes', () => {
     ['where would I see that?', true],
     ["I can't locate the refund request", true],
     ['how do I check?', true],
+    ['wher do i find it', true],
     ['yesterday', false],
   ])('how-to-check question in "%s"', (text, expected) => {
     expect(asksHowToCheck(text)).toBe(expected);
@@ -149,7 +155,54 @@ describe('refund requests in other words', () => {
   it.each([
     'now asks for the escrow to be returned to him',
     'asked Upwork to give him back the funded milestone',
+    'the request arrived on monday',
   ])('"%s" is a refund request', (text) => {
     expect(extractRefundRequest(text)).toBe(true);
+  });
+});
+
+describe('who does not act, in a question about what follows', () => {
+  it.each([
+    ["so what if I simply don't reply to it?", 'own'],
+    ['if we let the window pass, then what', 'own'],
+    ['and if I forget about it', 'own'],
+    ['what happens when the buyer goes quiet on the mediator', 'client'],
+    ['suppose they never answer the specialist?', 'client'],
+    ['no reply from the client to mediation, what happens', 'client'],
+    ['and what if it expires?', 'own'],
+    // Not a consequence question: another question, or no one failing to act.
+    ['does the protection cover me if the client goes quiet?', undefined],
+    ['if the client stops answering can I still file?', undefined],
+    ['what if the client rejects the recommendation?', undefined],
+    ['the client ignored my messages and ended the contract', undefined],
+  ])('"%s" -> %s', (text, expected) => {
+    expect(extractInaction(text)).toBe(expected);
+  });
+});
+
+describe('a question about what follows the filing', () => {
+  it.each([
+    ['who contacts me once the dispute has been submitted?', true],
+    ['after hitting Continue to Dispute, what then', true],
+    ['what happens after customer support opens a case', true],
+    ['when the case is opened, how long does it take', true],
+    ['after the see request step, what do I click', false],
+    ['after opening the refund request what do I pick', false],
+    ['how do I file a dispute', false],
+  ])('"%s" -> %s', (text, expected) => {
+    expect(asksAfterFiling(text)).toBe(expected);
+  });
+});
+
+describe('domain words typed in a hurry', () => {
+  it.each([
+    ['refnd reqest came 4 dys ago', 'refund request came 4 days ago'],
+    ['my clint closd the contrct', 'my client closed the contract'],
+    ['the escrw for the milstone', 'the escrow for the milestone'],
+    // Other words with the same consonants stay as typed: longer ones, and those left out on purpose.
+    ['I refined it, contact me', 'I refined it, contact me'],
+    ['despite that he does nothing', 'despite that he does nothing'],
+  ])('"%s" is read as "%s"', (typed, read) => {
+    expect(withDomainSpelling(typed)).toBe(read);
   });
 });

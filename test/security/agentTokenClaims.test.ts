@@ -2,7 +2,11 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { SignJWT } from 'jose';
-import { AGENT_TOKEN_AUDIENCE, AGENT_TOKEN_ISSUER, signAgentToken } from '../../src/agent/agentToken';
+import {
+  AGENT_TOKEN_AUDIENCE,
+  AGENT_TOKEN_ISSUER,
+  signAgentToken,
+} from '../../src/server/support/agentToken';
 import { AGENT_SECRET, AgentApi } from '../agent/support/agentApi';
 import { BotProcess } from '../support/botProcess';
 import { freePort } from '../support/privateRedis';
@@ -72,7 +76,7 @@ describe('agent token claims', () => {
   });
 
   it('issueAgentToken refuses to mint a token for more than 12 hours', async () => {
-    const script = path.resolve(__dirname, '../../dist/src/agent/issueAgentToken.js');
+    const script = path.resolve(__dirname, '../../dist/src/server/support/issueAgentToken.js');
     const env = { PATH: process.env.PATH ?? '', AGENT_JWT_SECRET: AGENT_SECRET };
     const run = promisify(execFile);
     const minted = await run(

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { recognizeChoice } from '../../src/dialogs/recognizeChoice';
 import { findDisputeId } from '../../src/dialogs/disputes/findDisputeId';
-import { LEAVE_WORDS } from '../../src/handoff/handoffWording';
+import { LEAVE_WORDS } from '../../src/services/handoff/handoffWording';
 import { MAX_TEXT_CHARS } from '../../src/config/inputLimits';
 import { extractContractReference } from '../../src/services/nlu/extractContractReference';
 import { extractMoney } from '../../src/services/nlu/extractMoney';

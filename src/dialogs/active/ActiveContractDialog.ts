@@ -1,8 +1,8 @@
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Choice } from '../../services/replies/choice';
 import { infoMessage } from '../../bot/rendering/infoMessage';
-import type { CaseSummary } from '../../handoff/caseSummary';
-import { summaryLines } from '../../handoff/caseSummary';
+import type { CaseSummary } from '../../services/handoff/caseSummary';
+import { summaryLines } from '../../services/handoff/caseSummary';
 import { extractAnswerPolarity } from '../../services/nlu/entities/answerPolarity';
 import { extractMoney } from '../../services/nlu/extractMoney';
 import { CancelAndHelpDialog } from '../CancelAndHelpDialog';

@@ -1,5 +1,6 @@
 import type { ContentRetriever, RetrievedTopic } from '../../services/nlu/ContentRetriever';
 import type { IntentResult } from '../../services/nlu/IntentRecognizer';
+import type { Inaction } from '../../services/nlu/entities/consequenceQuestion';
 import { isIntentName, type IntentName } from '../../services/nlu/intents';
 import { GUIDE_TOPICS, isGuideIntent } from '../guide/guideTopics';
 import type { SlotValues } from '../slots/KnownSlots';
@@ -38,6 +39,14 @@ const ASKS_FOR_PERSON =
 /** "am I talking to a bot?": small talk, never a hand-off. */
 const ASKS_IF_BOT =
   /\b(?:are you|am i (?:talking|chatting|speaking|writing) (?:to|with)|is (?:this|it)|is this chat (?:with)?|who am i (?:talking|chatting) (?:to|with))\s+(?:a |an |with a |with an )?(?:bot|robot|ai|human|real person|real|person|machine|automated|chatbot|live person)\b/i;
+/**
+ * "do real people read my dispute?", "does anyone at upwork check it?": who looks at a dispute is the
+ * mediation specialist (P9); a question about people, never a hand-off nor the user's dispute list.
+ */
+const ASKS_WHO_REVIEWS =
+  /\b(?:real (?:people|persons?|humans?)|humans?|a person|people|someone|somebody|anyone|anybody|staff|employees?)\b.{0,30}\b(?:read|reads|review|reviews|look at|looks at|check|checks|handle|handles|decide|decides|go through|goes through)\b/i;
+/** The topic that says who works on a dispute. */
+const WHO_REVIEWS_TOPIC = 'mediation';
 const COMMAND_WORDS: Partial<Record<IntentName, RegExp>> = {
   cancel: /\b(?:cancel|stop|quit|exit|abort|never ?mind|forget (?:it|this|about it)|don'?t want)\b/i,
   start_over:
@@ -49,7 +58,7 @@ const COMMAND_WORDS: Partial<Record<IntentName, RegExp>> = {
 };
 /** A question in form: answered first, and never taken as a slot's answer. "roughly how much ..." too. */
 const QUESTION =
-  /\?\s*$|^\w+,?\s+(?:how|what|why|who|when|where|which)\b|^(?:(?:ok|okay|so|and|then|but|well|um|hmm|plz|pls|please|wait)[,\s]+)*(?:what|how|who|whose|when|why|where|which|is|are|can|could|do|does|did|will|would|should|if|list|show|tell|explain|give|walk|after)\b|\b(?:what (?:happens?|now|next|then)|then what|tell me|show me|explain)\b/i;
+  /\?\s*$|^\w+,?\s+(?:how|what|why|who|when|where|which)\b|^(?:(?:ok|okay|so|and|then|but|well|um|hmm|plz|pls|please|wait)[,\s]+)*(?:what|how|who|whose|when|why|where|which|is|are|can|could|do|does|did|will|would|should|if|list|show|tell|explain|give|walk|after)\b|\b(?:what (?:hap+(?:en|ens|ened)?|now|next|then)|then what|tell me|show me|explain)\b/i;
 /** Questions about who or which: answered from the content, never the start of a flow. */
 const INFO_QUESTION = /^(?:who|whom|whose|which)\b/i;
 /** The user speaks of their own case ("am I covered", "my client"), not the rules in general. */
@@ -89,6 +98,26 @@ const FREE_TEXT_SLOTS: ReadonlySet<SlotName> = new Set([
 const CONTRACT_ROUTES: IntentName[] = ['file_ended', 'file_active', 'eligibility'];
 /** Retrieval topics that are the same thing as a flow: answering them means starting it. */
 const TOPIC_FLOWS: Readonly<Record<string, FlowTopic>> = { my_disputes: 'my_disputes' };
+
+/**
+ * Who does not act decides what a consequence question is about: the user letting the refund request
+ * lapse is the 7-day window and what follows it (P3, S1); the client not answering is P10.
+ */
+const INACTION_TOPICS: Readonly<Record<Inaction, string>> = { own: 'deadline', client: 'unresponsive' };
+/** The user not acting at a later stage ("if I ignore the recommendation") is not the refund window. */
+const LATER_STAGE = /\b(?:mediat\w*|recommend\w*|arbitrat\w*|specialist)\b/i;
+/** Topics that give the filing itself; a question about what follows the filing wants the next stage. */
+const FILING_TOPICS: ReadonlySet<string> = new Set([
+  'filing_steps',
+  'find_refund_request',
+  'who_handles',
+  'active_route',
+]);
+/** Topics that say where something is: "where do I see ...?" is answered by one of them when it ranks near the best. */
+const LOCATION_TOPICS: ReadonlySet<string> = new Set(['my_disputes', 'find_refund_request', 'filing_steps']);
+const WHERE = /\b(?:where|wher|whre)\b/i;
+/** What follows the filing (P9, P11). */
+const AFTER_FILING_TOPIC = 'mediation';
 
 /** The query that finds the coverage facts (P1) in the content. */
 const COVERAGE_QUERY = 'which situations are covered';
@@ -140,6 +169,9 @@ export class DialoguePolicy {
     const correction = correctionOf(u, situation);
     if (correction) return correction;
     if (situation.answersStep) return { kind: 'fill_slot' };
+    // "what if I just ignore it?" at any prompt: the consequence, then the prompt again.
+    const consequence = slot !== undefined && FREE_TEXT_SLOTS.has(slot) ? undefined : this.consequence(u);
+    if (consequence) return { kind: 'answer_retrieved', topic: consequence };
 
     if (slot && HELPED_SLOTS.has(slot)) {
       const notYet = entities.notYet || (slot === 'arrival' && entities.refundRequested === false);
@@ -152,12 +184,19 @@ export class DialoguePolicy {
     }
     const cannotHandle = cannotHandleOf(u);
     if (cannotHandle && QUESTION.test(text)) return cannotHandle;
+    const whoReviews = this.whoReviews(u);
+    if (whoReviews) return { kind: 'answer_retrieved', topic: whoReviews };
 
     const intents = await u.intents();
     const command = commandOf(intents, text, INTERRUPT_SCORE);
+    if (command && command.kind === 'help') {
+      const retrieved = this.retrieveFor(u);
+      if (helpAsksContent(command, retrieved, u))
+        return { kind: 'answer_retrieved', topic: retrieved as RetrievedTopic };
+    }
     if (command && command.kind !== 'chitchat') return command;
     if (QUESTION.test(text) || entities.asksHowToCheck) {
-      const retrieved = this.retrieve(text);
+      const retrieved = this.retrieveFor(u);
       const guide =
         isGuideIntent(intents.intent) && intents.score >= INTERRUPT_SCORE ? intents.intent : undefined;
       const overruled = (topic: IntentName) =>
@@ -179,13 +218,19 @@ export class DialoguePolicy {
     if (ASKS_FOR_PERSON.test(text)) return { kind: 'handoff' };
     const cannotHandle = cannotHandleOf(u);
     if (cannotHandle) return cannotHandle;
+    const whoReviews = this.whoReviews(u);
+    if (whoReviews) return { kind: 'answer_retrieved', topic: whoReviews };
 
-    const retrieved = this.retrieve(text);
+    const consequence = hasSituation(u) ? undefined : this.consequence(u);
+    if (consequence && !refundDated(u)) return { kind: 'answer_retrieved', topic: consequence };
+    const retrieved = this.retrieveFor(u);
     // "I can't locate the refund request", "who handles it?": an answer, not a questionnaire.
     if (retrieved && (entities.asksHowToCheck || INFO_QUESTION.test(text)))
       return retrievedCommand(retrieved);
     const intents = await u.intents();
     const command = commandOf(intents, text, CONFIDENT_SCORE);
+    if (command && helpAsksContent(command, retrieved, u))
+      return retrievedCommand(retrieved as RetrievedTopic);
     if (command) return command;
     if (entities.emptyEscrow) {
       const coverage = this.retriever.best(COVERAGE_QUERY);
@@ -277,6 +322,38 @@ export class DialoguePolicy {
       .some((topic) => own.includes(topic.id) && topic.score >= best.score * RETRIEVAL_SUPPORT_RATIO);
   }
 
+  /**
+   * A question about what follows when someone does not act: the topic its subject decides. Retrieval
+   * alone cannot: "ignore" is in the words of both the refund window and the silent client.
+   */
+  private consequence(u: TurnUnderstanding): RetrievedTopic | undefined {
+    const { inaction } = u.entities;
+    if (!inaction || (inaction === 'own' && LATER_STAGE.test(u.text))) return undefined;
+    return this.retriever.topic(INACTION_TOPICS[inaction], { score: RETRIEVAL_MIN_SCORE, matchedTerms: 0 });
+  }
+
+  /** "does a real person read it?": the mediation specialist, asked as a question. */
+  private whoReviews(u: TurnUnderstanding): RetrievedTopic | undefined {
+    if (!QUESTION.test(u.text) || !ASKS_WHO_REVIEWS.test(u.text)) return undefined;
+    return this.retriever.topic(WHO_REVIEWS_TOPIC, { score: RETRIEVAL_MIN_SCORE, matchedTerms: 0 });
+  }
+
+  /** Retrieval for this message: a question about what follows the filing gets that stage, not the steps. */
+  private retrieveFor(u: TurnUnderstanding): RetrievedTopic | undefined {
+    const retrieved = this.retrieve(u.text);
+    if (retrieved && WHERE.test(u.text)) return this.locationOf(u.text, retrieved);
+    if (!retrieved || !u.entities.afterFiling) return retrieved;
+    if (!FILING_TOPICS.has(retrieved.id)) return retrieved;
+    return this.retriever.topic(AFTER_FILING_TOPIC, retrieved) ?? retrieved;
+  }
+
+  /** "where do I see my dispute after?": a place answers a where-question, not the stages "after" matched. */
+  private locationOf(text: string, best: RetrievedTopic): RetrievedTopic {
+    if (LOCATION_TOPICS.has(best.id)) return best;
+    const place = this.retriever.ranked(text).find((topic) => LOCATION_TOPICS.has(topic.id));
+    return place && place.score >= best.score * RETRIEVAL_SUPPORT_RATIO ? place : best;
+  }
+
   private retrieve(text: string): RetrievedTopic | undefined {
     const best = this.retriever.best(text);
     if (!best) return undefined;
@@ -292,6 +369,28 @@ function retrievedCommand(topic: RetrievedTopic): Command {
   return flow ? { kind: 'start_flow', topic: flow } : { kind: 'answer_retrieved', topic };
 }
 
+/** A refund request with its day: the filing gives the deadline, which answers more than any question. */
+function refundDated(u: TurnUnderstanding): boolean {
+  return u.entities.refundRequested === true && u.entities.date?.kind === 'resolved';
+}
+
+/**
+ * "what do I do after clicking See Request?" has help's words ("what do I do") and a question the
+ * content answers word for word: the answer, not the menu. A plea with no such words stays help.
+ */
+function helpAsksContent(
+  command: Command,
+  retrieved: RetrievedTopic | undefined,
+  u: TurnUnderstanding,
+): boolean {
+  return (
+    command.kind === 'help' &&
+    retrieved !== undefined &&
+    retrieved.matchedTerms >= RETRIEVAL_STATEMENT_TERMS &&
+    !hasSituation(u)
+  );
+}
+
 /** The user tells of their own case (a contract's state, a refund, a date, a delivery, an amount). */
 function hasSituation(u: TurnUnderstanding): boolean {
   const { entities } = u;
@@ -300,11 +399,14 @@ function hasSituation(u: TurnUnderstanding): boolean {
   );
 }
 
-/** Retrieval found the same facts as the intent's answer. */
+/**
+ * Retrieval leads with a fact the intent's answer says. Its lead, not any fact: "settled without
+ * arbitration?" retrieves the recommendation (P11, then P12), which the arbitration answer (P12, P13)
+ * shares a fact with but does not answer.
+ */
 function agrees(topic: IntentName, retrieved: RetrievedTopic | undefined): boolean {
   if (!retrieved) return false;
-  const facts = factsOf(topic);
-  return retrieved.facts.some((fact) => facts.includes(fact));
+  return factsOf(topic).includes(retrieved.facts[0]);
 }
 
 function factsOf(topic: IntentName): readonly string[] {
@@ -468,9 +570,8 @@ function routeByContract(
   const { entities } = u;
   const confidentRoute =
     isIntentName(intents.intent) && ROUTE_BY_CONTRACT.has(intents.intent) && intents.score >= PLAUSIBLE_SCORE;
-  const refundDated = entities.refundRequested === true && entities.date?.kind === 'resolved';
   const asksDeadline = intents.intent === 'guide_deadline' && known.arrival !== undefined;
-  if (refundDated || asksDeadline) return { kind: 'start_flow', topic: 'file_ended' };
+  if (refundDated(u) || asksDeadline) return { kind: 'start_flow', topic: 'file_ended' };
   // "the contract is closed already": a state said plainly decides the route as much as a topic.
   const statedState = entities.contractState !== undefined && !QUESTION.test(u.text);
   const troubled = confidentRoute || statedState || MONEY_TROUBLE.test(u.text);

@@ -2,6 +2,7 @@ import type { MoneyAmount } from '../../services/nlu/extractMoney';
 import type { AnswerPolarity } from '../../services/nlu/entities/answerPolarity';
 import type { ContractState } from '../../services/nlu/entities/contractState';
 import type { ContractType } from '../../services/nlu/entities/contractType';
+import type { Inaction } from '../../services/nlu/entities/consequenceQuestion';
 import type { NearScopeTopic } from '../../services/nlu/entities/nearScopeTopic';
 import type { SpeakerRole } from '../../services/nlu/entities/speakerRole';
 import type { ArrivalResolution } from '../../services/time';
@@ -34,4 +35,8 @@ export interface TurnEntities {
   /** "no wait", "actually", "correction:", "I meant". */
   correction: boolean;
   nearScope?: NearScopeTopic;
+  /** "what if I ignore it?" (own), "what if the client never answers?" (client): who does not act. */
+  inaction?: Inaction;
+  /** "what happens after I file?": the question is about what follows the filing, not the steps. */
+  afterFiling: boolean;
 }

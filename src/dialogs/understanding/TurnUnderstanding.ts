@@ -8,12 +8,15 @@ import {
 } from '../../services/nlu/entities/answerPolarity';
 import { extractContractState } from '../../services/nlu/entities/contractState';
 import { extractContractType } from '../../services/nlu/entities/contractType';
+import { extractInaction } from '../../services/nlu/entities/consequenceQuestion';
 import { hasCorrectionMarker } from '../../services/nlu/entities/correctionMarker';
+import { withDomainSpelling } from '../../services/nlu/entities/domainSpelling';
 import { extractDelivery } from '../../services/nlu/entities/deliveryMention';
 import { extractEscrowFunded, saysEscrowEmpty } from '../../services/nlu/entities/escrowEmpty';
 import { extractNearScopeTopic } from '../../services/nlu/entities/nearScopeTopic';
 import { extractRefundRequest } from '../../services/nlu/entities/refundRequest';
 import { asksHowToCheck } from '../../services/nlu/entities/slotHelpQuestion';
+import { asksAfterFiling } from '../../services/nlu/entities/afterFiling';
 import { extractSpeakerRole } from '../../services/nlu/entities/speakerRole';
 import {
   resolveArrivalDate,
@@ -42,16 +45,23 @@ const REFUND_WORDS = /\b(?:refund|money back|escrow back|funds back|asked for|re
 const CORRECTION_INSIDE =
   /(?:\b(?:no,? wait|wait,? no|sorry|i mean|i meant|correction|actually|oh wait|ugh,? no|hmm,? no|that'?s wrong|scratch that)\b|^not\b[^,.]{1,30},|(?:[.!?…,;—–-]|\.\.\.)\s*no\b)[,:.\s—–-]*/gi;
 
-/** "5, I'm mixing it up": a count alone, correcting "9 days ago". */
-const BARE_COUNT = /^(\d{1,2})(?!\s*(?:st|nd|rd|th|days?|weeks?|hours?|[/.:-]\d))\b/i;
+/**
+ * "5, I'm mixing it up", "it was 5 days", "make that 6": a count without "ago", correcting "9 days
+ * ago"; the unit is the one it corrects unless it says its own.
+ */
+const BARE_COUNT =
+  /^(?:(?:it|that) (?:was|is)\s+|it'?s\s+|make (?:it|that)\s+|more like\s+|rather\s+)?(\d{1,2})(?:\s+(days?|weeks?))?(?!\s*(?:ago|st|nd|rd|th|hours?|[/.:-]\d))\b/i;
 const COUNTED_DAYS = /\b\d{1,2}\s+(days?|weeks?)\s+(?:ago|since)\b/i;
 /** "4 days since the refund request": the recognizer reads "4 days ago". */
 const DAYS_SINCE =
   /\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(days?|weeks?)\s+since\b/gi;
 const BARE_ORDINAL_DAY = /^\s*the \d{1,2}(?:st|nd|rd|th)\b/i;
 const BARE_NUMBER = /(?:^|[\s,:])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{2,9}(?:\.\d+)?)(?=$|[\s,.!?])/;
-/** "a week ago today": "today" repeats the reference point; left in, the recognizer reads two days. */
-const AGO_TODAY = /\bago today\b/gi;
+/** "tuesday, not thursday": the day said to be wrong is no candidate. */
+const NEGATED_DAY =
+  /,?\s*\b(?:not|instead of|rather than)\s+(?:on\s+)?(?:the\s+)?(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|\d{1,2}(?:st|nd|rd|th)|\d{1,2} (?:days?|weeks?) ago)\b/gi;
+/** "a week ago today", "two days ago now": the reference point said again; left in, the recognizer reads a range. */
+const AGO_TODAY = /\bago (?:by )?(?:today|now)\b/gi;
 
 const TURN_KEY = Symbol('turnUnderstanding');
 
@@ -82,7 +92,8 @@ export class TurnUnderstanding {
   ) {
     this.text = text.slice(0, MAX_READ_CHARS);
     this.disputeId = findDisputeId(this.text);
-    this.entities = readEntities(this.text, clock);
+    // The extractors read the domain words spelled right; the text itself stays as the user typed it.
+    this.entities = readEntities(withDomainSpelling(this.text), clock);
   }
 
   /** Reads the turn's message once; later calls in the same turn get the same understanding. */
@@ -159,6 +170,8 @@ function readEntities(text: string, clock: UserClock): TurnEntities {
     asksHowToCheck: asksHowToCheck(text),
     correction: hasCorrectionMarker(text),
     nearScope: extractNearScopeTopic(text),
+    inaction: extractInaction(text),
+    afterFiling: asksAfterFiling(text),
   };
 }
 
@@ -186,11 +199,14 @@ function correctedTails(text: string): string[] {
 function withCorrectedUnit(tail: string, text: string): string {
   const bare = BARE_COUNT.exec(tail);
   const said = COUNTED_DAYS.exec(text);
-  return bare && said ? `${bare[1]} ${said[1]} ago` : tail;
+  return bare && said ? `${bare[1]} ${bare[2] ?? said[1]} ago` : tail;
 }
 
 function readDate(text: string, aboutRefund: boolean, clock: UserClock): ArrivalResolution | undefined {
-  const plain = text.replace(AGO_TODAY, 'ago').replace(DAYS_SINCE, '$1 $2 ago, since');
+  const plain = text
+    .replace(NEGATED_DAY, '')
+    .replace(AGO_TODAY, 'ago')
+    .replace(DAYS_SINCE, '$1 $2 ago, since');
   const clauses = plain.split(CLAUSE_BREAK).filter((part) => part && MAY_HOLD_DATE.test(part));
   // The clause that names the refund request first, then the whole message, then the first dated clause.
   const refundClause = aboutRefund ? clauses.find((part) => REFUND_WORDS.test(part)) : undefined;

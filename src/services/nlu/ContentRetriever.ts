@@ -51,6 +51,17 @@ function stem(word: string): string {
   return stripped.length >= 4 ? stripped.replace(/e$/, '') : word;
 }
 
+/**
+ * The "-tion" ending written as it sounds ("arbitrashun", "mediashun", "notificashun"): three edits
+ * from the word, too many for fuzzy matching, and common in non-native writing. Index and question
+ * both spell the ending one way, so the sounded-out word matches exactly.
+ */
+const SOUNDED_ENDING = /(?:tion|sion|shun|shon|shen|tian|cion)$/;
+
+function spellEnding(word: string): string {
+  return word.length > 6 ? word.replace(SOUNDED_ENDING, 'shn') : word;
+}
+
 /** Rankings remembered (see ContentRetriever.recentRankings), for questions up to this long. */
 const MAX_RECENT_RANKINGS = 256;
 const MAX_REMEMBERED_CHARS = 600;
@@ -69,15 +80,18 @@ export class ContentRetriever {
    * several times, and the index never changes after it is built.
    */
   private readonly recentRankings = new Map<string, RetrievedTopic[]>();
+  /** Every topic by id, for answers the policy picks by meaning rather than by words. */
+  private readonly topicsById: ReadonlyMap<string, FactId[]>;
 
   constructor(content: PolicyContent) {
     const { topics } = retrievalTopicsSchema.parse(retrievalData);
+    this.topicsById = new Map(topics.map((topic) => [topic.id, topic.facts]));
     this.index = new MiniSearch<IndexedTopic>({
       fields: ['keywords', 'text'],
       storeFields: ['id', 'facts'],
       processTerm: (term) => {
         const lower = term.toLowerCase().replace(/['’]s$/, '');
-        return STOP_WORDS.has(lower) ? null : stem(lower);
+        return STOP_WORDS.has(lower) ? null : spellEnding(stem(lower));
       },
       searchOptions: {
         boost: { keywords: 2 },
@@ -92,6 +106,17 @@ export class ContentRetriever {
         text: topic.facts.map((id) => content.fact(id)).join(' '),
       })),
     );
+  }
+
+  /**
+   * One topic by its id, carrying the strength of the match it stands in for: "what happens after I
+   * file?" matches the filing steps by its words, and means the stage after them.
+   */
+  topic(id: string, strength: Pick<RetrievedTopic, 'score' | 'matchedTerms'>): RetrievedTopic | undefined {
+    const facts = this.topicsById.get(id);
+    return facts
+      ? { id, facts: [...facts], score: strength.score, matchedTerms: strength.matchedTerms }
+      : undefined;
   }
 
   /** The best topic for the question, if any word of it matched. */

@@ -1,8 +1,8 @@
 import type { Storage } from 'botbuilder';
 import type { AppConfig } from '../../config/configSchema';
 import type { ConversationLog } from '../../channels/directline/ConversationLog';
-import type { HandoffStore } from '../../handoff/HandoffStore';
-import type { TranscriptStore } from '../../handoff/TranscriptStore';
+import type { HandoffStore } from '../handoff/HandoffStore';
+import type { TranscriptStore } from '../handoff/TranscriptStore';
 import type { OutcomeRetention, OutcomeStore } from '../analytics/OutcomeStore';
 import type { DisputeStore } from '../disputes/DisputeStore';
 import type { JobQueues } from '../notifications/jobs/JobQueue';

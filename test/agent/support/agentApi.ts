@@ -1,4 +1,4 @@
-import { AgentRole, signAgentToken } from '../../../src/agent/agentToken';
+import { AgentRole, signAgentToken } from '../../../src/server/support/agentToken';
 
 export const AGENT_SECRET = 'test-agent-secret-0123456789-abcdefghij';
 

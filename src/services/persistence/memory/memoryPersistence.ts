@@ -1,6 +1,6 @@
 import { InMemoryConversationLog } from '../../../channels/directline/InMemoryConversationLog';
-import { InMemoryHandoffStore } from '../../../handoff/InMemoryHandoffStore';
-import { InMemoryTranscriptStore } from '../../../handoff/InMemoryTranscriptStore';
+import { InMemoryHandoffStore } from '../../handoff/InMemoryHandoffStore';
+import { InMemoryTranscriptStore } from '../../handoff/InMemoryTranscriptStore';
 import { InMemoryOutcomeStore } from '../../analytics/InMemoryOutcomeStore';
 import { InMemoryDisputeStore } from '../../disputes/InMemoryDisputeStore';
 import type { Logger } from '../../logging/logger';

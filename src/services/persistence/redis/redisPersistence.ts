@@ -1,7 +1,7 @@
 import type { AppConfig } from '../../../config/configSchema';
 import { RedisConversationLog } from '../../../channels/directline/RedisConversationLog';
-import { RedisHandoffStore } from '../../../handoff/RedisHandoffStore';
-import { RedisTranscriptStore } from '../../../handoff/RedisTranscriptStore';
+import { RedisHandoffStore } from '../../handoff/RedisHandoffStore';
+import { RedisTranscriptStore } from '../../handoff/RedisTranscriptStore';
 import { RedisOutcomeStore } from '../../analytics/RedisOutcomeStore';
 import { RedisDisputeStore } from '../../disputes/RedisDisputeStore';
 import type { Logger } from '../../logging/logger';
