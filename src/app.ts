@@ -19,6 +19,7 @@ import { DisputeService } from './services/disputes/DisputeService';
 import { turnSafeguards } from './services/resilience/turnSafeguards';
 import { EarlyReads } from './services/storage/EarlyReads';
 import { FlushTurnWrites } from './services/storage/TurnWrites';
+import { SnapshotConversationState } from './services/storage/snapshotChangeDetection';
 import { warmUpDateRecognizer } from './services/time';
 import { DeliveringMessenger } from './services/notifications/DeliveringMessenger';
 import {
@@ -118,7 +119,8 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   for (const safeguard of turnSafeguards(config, persistence, logger, earlyReads)) useEverywhere(safeguard);
   useEverywhere(cardPressAsText);
   const checkServiceUrl = serviceUrlCheck({ appIdSet: Boolean(config.MicrosoftAppId) });
-  const conversationState = new ConversationState(persistence.storage);
+  // Change detection by a JSON snapshot, not botbuilder's per-load and per-save hash (CPU).
+  const conversationState = new SnapshotConversationState(persistence.storage);
   const content = PolicyContent.load(config.CONTENT_FILE);
   const intents = await IntentRecognizer.train();
   warmUpDateRecognizer();
@@ -131,7 +133,10 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
         'Dispute service error',
       ),
   });
-  const offered = new OfferedChoices(conversationState.createProperty<Choice[]>('offeredChoices'));
+  const offered = new OfferedChoices(
+    conversationState.createProperty<Choice[]>('offeredChoices'),
+    channelRenderer,
+  );
   const slots = new KnownSlots(conversationState.createProperty<SlotValues>('knownSlots'));
   // Every proactive message (agents, notifications, reminders) goes through one sender that reports
   // a refused delivery, so callers can retry it or answer the agent with an error.
@@ -179,6 +184,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
       content,
       disputes,
       defaultTimeZone: config.DEFAULT_TIME_ZONE,
+      renderer: channelRenderer,
       handoff: handoff.starter,
     },
     offered,

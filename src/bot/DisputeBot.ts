@@ -1,6 +1,7 @@
 import { ActivityHandler, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { Dialog, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import { textWithoutBotMention } from './botMention';
+import { keepDialogMemory, useSharedDialogMemory } from './sharedDialogMemory';
 import { retryOnConflict } from '../services/resilience/retryOnConflict';
 import { earlyReadKey, takeEarlyRead } from '../services/storage/EarlyReads';
 import { turnWritesOf } from '../services/storage/TurnWrites';
@@ -69,7 +70,9 @@ export class DisputeBot extends ActivityHandler {
   private async runMainDialog(context: TurnContext): Promise<void> {
     const dialogs = new DialogSet(this.dialogState);
     dialogs.add(this.mainDialog);
+    useSharedDialogMemory(context);
     const dialogContext = await dialogs.createContext(context);
+    keepDialogMemory(context);
     const result = await dialogContext.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dialogContext.beginDialog(this.mainDialog.id);
   }

@@ -8,7 +8,6 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { infoMessage } from '../../bot/rendering/infoMessage';
 import { ownerIdOf } from '../../services/disputes/ownerIdOf';
 import { ArrivalResolution, formatUserDate, userClockFrom, UserClock } from '../../services/time';
 import { CancelAndHelpDialog, deepestActive } from '../CancelAndHelpDialog';
@@ -22,6 +21,7 @@ import { CLAIM_DIALOG, ClaimDialog } from './ClaimDialog';
 import type { ClaimDraft } from '../../services/disputes/claimDraft';
 import { deadlineReply } from './deadlineReply';
 import { recordOutcome } from '../recordOutcome';
+import { sendReply } from '../sendReply';
 
 export const ENDED_CONTRACT_DIALOG = 'endedContractDialog';
 const ENDED_WATERFALL = 'endedContractWaterfall';
@@ -83,15 +83,14 @@ export class EndedContractDialog extends CancelAndHelpDialog {
   protected override async onNotYet(inner: DialogContext, slot: SlotName): Promise<DialogTurnResult> {
     if (slot !== 'arrival') return super.onNotYet(inner, slot);
     const { content } = this.deps;
-    await inner.context.sendActivity(
-      infoMessage(inner.context.activity.channelId, {
-        lines: [
-          say('slotHelp.arrival.notYet', content.values),
-          content.fact('P3'),
-          say('slotHelp.arrival.notYet.forward', content.values),
-        ],
-      }),
-    );
+    await sendReply(inner.context, this.deps.renderer, {
+      kind: 'info',
+      lines: [
+        say('slotHelp.arrival.notYet', content.values),
+        content.fact('P3'),
+        say('slotHelp.arrival.notYet.forward', content.values),
+      ],
+    });
     await this.deps.slots.update(inner.context, { refundRequested: false });
     const outcome: EndedContractOutcome = { covered: true, path: 'ended', waitForRequest: true };
     await inner.cancelAllDialogs();
@@ -131,11 +130,10 @@ export class EndedContractDialog extends CancelAndHelpDialog {
     // "don't know when it came": where to find the request comes with the question.
     const { entities } = TurnUnderstanding.of(step.context, this.deps.intents, this.deps.defaultTimeZone);
     if (entities.unsure || entities.asksHowToCheck)
-      await step.context.sendActivity(
-        infoMessage(step.context.activity.channelId, {
-          lines: [say('slotHelp.arrival', this.deps.content.values), this.deps.content.fact('P5')],
-        }),
-      );
+      await sendReply(step.context, this.deps.renderer, {
+        kind: 'info',
+        lines: [say('slotHelp.arrival', this.deps.content.values), this.deps.content.fact('P5')],
+      });
     return step.prompt(ARRIVAL_PROMPT, {
       prompt: say('ended.arrivalPrompt', this.deps.content.values, { examples: EXAMPLES }),
       ...slotTag('arrival'),
@@ -189,13 +187,8 @@ export class EndedContractDialog extends CancelAndHelpDialog {
       arrival = { arrivedAt: resolution.arrivedAt.toISOString(), precision: resolution.precision };
       await this.deps.slots.update(step.context, { arrival, refundRequested: true, contractState: 'ended' });
     }
-    const reply = deadlineReply(
-      arrival,
-      this.deps.content,
-      this.clockOf(step.context),
-      step.context.activity.channelId,
-    );
-    await step.context.sendActivity(reply.message);
+    const reply = deadlineReply(arrival, this.deps.content, this.clockOf(step.context));
+    await sendReply(step.context, this.deps.renderer, reply.message);
     recordOutcome(
       step.context,
       reply.passed ? { kind: 'deadline_passed' } : { kind: 'funnel', stage: 'deadline_given' },
@@ -219,7 +212,7 @@ export class EndedContractDialog extends CancelAndHelpDialog {
     // The deadline from the day as it stands now: a correction during the flow counts.
     const arrival = (await this.deps.slots.get(step.context)).arrival;
     const deadline = arrival
-      ? deadlineReply(arrival, this.deps.content, this.clockOf(step.context), step.context.activity.channelId)
+      ? deadlineReply(arrival, this.deps.content, this.clockOf(step.context))
       : undefined;
     const { dispute } = await this.deps.disputes.fileDispute({
       ownerId: ownerIdOf(step.context.activity),
@@ -230,17 +223,16 @@ export class EndedContractDialog extends CancelAndHelpDialog {
       conversationReference: TurnContext.getConversationReference(step.context.activity),
     });
     const { content } = this.deps;
-    await step.context.sendActivity(
-      infoMessage(step.context.activity.channelId, {
-        title: `Recorded: your reference is ${dispute.id}`,
-        lines: [
-          `Paste the claim above into the dispute form at step 5, and finish the steps before your deadline: ${deadline?.deadlineText ?? ''}.`,
-          `What happens next: ${content.fact('P9')}`,
-          content.fact('P11'),
-          content.fact('P10'),
-        ],
-      }),
-    );
+    await sendReply(step.context, this.deps.renderer, {
+      kind: 'info',
+      title: `Recorded: your reference is ${dispute.id}`,
+      lines: [
+        `Paste the claim above into the dispute form at step 5, and finish the steps before your deadline: ${deadline?.deadlineText ?? ''}.`,
+        `What happens next: ${content.fact('P9')}`,
+        content.fact('P11'),
+        content.fact('P10'),
+      ],
+    });
     recordOutcome(
       step.context,
       { kind: 'funnel', stage: 'recorded' },
