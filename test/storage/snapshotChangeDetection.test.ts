@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { Storage, StoreItems, TestAdapter, TurnContext } from 'botbuilder';
-import { RedisStorage } from '../../src/services/storage/RedisStorage';
+import { RedisStorage } from '../../src/services/persistence/redis/RedisStorage';
 import { SnapshotConversationState } from '../../src/services/storage/snapshotChangeDetection';
 import { PrivateRedis } from '../support/privateRedis';
 

@@ -5,7 +5,7 @@ import type { Next, Request, Response } from 'restify';
  * lets Web Chat run and names who may frame it): no MIME sniffing, no referrer, nothing loaded or
  * framed from a JSON answer, nothing cached, and HTTPS only once a browser has seen it over TLS.
  */
-export const BASELINE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+const BASELINE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'content-security-policy': "default-src 'none'; frame-ancestors 'none'",

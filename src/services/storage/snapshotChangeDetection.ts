@@ -1,4 +1,4 @@
-import { BotState, ConversationState, StoreItem, TurnContext, UserState } from 'botbuilder';
+import { BotState, ConversationState, StoreItem, TurnContext } from 'botbuilder';
 import { leaveJsonToWrite, takeJsonToWrite, takeReadJson } from './serializedState';
 
 /** What botbuilder's BotState caches for a turn: the state and what it looked like when loaded or saved. */
@@ -72,29 +72,6 @@ async function saveWithSnapshot(
 
 /** ConversationState whose change detection is a JSON snapshot (stateSnapshot) instead of a hash. */
 export class SnapshotConversationState extends ConversationState {
-  override load(context: TurnContext, force = false): Promise<StoreItem> {
-    return loadWithSnapshot(
-      this,
-      () => this.storageKey(context),
-      async (key) => (await this.storage.read([key]))[key] as StoreItem | undefined,
-      context,
-      force,
-    );
-  }
-
-  override saveChanges(context: TurnContext, force = false): Promise<void> {
-    return saveWithSnapshot(
-      this,
-      () => this.storageKey(context),
-      (key, state) => this.storage.write({ [key]: state }),
-      context,
-      force,
-    );
-  }
-}
-
-/** UserState whose change detection is a JSON snapshot (stateSnapshot) instead of a hash. */
-export class SnapshotUserState extends UserState {
   override load(context: TurnContext, force = false): Promise<StoreItem> {
     return loadWithSnapshot(
       this,

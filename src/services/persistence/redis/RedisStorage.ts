@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import type { Cluster, Redis } from 'ioredis';
-import { ETagConflictError } from './ETagConflictError';
-import { leaveReadJson, takeJsonToWrite } from './serializedState';
+import { ETagConflictError } from '../../storage/ETagConflictError';
+import { leaveReadJson, takeJsonToWrite } from '../../storage/serializedState';
 import { RedisStateKey, toRedisStateKey } from './stateKeys';
 import { WRITE_STATE_COMMAND, WRITE_STATE_LUA } from './writeStateScript';
 
