@@ -5,6 +5,7 @@ import type { FlowDependencies } from './FlowDependencies';
 import { ChannelChoicePrompt } from './prompts/ChannelChoicePrompt';
 import { lowerFirst } from './sentenceCase';
 import { slotTag } from './policy/SlotName';
+import { say } from './responses/Responses';
 import { sendReply } from './sendReply';
 
 export const ELIGIBILITY_DIALOG = 'eligibilityDialog';
@@ -18,10 +19,14 @@ export type EligibilityOutcome =
 const YES_NO: Choice[] = [
   {
     value: 'yes',
-    title: 'Yes',
+    title: say('choice.yes'),
     synonyms: ['yep', 'yeah', 'correct', 'right', 'it is', 'there is', 'i did', 'they did'],
   },
-  { value: 'no', title: 'No', synonyms: ['nope', 'nah', 'not really', 'there is not', 'they did not'] },
+  {
+    value: 'no',
+    title: say('choice.no'),
+    synonyms: ['nope', 'nah', 'not really', 'there is not', 'they did not'],
+  },
 ];
 
 /** The few questions that place a freelancer's situation against the two covered cases (fact P1). */
@@ -44,7 +49,7 @@ export class EligibilityDialog extends CancelAndHelpDialog {
   protected override readonly route = 'eligibility' as const;
 
   protected helpText(): string {
-    return "I'm asking a few questions to see whether Fixed-Price Protection covers your situation.";
+    return say('eligibility.help', this.deps.content.values);
   }
 
   private async contractTypeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -55,16 +60,19 @@ export class EligibilityDialog extends CancelAndHelpDialog {
     if (known) return step.next({ value: known, title: known });
     return step.prompt(CHOICE_PROMPT, {
       ...slotTag('contract_type'),
-      prompt:
-        'Let me check whether your situation is covered. Is it a fixed-price contract or an hourly one?',
-      retryPrompt: 'Please pick one: is it paid by milestone (fixed-price) or by the hour (hourly)?',
+      prompt: say('eligibility.askContractType.prompt', this.deps.content.values),
+      retryPrompt: say('eligibility.askContractType.retry', this.deps.content.values),
       choices: [
         {
           value: 'fixed',
-          title: 'Fixed-price',
+          title: say('eligibility.choice.fixed'),
           synonyms: ['fixed', 'fixed price', 'milestones', 'milestone'],
         },
-        { value: 'hourly', title: 'Hourly', synonyms: ['hourly', 'per hour', 'hours'] },
+        {
+          value: 'hourly',
+          title: say('eligibility.choice.hourly'),
+          synonyms: ['hourly', 'per hour', 'hours'],
+        },
       ] as Choice[],
     });
   }
@@ -75,11 +83,19 @@ export class EligibilityDialog extends CancelAndHelpDialog {
     if (known) return step.next({ value: known, title: known });
     return step.prompt(CHOICE_PROMPT, {
       ...slotTag('contract_state'),
-      prompt: 'Has the contract ended, or is it still active?',
-      retryPrompt: 'Is the contract closed now, or still running? Pick "It has ended" or "Still active".',
+      prompt: say('eligibility.askContractState.prompt', this.deps.content.values),
+      retryPrompt: say('eligibility.askContractState.retry', this.deps.content.values),
       choices: [
-        { value: 'ended', title: 'It has ended', synonyms: ['ended', 'closed', 'finished', 'terminated'] },
-        { value: 'active', title: 'Still active', synonyms: ['active', 'open', 'ongoing', 'still running'] },
+        {
+          value: 'ended',
+          title: say('eligibility.choice.ended'),
+          synonyms: ['ended', 'closed', 'finished', 'terminated'],
+        },
+        {
+          value: 'active',
+          title: say('eligibility.choice.active'),
+          synonyms: ['active', 'open', 'ongoing', 'still running'],
+        },
       ] as Choice[],
     });
   }
@@ -93,12 +109,14 @@ export class EligibilityDialog extends CancelAndHelpDialog {
       return step.next(known.escrowFunded ? YES_NO[0] : YES_NO[1]);
     return step.prompt(CHOICE_PROMPT, {
       ...slotTag(ended ? 'escrow' : 'delivered'),
-      prompt: ended
-        ? 'When the client ended it, was there still money in escrow?'
-        : 'Did you deliver work for a milestone that the client has not released payment for?',
-      retryPrompt: ended
-        ? 'Was any money still held in escrow when the contract ended? Yes or no.'
-        : 'Is there a milestone you delivered that is still unpaid? Yes or no.',
+      prompt: say(
+        ended ? 'eligibility.askEscrow.prompt' : 'eligibility.askDelivered.prompt',
+        this.deps.content.values,
+      ),
+      retryPrompt: say(
+        ended ? 'eligibility.askEscrow.retry' : 'eligibility.askDelivered.retry',
+        this.deps.content.values,
+      ),
       choices: YES_NO,
     });
   }
@@ -112,8 +130,8 @@ export class EligibilityDialog extends CancelAndHelpDialog {
     if (refundRequested !== undefined) return step.next(refundRequested ? YES_NO[0] : YES_NO[1]);
     return step.prompt(CHOICE_PROMPT, {
       ...slotTag('refund_request'),
-      prompt: 'Has the client asked for the escrow money back (a refund request)?',
-      retryPrompt: 'Did the client send a request to get the escrow money back? Yes or no.',
+      prompt: say('eligibility.askRefund.prompt', this.deps.content.values),
+      retryPrompt: say('eligibility.askRefund.retry', this.deps.content.values),
       choices: YES_NO,
     });
   }
@@ -124,12 +142,12 @@ export class EligibilityDialog extends CancelAndHelpDialog {
       const { content } = this.deps;
       await sendReply(step.context, this.deps.renderer, {
         kind: 'info',
-        title: 'Your situation is covered',
+        title: say('eligibility.waitTitle', content.values),
         lines: [
           content.fact('P1'),
           content.fact('P2'),
-          `When the client's refund request arrives, ${lowerFirst(content.fact('P3'))}`,
-          'The filing steps start from that request, so come back to me as soon as it arrives.',
+          say('eligibility.waitDeadline', content.values, { deadline: lowerFirst(content.fact('P3')) }),
+          say('eligibility.waitComeBack', content.values),
         ],
       });
       const outcome: EligibilityOutcome = { covered: true, path: 'ended', waitForRequest: true };
@@ -139,13 +157,7 @@ export class EligibilityDialog extends CancelAndHelpDialog {
   }
 
   private async covered(step: WaterfallStepContext, path: 'ended' | 'active'): Promise<DialogTurnResult> {
-    const which =
-      path === 'ended'
-        ? 'your client ended the contract with money still in escrow.'
-        : 'your client is holding back a milestone payment for work you delivered.';
-    await step.context.sendActivity(
-      `Good news: that is one of the two situations Fixed-Price Protection covers — ${which}`,
-    );
+    await step.context.sendActivity(say(`eligibility.covered.${path}`, this.deps.content.values));
     const outcome: EligibilityOutcome = { covered: true, path };
     return step.endDialog(outcome);
   }
@@ -155,20 +167,14 @@ export class EligibilityDialog extends CancelAndHelpDialog {
     reason: 'hourly' | 'no_escrow' | 'no_unpaid_milestone',
   ): Promise<DialogTurnResult> {
     const { content } = this.deps;
-    const why = {
-      hourly: 'Fixed-Price Protection is about fixed-price work: money in escrow and milestone payments.',
-      no_escrow: 'With no money left in escrow, an ended contract is not one of the covered cases.',
-      no_unpaid_milestone:
-        'Without a delivered milestone that the client holds back, an active contract is not one of the covered cases.',
-    }[reason];
     await sendReply(step.context, this.deps.renderer, {
       kind: 'info',
-      title: 'Not covered by Fixed-Price Protection',
+      title: say('eligibility.notCoveredTitle', content.values),
       lines: [
-        why,
+        say(`eligibility.notCovered.${reason}`, content.values),
         content.fact('P1'),
         content.fact('P2'),
-        'A person from support can look at your situation with you: say "talk to a person" whenever you like.',
+        say('eligibility.notCoveredPointer', content.values),
       ],
     });
     const outcome: EligibilityOutcome = { covered: false };

@@ -29,17 +29,21 @@ const NOTHING =
   /^(none|no|nothing|n\/a|na|-|nothing yet|(none|nothing) so far|not a word|they went (quiet|silent)|silence|no answer)\.?$/i;
 
 const YES_NO: Choice[] = [
-  { value: 'yes', title: 'Yes', synonyms: ['yep', 'yeah', 'correct', 'i did', 'it was', 'right'] },
-  { value: 'no', title: 'No', synonyms: ['nope', 'nah', 'not yet', 'not really'] },
+  {
+    value: 'yes',
+    title: say('choice.yes'),
+    synonyms: ['yep', 'yeah', 'correct', 'i did', 'it was', 'right'],
+  },
+  { value: 'no', title: say('choice.no'), synonyms: ['nope', 'nah', 'not yet', 'not really'] },
 ];
 
 const HANDOFF_CHOICES: Choice[] = [
   {
     value: 'handoff',
-    title: 'Yes, pass it on',
+    title: say('active.choice.handoff'),
     synonyms: ['yes', 'yep', 'please', 'pass it on', 'go ahead'],
   },
-  { value: 'later', title: 'Not now', synonyms: ['no', 'later', 'not yet', 'nope'] },
+  { value: 'later', title: say('active.choice.later'), synonyms: ['no', 'later', 'not yet', 'nope'] },
 ];
 
 interface CaseValues {
@@ -75,14 +79,14 @@ export class ActiveContractDialog extends CancelAndHelpDialog {
   protected override readonly route = 'active' as const;
 
   protected helpText(): string {
-    return 'I am putting together the details of your unpaid milestone, so a person from Customer Support can take it from there without asking you again.';
+    return say('active.help', this.deps.content.values);
   }
 
   private async introStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { content } = this.deps;
     await sendReply(step.context, this.deps.renderer, {
       kind: 'info',
-      title: 'Unpaid milestone on an active contract',
+      title: say('active.introTitle', content.values),
       lines: [content.fact('P7'), content.fact('P6')],
     });
     if ((step.options as ActiveContractOptions | undefined)?.deliveryConfirmed) return step.next(YES_NO[0]);
@@ -93,8 +97,8 @@ export class ActiveContractDialog extends CancelAndHelpDialog {
     }
     return step.prompt(CHOICE_PROMPT, {
       ...slotTag('delivered'),
-      prompt: 'First: did you deliver the work for a milestone, and the client has not released the payment?',
-      retryPrompt: 'Is there a milestone you delivered whose payment the client is holding back? Yes or no.',
+      prompt: say('active.askDelivered.prompt', content.values),
+      retryPrompt: say('active.askDelivered.retry', content.values),
       choices: YES_NO,
     });
   }
@@ -103,7 +107,7 @@ export class ActiveContractDialog extends CancelAndHelpDialog {
     if ((step.result as Choice).value !== 'yes') {
       await sendReply(step.context, this.deps.renderer, {
         kind: 'info',
-        title: 'Not one of the covered cases yet',
+        title: say('active.notCoveredTitle', this.deps.content.values),
         lines: [this.deps.content.fact('P1'), this.deps.content.fact('P2')],
       });
       const outcome: EligibilityOutcome = { covered: false };
@@ -111,7 +115,7 @@ export class ActiveContractDialog extends CancelAndHelpDialog {
     }
     return step.prompt(TEXT_PROMPT, {
       ...slotTag('milestone'),
-      prompt: 'Which milestone is it? Its name or what it covered is enough.',
+      prompt: say('active.askMilestone.prompt', this.deps.content.values),
     });
   }
 
@@ -132,7 +136,7 @@ export class ActiveContractDialog extends CancelAndHelpDialog {
     }
     return step.prompt(AMOUNT_PROMPT, {
       ...slotTag('amount'),
-      prompt: 'How much is that milestone, with the currency? (for example "$500" or "450 EUR")',
+      prompt: say('active.askAmount.prompt', this.deps.content.values),
     });
   }
 
@@ -146,8 +150,7 @@ export class ActiveContractDialog extends CancelAndHelpDialog {
     if (deliveryWords) return step.next(deliveryWords);
     return step.prompt(TEXT_PROMPT, {
       ...slotTag('delivery_details'),
-      prompt:
-        'When and how did you deliver it? (for example "on 12 November, I submitted the final files through the milestone")',
+      prompt: say('active.askDelivery.prompt', this.deps.content.values),
     });
   }
 
@@ -155,24 +158,29 @@ export class ActiveContractDialog extends CancelAndHelpDialog {
     valuesOf(step).delivered = (step.result as string).trim();
     return step.prompt(TEXT_PROMPT, {
       ...slotTag('client_said'),
-      prompt: 'What has the client said since you delivered? (or "nothing" if they went quiet)',
+      prompt: say('active.askClient.prompt', this.deps.content.values),
     });
   }
 
   private async summaryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const answer = (step.result as string).trim();
     const { amount } = await this.deps.slots.get(step.context);
-    const summary = summaryOf(step, NOTHING.test(answer) ? 'Nothing since the delivery' : answer, amount);
+    const { values } = this.deps.content;
+    const summary = summaryOf(
+      step,
+      NOTHING.test(answer) ? say('active.clientSilent', values) : answer,
+      amount,
+    );
     await sendReply(step.context, this.deps.renderer, {
       kind: 'info',
-      title: 'Your case for Customer Support',
-      lines: [...summaryLines(summary), 'This is what the person from Customer Support sees first.'],
+      title: say('active.summaryTitle', values),
+      lines: [...summaryLines(summary), say('active.summaryNote', values)],
     });
     (step.values as { summary?: CaseSummary }).summary = summary;
     return step.prompt(CHOICE_PROMPT, {
       ...slotTag('handoff_offer'),
-      prompt: 'Shall I pass this to a person from Customer Support now?',
-      retryPrompt: 'Shall I pass your case to a person now? Please pick one.',
+      prompt: say('active.askHandoff.prompt', values),
+      retryPrompt: say('active.askHandoff.retry', values),
       choices: HANDOFF_CHOICES,
     });
   }
@@ -180,9 +188,7 @@ export class ActiveContractDialog extends CancelAndHelpDialog {
   private async handoffStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const summary = (step.values as { summary: CaseSummary }).summary;
     if ((step.result as Choice).value !== 'handoff') {
-      await step.context.sendActivity(
-        'Okay, nothing was sent. Your summary is above; whenever you want a person to take it, say "talk to a person".',
-      );
+      await step.context.sendActivity(say('active.notSent', this.deps.content.values));
       return step.endDialog();
     }
     if (this.deps.handoff) await this.deps.handoff.start(step.context, summary);

@@ -12,6 +12,7 @@ import { disputeListLine, disputeTimeline } from './disputeSummary';
 import { findDisputeId } from './findDisputeId';
 import { stageGuide } from './stageGuide';
 import { NonEmptyTextPrompt } from '../prompts/NonEmptyTextPrompt';
+import { say } from '../responses/Responses';
 import { sendReply } from '../sendReply';
 
 export const MY_DISPUTES_DIALOG = 'myDisputesDialog';
@@ -20,7 +21,11 @@ const OPEN_WATERFALL = 'myDisputesOpen';
 const CHOICE_PROMPT = 'myDisputesChoice';
 const DETAIL_PROMPT = 'myDisputesDetail';
 
-const DONE: Choice = { value: 'done', title: 'Done', synonyms: ['nothing', 'thats all', 'exit'] };
+const DONE: Choice = {
+  value: 'done',
+  title: say('disputes.choice.done'),
+  synonyms: ['nothing', 'thats all', 'exit'],
+};
 
 interface OpenOptions {
   id: string;
@@ -48,7 +53,7 @@ export class MyDisputesDialog extends CancelAndHelpDialog {
   }
 
   protected helpText(): string {
-    return 'Here you can look at the disputes you recorded with me, add details to one, withdraw one, or turn its reminders off or on.';
+    return say('disputes.help', this.deps.content.values);
   }
 
   private async listStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -60,20 +65,20 @@ export class MyDisputesDialog extends CancelAndHelpDialog {
     if (disputes.length === 0) {
       await sendReply(step.context, this.deps.renderer, {
         kind: 'info',
-        title: 'Your disputes',
-        lines: ["You haven't recorded a dispute with me yet.", content.fact('P8')],
+        title: say('disputes.title', content.values),
+        lines: [say('disputes.none', content.values), content.fact('P8')],
       });
       return step.endDialog();
     }
     const timeZone = this.timeZoneOf(step);
     await sendReply(step.context, this.deps.renderer, {
       kind: 'info',
-      title: 'Your disputes',
+      title: say('disputes.title', content.values),
       lines: [...disputes.map((dispute) => disputeListLine(dispute, content, timeZone)), content.fact('P8')],
     });
     return step.prompt(CHOICE_PROMPT, {
-      prompt: 'Which one would you like to open?',
-      retryPrompt: 'Please pick a dispute, or say "done".',
+      prompt: say('disputes.pick.prompt', content.values),
+      retryPrompt: say('disputes.pick.retry', content.values),
       choices: [
         ...disputes.map((dispute): Choice => ({ value: dispute.id, title: dispute.id })),
         DONE,
@@ -90,39 +95,55 @@ export class MyDisputesDialog extends CancelAndHelpDialog {
   private async showStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const dispute = await this.ownDispute(step);
     if (!dispute) {
-      await step.context.sendActivity(
-        'I can\'t find a dispute with that reference among yours. Check the reference, or say "my disputes" to see your list.',
-      );
+      await step.context.sendActivity(say('disputes.notFound', this.deps.content.values));
       return step.endDialog();
     }
     const { content } = this.deps;
     const guide = stageGuide(dispute.stage, content);
     const lines = [
-      `Stage: ${guide.label}`,
-      `Next: ${guide.next}`,
+      say('disputes.stage', content.values, { label: guide.label }),
+      say('disputes.next', content.values, { next: guide.next }),
       ...disputeTimeline(dispute, content, this.timeZoneOf(step)),
-      `Reminders: ${dispute.remindersEnabled ? 'on' : 'off'}`,
+      say(dispute.remindersEnabled ? 'disputes.reminders.on' : 'disputes.reminders.off', content.values),
     ];
     await sendReply(step.context, this.deps.renderer, { kind: 'info', title: dispute.id, lines });
     const open = isOpen(dispute.stage);
     const choices: Choice[] = [
       ...(open
-        ? [{ value: 'add', title: 'Add details', synonyms: ['add evidence', 'add more', 'update'] }]
+        ? [
+            {
+              value: 'add',
+              title: say('disputes.choice.add', content.values),
+              synonyms: ['add evidence', 'add more', 'update'],
+            },
+          ]
         : []),
-      ...(open ? [{ value: 'withdraw', title: 'Withdraw it', synonyms: ['withdraw', 'drop it'] }] : []),
+      ...(open
+        ? [
+            {
+              value: 'withdraw',
+              title: say('disputes.choice.withdraw', content.values),
+              synonyms: ['withdraw', 'drop it'],
+            },
+          ]
+        : []),
       dispute.remindersEnabled
         ? {
             value: 'reminders_off',
-            title: 'Turn reminders off',
+            title: say('disputes.choice.remindersOff', content.values),
             synonyms: ['stop reminders', 'no reminders'],
           }
-        : { value: 'reminders_on', title: 'Turn reminders on', synonyms: ['start reminders', 'remind me'] },
-      { value: 'list', title: 'Back to my disputes', synonyms: ['back', 'list'] },
+        : {
+            value: 'reminders_on',
+            title: say('disputes.choice.remindersOn', content.values),
+            synonyms: ['start reminders', 'remind me'],
+          },
+      { value: 'list', title: say('disputes.choice.list', content.values), synonyms: ['back', 'list'] },
       DONE,
     ];
     return step.prompt(CHOICE_PROMPT, {
-      prompt: 'What would you like to do?',
-      retryPrompt: 'Please pick an option.',
+      prompt: say('disputes.action.prompt', content.values),
+      retryPrompt: say('disputes.action.retry', content.values),
       choices: choices as Choice[],
     });
   }
@@ -135,15 +156,23 @@ export class MyDisputesDialog extends CancelAndHelpDialog {
     switch (action) {
       case 'add':
         return step.prompt(DETAIL_PROMPT, {
-          prompt: 'What would you like to add? (new facts, links or file names)',
+          prompt: say('disputes.add.prompt', this.deps.content.values),
         });
       case 'withdraw':
         return step.prompt(CHOICE_PROMPT, {
-          prompt: `Withdraw ${id}? This cannot be undone here.`,
-          retryPrompt: 'Please answer yes or no.',
+          prompt: say('disputes.withdraw.prompt', this.deps.content.values, { id }),
+          retryPrompt: say('disputes.withdraw.retry', this.deps.content.values),
           choices: [
-            { value: 'yes', title: 'Yes, withdraw it', synonyms: ['yes', 'withdraw'] },
-            { value: 'no', title: 'No, keep it', synonyms: ['no', 'keep'] },
+            {
+              value: 'yes',
+              title: say('disputes.choice.withdrawYes', this.deps.content.values),
+              synonyms: ['yes', 'withdraw'],
+            },
+            {
+              value: 'no',
+              title: say('disputes.choice.keep', this.deps.content.values),
+              synonyms: ['no', 'keep'],
+            },
           ] as Choice[],
         });
       case 'reminders_off':
@@ -151,7 +180,7 @@ export class MyDisputesDialog extends CancelAndHelpDialog {
         const on = action === 'reminders_on';
         await this.deps.disputes.setRemindersEnabled(owner, id, on, originOf(step));
         await step.context.sendActivity(
-          on ? 'Reminders are on for this dispute.' : 'Reminders are off for this dispute.',
+          say(on ? 'disputes.remindersTurnedOn' : 'disputes.remindersTurnedOff', this.deps.content.values),
         );
         return step.replaceDialog(OPEN_WATERFALL, { id } satisfies OpenOptions);
       }
@@ -168,15 +197,15 @@ export class MyDisputesDialog extends CancelAndHelpDialog {
     const action = (step.values as { action?: string }).action;
     if (action === 'add') {
       await this.deps.disputes.addDetail(owner, id, step.result as string, originOf(step));
-      await step.context.sendActivity('Added to your dispute.');
+      await step.context.sendActivity(say('disputes.added', this.deps.content.values));
       return step.replaceDialog(OPEN_WATERFALL, { id } satisfies OpenOptions);
     }
     if ((step.result as Choice).value === 'yes') {
       await this.deps.disputes.withdraw(owner, id, undefined, originOf(step));
-      await step.context.sendActivity(`${id} is withdrawn.`);
+      await step.context.sendActivity(say('disputes.withdrawn', this.deps.content.values, { id }));
       return step.endDialog();
     }
-    await step.context.sendActivity('Okay, I kept it as it is.');
+    await step.context.sendActivity(say('disputes.kept', this.deps.content.values));
     return step.replaceDialog(OPEN_WATERFALL, { id } satisfies OpenOptions);
   }
 

@@ -4,6 +4,7 @@ import { CancelAndHelpDialog } from '../CancelAndHelpDialog';
 import type { FlowDependencies } from '../FlowDependencies';
 import { ChannelChoicePrompt } from '../prompts/ChannelChoicePrompt';
 import { slotTag } from '../policy/SlotName';
+import { say } from '../responses/Responses';
 import { sendReply } from '../sendReply';
 
 export const CHECKLIST_DIALOG = 'filingChecklistDialog';
@@ -14,10 +15,26 @@ interface ChecklistPosition {
   index: number;
 }
 
-const NEXT: Choice = { value: 'next', title: 'Next', synonyms: ['next step', 'ok', 'done', 'continue'] };
-const BACK: Choice = { value: 'back', title: 'Back', synonyms: ['previous', 'go back'] };
-const ALL: Choice = { value: 'all', title: 'Show all', synonyms: ['all steps', 'show all steps', 'list'] };
-const CLAIM: Choice = { value: 'claim', title: 'Write my claim', synonyms: ['claim', 'write the claim'] };
+const NEXT: Choice = {
+  value: 'next',
+  title: say('checklist.choice.next'),
+  synonyms: ['next step', 'ok', 'done', 'continue'],
+};
+const BACK: Choice = {
+  value: 'back',
+  title: say('checklist.choice.back'),
+  synonyms: ['previous', 'go back'],
+};
+const ALL: Choice = {
+  value: 'all',
+  title: say('checklist.choice.all'),
+  synonyms: ['all steps', 'show all steps', 'list'],
+};
+const CLAIM: Choice = {
+  value: 'claim',
+  title: say('checklist.choice.claim'),
+  synonyms: ['claim', 'write the claim'],
+};
 
 /** The platform's filing steps (facts P4, P5) walked one at a time, at the user's pace. */
 export class ChecklistDialog extends CancelAndHelpDialog {
@@ -31,7 +48,7 @@ export class ChecklistDialog extends CancelAndHelpDialog {
   }
 
   protected helpText(): string {
-    return 'These are the steps to file on the platform. Say "next", "back" or "show all", or "write my claim" to prepare what you will paste in step 5.';
+    return say('checklist.help', this.deps.content.values);
   }
 
   private async showStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -39,7 +56,7 @@ export class ChecklistDialog extends CancelAndHelpDialog {
     const steps = this.deps.content.lines('P4');
     await sendReply(step.context, this.deps.renderer, {
       kind: 'checklist',
-      title: 'Filing steps',
+      title: say('checklist.title', this.deps.content.values),
       steps,
       current: index + 1,
     });
@@ -47,8 +64,8 @@ export class ChecklistDialog extends CancelAndHelpDialog {
     const last = index === steps.length - 1;
     return step.prompt(NAVIGATION_PROMPT, {
       ...slotTag('navigation'),
-      prompt: last ? 'That was the last step.' : 'Tell me when you are ready for the next one.',
-      retryPrompt: 'Say "next", "back", "show all" or "write my claim".',
+      prompt: say(last ? 'checklist.lastStep' : 'checklist.readyForNext', this.deps.content.values),
+      retryPrompt: say('checklist.retry', this.deps.content.values),
       choices: [...(last ? [] : [NEXT]), ...(index > 0 ? [BACK] : []), ALL, CLAIM],
     });
   }
@@ -64,7 +81,7 @@ export class ChecklistDialog extends CancelAndHelpDialog {
       case 'all':
         await sendReply(step.context, this.deps.renderer, {
           kind: 'checklist',
-          title: 'Filing steps',
+          title: say('checklist.title', this.deps.content.values),
           steps,
           current: 'all',
         });

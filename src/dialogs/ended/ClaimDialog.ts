@@ -15,6 +15,7 @@ import {
 import { AmountPrompt } from '../prompts/AmountPrompt';
 import { NonEmptyTextPrompt } from '../prompts/NonEmptyTextPrompt';
 import { slotTag } from '../policy/SlotName';
+import { say } from '../responses/Responses';
 import { sendReply } from '../sendReply';
 
 export const CLAIM_DIALOG = 'claimDialog';
@@ -25,16 +26,6 @@ const AMOUNT_PROMPT = 'claimAmountPrompt';
 const REVIEW_PROMPT = 'claimReviewPrompt';
 
 const NOTHING = /^(none|no|nothing|n\/a|na|-|skip|no evidence|i don'?t have any)\.?$/i;
-
-const QUESTIONS: Record<ClaimField, string> = {
-  agreed: 'What did you and the client agree on? (the scope, deliverables, and the milestone)',
-  delivered:
-    'What did you deliver, and when? (for example "the final logo files, on 12 November, through the chat")',
-  amount: 'How much is in escrow, with the currency? (for example "$500" or "450 EUR")',
-  evidence:
-    'What evidence can you attach? List links or file names, separated by commas (or say "none" if you have nothing yet).',
-  clientLastMessage: 'What did the client last say to you, and when? (or "none" if they went silent)',
-};
 
 /** Collects the claim part by part, then shows it for review; the user can edit any part before filing. */
 export class ClaimDialog extends CancelAndHelpDialog {
@@ -62,7 +53,7 @@ export class ClaimDialog extends CancelAndHelpDialog {
   }
 
   protected helpText(): string {
-    return "I'm collecting the details of your claim, so the dispute specialist can follow it. You can review and change every part before anything is filed.";
+    return say('claim.help', this.deps.content.values);
   }
 
   private askStep(field: ClaimField) {
@@ -70,7 +61,7 @@ export class ClaimDialog extends CancelAndHelpDialog {
       // An amount given in any earlier message ("we agreed $300") is not asked again.
       if (field === 'amount' && (await this.deps.slots.get(step.context)).amount) return step.next(undefined);
       return step.prompt(field === 'amount' ? AMOUNT_PROMPT : TEXT_PROMPT, {
-        prompt: QUESTIONS[field],
+        prompt: say(`claim.ask.${field}`, this.deps.content.values),
         ...slotTag(field === 'amount' ? 'amount' : 'claim_text'),
       });
     };
@@ -107,22 +98,37 @@ export class ClaimDialog extends CancelAndHelpDialog {
       const names = CLAIM_FIELDS.filter(({ field }) => missing.includes(field)).map(({ label }) =>
         label.toLowerCase(),
       );
-      lines.push(`Still missing: ${names.join(', ')}. ${content.fact('S2')}`);
+      lines.push(
+        say('claim.stillMissing', content.values, { missing: names.join(', '), pointer: content.fact('S2') }),
+      );
     } else {
       lines.push(content.fact('P6'));
     }
-    await sendReply(step.context, this.deps.renderer, { kind: 'info', title: 'Your claim', lines });
+    await sendReply(step.context, this.deps.renderer, {
+      kind: 'info',
+      title: say('claim.title', content.values),
+      lines,
+    });
     const canFile = REQUIRED_FIELDS.every((field) => !missing.includes(field));
     const choices: Choice[] = [
       ...(canFile
-        ? [{ value: 'file', title: 'Looks good, record it', synonyms: ['looks good', 'confirm', 'file it'] }]
+        ? [
+            {
+              value: 'file',
+              title: say('claim.choice.file', content.values),
+              synonyms: ['looks good', 'confirm', 'file it'],
+            },
+          ]
         : []),
-      ...CLAIM_FIELDS.map(({ field, label }) => ({ value: `edit:${field}`, title: `Change: ${label}` })),
+      ...CLAIM_FIELDS.map(({ field, label }) => ({
+        value: `edit:${field}`,
+        title: say('claim.choice.change', content.values, { label }),
+      })),
     ];
     return step.prompt(REVIEW_PROMPT, {
       ...slotTag('claim_review'),
-      prompt: canFile ? 'Is this right? You can change any part.' : 'Please complete the missing parts.',
-      retryPrompt: 'Please pick one of the options.',
+      prompt: say(canFile ? 'claim.review.prompt' : 'claim.review.incomplete', content.values),
+      retryPrompt: say('claim.review.retry', content.values),
       choices,
     });
   }
@@ -135,7 +141,7 @@ export class ClaimDialog extends CancelAndHelpDialog {
     const field = picked.slice('edit:'.length) as ClaimField;
     (step.values as { editing?: ClaimField }).editing = field;
     return step.prompt(field === 'amount' ? AMOUNT_PROMPT : TEXT_PROMPT, {
-      prompt: QUESTIONS[field],
+      prompt: say(`claim.ask.${field}`, this.deps.content.values),
       ...slotTag(field === 'amount' ? 'amount' : 'claim_text'),
     });
   }

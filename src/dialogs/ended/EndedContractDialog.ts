@@ -27,7 +27,7 @@ export const ENDED_CONTRACT_DIALOG = 'endedContractDialog';
 const ENDED_WATERFALL = 'endedContractWaterfall';
 const ARRIVAL_PROMPT = 'refundRequestArrivalPrompt';
 
-const EXAMPLES = '"yesterday", "last Friday", "Nov 20", "3 days ago" or "this morning"';
+const EXAMPLES = say('ended.arrivalExamples');
 
 interface FilingValues {
   flowId: string;
@@ -68,7 +68,7 @@ export class EndedContractDialog extends CancelAndHelpDialog {
   protected override readonly route = 'ended' as const;
 
   protected helpText(): string {
-    return 'I need the day the client’s refund request arrived, to work out your deadline, then I walk you through the steps and help you write your claim.';
+    return say('ended.help', this.deps.content.values);
   }
 
   /** A date answer ("3 days ago") is the step's answer, never an interruption. */
@@ -157,38 +157,32 @@ export class EndedContractDialog extends CancelAndHelpDialog {
 
   private async validateArrival(context: TurnContext, attempt: number): Promise<boolean> {
     const resolution = this.arrivalOf(context);
-    const again =
-      attempt > 1 ? " If you can't find it, say \"I don't know\" and I'll show you where to look." : '';
+    const { values } = this.deps.content;
+    const again = attempt > 1 ? ` ${say('ended.arrival.again', values)}` : '';
     switch (resolution.kind) {
       case 'resolved':
         return true;
       case 'future':
-        await context.sendActivity(
-          `That sounds like a date still to come. When did the request arrive? For example ${EXAMPLES}.${again}`,
-        );
+        await context.sendActivity(say('ended.arrival.future', values, { examples: EXAMPLES, again }));
         return false;
       case 'vague':
         await context.sendActivity(
-          (resolution.reason === 'range'
-            ? 'That could be more than one day. Which day exactly did it arrive? If you are unsure, give the earliest possible day: that keeps you on the safe side.'
-            : 'I need the day itself to work out your deadline. Can you check the notification or message and tell me the day? If unsure, give the earliest day it could have been.') +
+          say(resolution.reason === 'range' ? 'ended.arrival.range' : 'ended.arrival.vague', values, {
             again,
+          }),
         );
         return false;
       case 'ambiguous': {
         const [recent, earlier] = resolution.days.map((day) =>
           formatUserDate(day, 'day', this.clockOf(context).timeZone),
         );
-        await context.sendActivity(
-          `Do you mean ${recent}, or ${earlier} the week before? Please give the date, for example "${shortDate(resolution.days[0], this.clockOf(context).timeZone)}".`,
-        );
+        const example = shortDate(resolution.days[0], this.clockOf(context).timeZone);
+        await context.sendActivity(say('ended.arrival.ambiguous', values, { recent, earlier, example }));
         return false;
       }
       case 'none':
         await context.sendActivity(
-          attempt > 1
-            ? `I still can't read a day in that. Just the day is enough, like "Nov 20" or "4 days ago"; or say "I don't know" and I'll show you where the request is.`
-            : `I couldn't find a date in that. When did the request arrive? For example ${EXAMPLES}.`,
+          say(attempt > 1 ? 'ended.arrival.noneAgain' : 'ended.arrival.none', values, { examples: EXAMPLES }),
         );
         return false;
     }
@@ -216,7 +210,9 @@ export class EndedContractDialog extends CancelAndHelpDialog {
   }
 
   private async claimStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    await step.context.sendActivity(`Now let's write your claim. ${this.deps.content.fact('P6')}`);
+    await step.context.sendActivity(
+      say('ended.claimIntro', this.deps.content.values, { claimAdvice: this.deps.content.fact('P6') }),
+    );
     return step.beginDialog(CLAIM_DIALOG);
   }
 
@@ -240,10 +236,10 @@ export class EndedContractDialog extends CancelAndHelpDialog {
     const { content } = this.deps;
     await sendReply(step.context, this.deps.renderer, {
       kind: 'info',
-      title: `Recorded: your reference is ${dispute.id}`,
+      title: say('ended.recordedTitle', content.values, { id: dispute.id }),
       lines: [
-        `Paste the claim above into the dispute form at step 5, and finish the steps before your deadline: ${deadline?.deadlineText ?? ''}.`,
-        `What happens next: ${content.fact('P9')}`,
+        say('ended.recordedPaste', content.values, { deadline: deadline?.deadlineText ?? '' }),
+        say('ended.whatNext', content.values, { next: content.fact('P9') }),
         content.fact('P11'),
         content.fact('P10'),
       ],

@@ -1,5 +1,6 @@
 import type { PolicyContent } from '../../services/content/PolicyContent';
 import type { InfoReply } from '../../services/replies/reply';
+import { say } from '../responses/Responses';
 import { topicChoice } from '../topics';
 import { GUIDE_TOPICS, GuideIntent } from './guideTopics';
 
@@ -8,7 +9,8 @@ export function guideAnswer(content: PolicyContent, topic: GuideIntent, withFoll
   const guide = GUIDE_TOPICS[topic];
   return {
     kind: 'info',
-    title: guide.title,
+    // The title is wording (content/responses.en.json), the facts are policy.
+    title: say(`guide.${topic}.title`, content.values),
     lines: guide.facts.map((id) => content.fact(id)),
     choices: withFollowUps ? guide.followUps.map(topicChoice) : undefined,
   };

@@ -1,14 +1,13 @@
 import { TextPrompt } from 'botbuilder-dialogs';
 import { extractMoney } from '../../services/nlu/extractMoney';
+import { say } from '../responses/Responses';
 
 /** Asks for a sum of money and accepts only an answer with an amount and a currency ("$500", "450 EUR"). */
 export class AmountPrompt extends TextPrompt {
   constructor(dialogId: string) {
     super(dialogId, async (prompt) => {
       if (extractMoney(prompt.recognized.value ?? '')) return true;
-      await prompt.context.sendActivity(
-        'I need the amount with its currency, for example "$500", "450 euros" or "GBP 1,200".',
-      );
+      await prompt.context.sendActivity(say('amount.retry'));
       return false;
     });
   }

@@ -11,11 +11,12 @@ const wording: Readonly<Record<string, string>> = responsesSchema.parse(response
 /**
  * The assistant's own sentences (everything that is not a policy fact), kept in
  * content/responses.en.json by id so they can be reviewed and translated next to the facts.
- * `{name}` is filled from `vars`, then from the policy values (platform name, day counts).
+ * `{name}` is filled from `vars`, then from the policy values (platform name, day counts); a sentence
+ * that names no policy value (the survey's) needs no values.
  */
 export function say(
   id: ResponseId,
-  values: Readonly<PolicyValues>,
+  values: Readonly<Partial<PolicyValues>> = {},
   vars: Readonly<Record<string, string>> = {},
 ): string {
   return wording[id].replace(/\{(\w+)\}/g, (whole, name: string) => {
