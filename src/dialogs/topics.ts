@@ -1,20 +1,21 @@
 import type { Choice } from '../services/replies/choice';
 import type { IntentName } from '../services/nlu/intents';
+import { say } from './responses/Responses';
 
 /** How each topic the user can pick is titled on a button or in a numbered list. */
 export const TOPIC_TITLES: Partial<Record<IntentName, string>> = {
-  eligibility: 'Is my situation covered?',
-  file_ended: 'Dispute on an ended contract',
-  file_active: 'Unpaid milestone, active contract',
-  my_disputes: 'My disputes',
-  guide_mediation: 'How mediation works',
-  guide_recommendation: 'If mediation ends without agreement',
-  guide_arbitration: 'Arbitration',
-  guide_fees: 'Who pays for arbitration',
-  guide_unresponsive: 'If the client does not respond',
-  guide_deadline: 'Deadline to answer a refund request',
-  guide_stages: 'The stages of a dispute',
-  talk_to_person: 'Talk to a person',
+  eligibility: say('topic.eligibility'),
+  file_ended: say('topic.file_ended'),
+  file_active: say('topic.file_active'),
+  my_disputes: say('topic.my_disputes'),
+  guide_mediation: say('topic.guide_mediation'),
+  guide_recommendation: say('topic.guide_recommendation'),
+  guide_arbitration: say('topic.guide_arbitration'),
+  guide_fees: say('topic.guide_fees'),
+  guide_unresponsive: say('topic.guide_unresponsive'),
+  guide_deadline: say('topic.guide_deadline'),
+  guide_stages: say('topic.guide_stages'),
+  talk_to_person: say('topic.talk_to_person'),
 };
 
 export function topicChoice(intent: IntentName): Choice {

@@ -1,7 +1,8 @@
 import { Choice } from '../../services/replies/choice';
+import { say } from '../../dialogs/responses/Responses';
 
 /** Tells text-only users how to answer; recognizeChoice accepts both forms. */
-export const NUMBERED_CHOICES_HINT = 'Reply with a number or the words.';
+export const NUMBERED_CHOICES_HINT = say('choices.numberedHint');
 
 /** "1. Title" lines plus the hint: the whole choice UI on channels without cards. */
 export function numberedChoiceList(choices: Choice[]): string {
