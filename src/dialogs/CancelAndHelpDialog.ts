@@ -16,6 +16,7 @@ import { flowStepOf } from './flowStep';
 import { guideAnswer } from './guide/guideAnswer';
 import { retrievedAnswer } from './guide/retrievedAnswer';
 import type { CannotHandleReason, Command } from './policy/Command';
+import { cannotHandleLines } from './responses/cannotHandleLines';
 import type { SlotName, SlotTag } from './policy/SlotName';
 import { say, type ResponseId } from './responses/Responses';
 import type { KnownArrival } from './slots/KnownSlots';
@@ -215,15 +216,10 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
   }
 
   private async sayCannotHandle(inner: DialogContext, reason: CannotHandleReason): Promise<void> {
-    const { values } = this.deps.content;
+    // What the assistant does cover, so the user knows the flow under way is still theirs.
     await sendReply(inner.context, this.deps.renderer, {
       kind: 'info',
-      lines: [
-        say(`cannotHandle.${reason}`, values),
-        // What the assistant does cover, so the user knows the flow under way is still theirs.
-        reason === 'hourly' ? this.deps.content.fact('P1') : say('cannotHandle.scope', values),
-        say('cannotHandle.pointer', values),
-      ],
+      lines: cannotHandleLines(this.deps.content, reason),
     });
   }
 

@@ -4,7 +4,7 @@ import { CancelAndHelpDialog } from './CancelAndHelpDialog';
 import type { FlowDependencies } from './FlowDependencies';
 import { ChannelChoicePrompt } from './prompts/ChannelChoicePrompt';
 import { lowerFirst } from './sentenceCase';
-import { slotTag } from './policy/SlotName';
+import { askChoiceSlot, type ChoiceQuestion } from './prompts/askChoiceSlot';
 import { say } from './responses/Responses';
 import { sendReply } from './sendReply';
 
@@ -26,6 +26,28 @@ const YES_NO: Choice[] = [
     value: 'no',
     title: say('choice.no'),
     synonyms: ['nope', 'nah', 'not really', 'there is not', 'they did not'],
+  },
+];
+
+const CONTRACT_TYPES: Choice[] = [
+  {
+    value: 'fixed',
+    title: say('eligibility.choice.fixed'),
+    synonyms: ['fixed', 'fixed price', 'milestones', 'milestone'],
+  },
+  { value: 'hourly', title: say('eligibility.choice.hourly'), synonyms: ['hourly', 'per hour', 'hours'] },
+];
+
+const CONTRACT_STATES: Choice[] = [
+  {
+    value: 'ended',
+    title: say('eligibility.choice.ended'),
+    synonyms: ['ended', 'closed', 'finished', 'terminated'],
+  },
+  {
+    value: 'active',
+    title: say('eligibility.choice.active'),
+    synonyms: ['active', 'open', 'ongoing', 'still running'],
   },
 ];
 
@@ -58,22 +80,10 @@ export class EligibilityDialog extends CancelAndHelpDialog {
     // A slot given in an earlier message is not asked again.
     const known = (await this.deps.slots.get(step.context)).contractType;
     if (known) return step.next({ value: known, title: known });
-    return step.prompt(CHOICE_PROMPT, {
-      ...slotTag('contract_type'),
-      prompt: say('eligibility.askContractType.prompt', this.deps.content.values),
-      retryPrompt: say('eligibility.askContractType.retry', this.deps.content.values),
-      choices: [
-        {
-          value: 'fixed',
-          title: say('eligibility.choice.fixed'),
-          synonyms: ['fixed', 'fixed price', 'milestones', 'milestone'],
-        },
-        {
-          value: 'hourly',
-          title: say('eligibility.choice.hourly'),
-          synonyms: ['hourly', 'per hour', 'hours'],
-        },
-      ] as Choice[],
+    return this.ask(step, {
+      slot: 'contract_type',
+      wording: 'eligibility.askContractType',
+      choices: CONTRACT_TYPES,
     });
   }
 
@@ -81,22 +91,10 @@ export class EligibilityDialog extends CancelAndHelpDialog {
     if ((step.result as Choice).value === 'hourly') return this.notCovered(step, 'hourly');
     const known = (await this.deps.slots.get(step.context)).contractState;
     if (known) return step.next({ value: known, title: known });
-    return step.prompt(CHOICE_PROMPT, {
-      ...slotTag('contract_state'),
-      prompt: say('eligibility.askContractState.prompt', this.deps.content.values),
-      retryPrompt: say('eligibility.askContractState.retry', this.deps.content.values),
-      choices: [
-        {
-          value: 'ended',
-          title: say('eligibility.choice.ended'),
-          synonyms: ['ended', 'closed', 'finished', 'terminated'],
-        },
-        {
-          value: 'active',
-          title: say('eligibility.choice.active'),
-          synonyms: ['active', 'open', 'ongoing', 'still running'],
-        },
-      ] as Choice[],
+    return this.ask(step, {
+      slot: 'contract_state',
+      wording: 'eligibility.askContractState',
+      choices: CONTRACT_STATES,
     });
   }
 
@@ -107,18 +105,10 @@ export class EligibilityDialog extends CancelAndHelpDialog {
     if (!ended && known.delivered === true) return step.next(YES_NO[0]);
     if (ended && known.escrowFunded !== undefined)
       return step.next(known.escrowFunded ? YES_NO[0] : YES_NO[1]);
-    return step.prompt(CHOICE_PROMPT, {
-      ...slotTag(ended ? 'escrow' : 'delivered'),
-      prompt: say(
-        ended ? 'eligibility.askEscrow.prompt' : 'eligibility.askDelivered.prompt',
-        this.deps.content.values,
-      ),
-      retryPrompt: say(
-        ended ? 'eligibility.askEscrow.retry' : 'eligibility.askDelivered.retry',
-        this.deps.content.values,
-      ),
-      choices: YES_NO,
-    });
+    const question = ended
+      ? ({ slot: 'escrow', wording: 'eligibility.askEscrow' } as const)
+      : ({ slot: 'delivered', wording: 'eligibility.askDelivered' } as const);
+    return this.ask(step, { ...question, choices: YES_NO });
   }
 
   private async refundOrDeliveryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -128,12 +118,11 @@ export class EligibilityDialog extends CancelAndHelpDialog {
     if (answers(step).contract === 'active') return this.covered(step, 'active');
     const refundRequested = (await this.deps.slots.get(step.context)).refundRequested;
     if (refundRequested !== undefined) return step.next(refundRequested ? YES_NO[0] : YES_NO[1]);
-    return step.prompt(CHOICE_PROMPT, {
-      ...slotTag('refund_request'),
-      prompt: say('eligibility.askRefund.prompt', this.deps.content.values),
-      retryPrompt: say('eligibility.askRefund.retry', this.deps.content.values),
-      choices: YES_NO,
-    });
+    return this.ask(step, { slot: 'refund_request', wording: 'eligibility.askRefund', choices: YES_NO });
+  }
+
+  private ask(step: WaterfallStepContext, question: ChoiceQuestion): Promise<DialogTurnResult> {
+    return askChoiceSlot(step, CHOICE_PROMPT, question, this.deps.content.values);
   }
 
   private async outcomeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -29,6 +29,7 @@ import { guideAnswer } from './guide/guideAnswer';
 import { retrievedAnswer } from './guide/retrievedAnswer';
 import type { OfferedChoices } from './OfferedChoices';
 import type { CannotHandleReason, Command } from './policy/Command';
+import { cannotHandleLines } from './responses/cannotHandleLines';
 import { DialoguePolicy } from './policy/DialoguePolicy';
 import { say } from './responses/Responses';
 import { rememberFromTurn } from './slots/rememberFromTurn';
@@ -214,16 +215,10 @@ export class MainDialog extends ComponentDialog {
     step: WaterfallStepContext,
     reason: CannotHandleReason,
   ): Promise<DialogTurnResult> {
-    const { values } = this.deps.content;
     const choices = [topicChoice('talk_to_person'), topicChoice('eligibility')];
     await sendReply(step.context, this.deps.renderer, {
       kind: 'info',
-      lines: [
-        say(`cannotHandle.${reason}`, values),
-        // Hourly: what the protection does cover (P1), so the user can tell whether anything applies.
-        reason === 'hourly' ? this.deps.content.fact('P1') : say('cannotHandle.scope', values),
-        say('cannotHandle.pointer', values),
-      ],
+      lines: cannotHandleLines(this.deps.content, reason),
       choices,
     });
     await this.offered.remember(step.context, choices);

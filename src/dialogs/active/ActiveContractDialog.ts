@@ -9,6 +9,7 @@ import type { FlowDependencies } from '../FlowDependencies';
 import type { EligibilityOutcome } from '../EligibilityDialog';
 import { ChannelChoicePrompt } from '../prompts/ChannelChoicePrompt';
 import { AmountPrompt } from '../prompts/AmountPrompt';
+import { askChoiceSlot } from '../prompts/askChoiceSlot';
 import { NonEmptyTextPrompt } from '../prompts/NonEmptyTextPrompt';
 import { slotTag } from '../policy/SlotName';
 import { say } from '../responses/Responses';
@@ -95,12 +96,12 @@ export class ActiveContractDialog extends CancelAndHelpDialog {
       await step.context.sendActivity(say('active.deliveredFromEarlier', content.values));
       return step.next(YES_NO[0]);
     }
-    return step.prompt(CHOICE_PROMPT, {
-      ...slotTag('delivered'),
-      prompt: say('active.askDelivered.prompt', content.values),
-      retryPrompt: say('active.askDelivered.retry', content.values),
-      choices: YES_NO,
-    });
+    return askChoiceSlot(
+      step,
+      CHOICE_PROMPT,
+      { slot: 'delivered', wording: 'active.askDelivered', choices: YES_NO },
+      content.values,
+    );
   }
 
   private async milestoneStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -177,12 +178,12 @@ export class ActiveContractDialog extends CancelAndHelpDialog {
       lines: [...summaryLines(summary), say('active.summaryNote', values)],
     });
     (step.values as { summary?: CaseSummary }).summary = summary;
-    return step.prompt(CHOICE_PROMPT, {
-      ...slotTag('handoff_offer'),
-      prompt: say('active.askHandoff.prompt', values),
-      retryPrompt: say('active.askHandoff.retry', values),
-      choices: HANDOFF_CHOICES,
-    });
+    return askChoiceSlot(
+      step,
+      CHOICE_PROMPT,
+      { slot: 'handoff_offer', wording: 'active.askHandoff', choices: HANDOFF_CHOICES },
+      values,
+    );
   }
 
   private async handoffStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
