@@ -30,7 +30,7 @@ import { turnSafeguards } from './services/resilience/turnSafeguards';
 import { EarlyReads } from './services/storage/EarlyReads';
 import { FlushTurnWrites } from './services/storage/TurnWrites';
 import { warmUpDateRecognizer } from './services/time';
-import { DeliveringMessenger } from './services/notifications/DeliveringMessenger';
+import { AdapterProactiveSender } from './bot/AdapterProactiveSender';
 import {
   DisputeNotifications,
   startDisputeNotifications,
@@ -69,7 +69,7 @@ export interface App {
   /** Services other parts (agent API, scheduler, tests) reach the bot's users and data through. */
   services: {
     adapter: CloudAdapter;
-    messenger: DeliveringMessenger;
+    sender: AdapterProactiveSender;
     disputes: DisputeService;
     conversationState: ConversationState;
     userState: UserState;
@@ -143,7 +143,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   const slots = new KnownSlots(conversationState.createProperty<SlotValues>('knownSlots'));
   // Every proactive message (agents, notifications, reminders) goes through one sender that reports
   // a refused delivery, so callers can retry it or answer the agent with an error.
-  const deliveries = new DeliveringMessenger(
+  const sender = new AdapterProactiveSender(
     adapter,
     config.MicrosoftAppId ?? '',
     checkServiceUrl,
@@ -161,7 +161,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   };
   const surveyDeps = { proactiveTurn, conversationState, survey, logger };
   const handoff = createHandoff(config, backend, {
-    messenger: deliveries,
+    sender,
     renderer: channelRenderer,
     disputes,
     content,
@@ -232,7 +232,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     config,
     logger,
     disputes,
-    messenger: deliveries,
+    sender,
     renderer: channelRenderer,
     content,
   });
@@ -240,7 +240,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     config,
     logger,
     disputes,
-    messenger: deliveries,
+    sender,
     renderer: channelRenderer,
     content,
   });
@@ -251,7 +251,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     metrics,
     services: {
       adapter,
-      messenger: deliveries,
+      sender,
       disputes,
       conversationState,
       userState,

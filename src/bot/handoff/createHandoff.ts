@@ -6,7 +6,7 @@ import { createHandoffStores } from '../../services/handoff/createHandoffStores'
 import type { HandoffCase } from '../../services/handoff/handoffCase';
 import { HandoffService } from '../../services/handoff/HandoffService';
 import type { Logger } from '../../services/logging/logger';
-import type { MessageSender } from '../../services/notifications/DeliveringMessenger';
+import type { ProactiveSender } from '../../services/notifications/ProactiveSender';
 import type { ReplyRenderer } from '../../services/notifications/ReplyRenderer';
 import type { StateBackend } from '../../services/storage/StateBackend';
 import { HandoffInitiator, HandoffInitiatorOptions } from './HandoffInitiator';
@@ -28,7 +28,7 @@ export function createHandoff(
   config: AppConfig,
   backend: StateBackend,
   deps: {
-    messenger: MessageSender;
+    sender: ProactiveSender;
     renderer: ReplyRenderer;
     disputes: DisputeService;
     content: PolicyContent;
@@ -49,7 +49,7 @@ export function createHandoff(
     store,
     transcripts,
     messenger: new ProactiveCaseMessenger({
-      sender: deps.messenger,
+      sender: deps.sender,
       renderer: deps.renderer,
       transcripts,
       reportError,

@@ -6,7 +6,7 @@ import type { DisputeNotice } from './DisputeNotice';
 import { DisputeNotifier } from './DisputeNotifier';
 import { createJobQueue } from './jobs/createJobQueue';
 import type { JobQueue } from './jobs/JobQueue';
-import type { MessageSender } from './DeliveringMessenger';
+import type { ProactiveSender } from './ProactiveSender';
 import type { ReplyRenderer } from './ReplyRenderer';
 
 export const NOTIFICATION_QUEUE = 'dispute-notifications';
@@ -21,7 +21,7 @@ export interface DisputeNotificationDependencies {
   readonly config: AppConfig;
   readonly logger: Logger;
   readonly disputes: DisputeService;
-  readonly messenger: MessageSender;
+  readonly sender: ProactiveSender;
   readonly content: PolicyContent;
   /** Draws each notice for the conversation's channel. */
   readonly renderer: ReplyRenderer;
@@ -38,7 +38,7 @@ export function startDisputeNotifications(deps: DisputeNotificationDependencies)
       redisUrl: config.REDIS_URL,
       redisKeyPrefix: config.REDIS_KEY_PREFIX,
     },
-    DisputeNotifier.delivery(deps.messenger, deps.content, logger, deps.renderer),
+    DisputeNotifier.delivery(deps.sender, deps.content, logger, deps.renderer),
   );
   const notifier = new DisputeNotifier(queue, logger);
   notifier.attach(deps.disputes);

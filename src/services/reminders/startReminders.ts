@@ -4,7 +4,7 @@ import type { DisputeService } from '../disputes/DisputeService';
 import type { Logger } from '../logging/logger';
 import { createJobQueue } from '../notifications/jobs/createJobQueue';
 import type { JobQueue } from '../notifications/jobs/JobQueue';
-import type { MessageSender } from '../notifications/DeliveringMessenger';
+import type { ProactiveSender } from '../notifications/ProactiveSender';
 import type { ReplyRenderer } from '../notifications/ReplyRenderer';
 import type { ReminderJob } from './ReminderJob';
 import { ReminderScheduler } from './ReminderScheduler';
@@ -23,7 +23,7 @@ export interface ReminderDependencies {
   readonly config: AppConfig;
   readonly logger: Logger;
   readonly disputes: DisputeService;
-  readonly messenger: MessageSender;
+  readonly sender: ProactiveSender;
   /** Draws each reminder for the conversation's channel. */
   readonly renderer: ReplyRenderer;
   readonly content: PolicyContent;
@@ -58,7 +58,7 @@ export function startReminders(deps: ReminderDependencies): Reminders {
     },
     reminderSender({
       disputes: deps.disputes,
-      messenger: deps.messenger,
+      sender: deps.sender,
       renderer: deps.renderer,
       content: deps.content,
       clock,
