@@ -61,7 +61,10 @@ export class AdapterProactiveSender implements ProactiveSender {
     }
   }
 
-  private async deliver(reference: Partial<ConversationReference>, message: Partial<Activity>): Promise<void> {
+  private async deliver(
+    reference: Partial<ConversationReference>,
+    message: Partial<Activity>,
+  ): Promise<void> {
     const activity = TurnContext.applyConversationReference(
       { type: ActivityTypes.Message, ...message },
       reference,
