@@ -1,25 +1,2 @@
-import { z } from 'zod';
-import type { PolicyValues } from '../../services/content/contentSchema';
-import responseWording from '../../../content/responses.en.json';
-
-const responsesSchema = z.record(z.string().min(1));
-
-export type ResponseId = keyof typeof responseWording;
-
-const wording: Readonly<Record<string, string>> = responsesSchema.parse(responseWording);
-
-/**
- * The assistant's own sentences (everything that is not a policy fact), kept in
- * content/responses.en.json by id so they can be reviewed and translated next to the facts.
- * `{name}` is filled from `vars`, then from the policy values (platform name, day counts).
- */
-export function say(
-  id: ResponseId,
-  values: Readonly<PolicyValues>,
-  vars: Readonly<Record<string, string>> = {},
-): string {
-  return wording[id].replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = vars[name] ?? (values as Record<string, unknown>)[name];
-    return value === undefined ? whole : String(value);
-  });
-}
+// The dialogs' sentences and the hand-off's come from one file and one loader (services/content).
+export { say, type ResponseId } from '../../services/content/responses';
