@@ -20,6 +20,7 @@ import { OfferedChoices } from './dialogs/OfferedChoices';
 import { KnownSlots, type SlotValues } from './dialogs/slots/KnownSlots';
 import { sendWelcome } from './dialogs/welcome';
 import { PolicyContent } from './services/content/PolicyContent';
+import { MisunderstandingStreak } from './dialogs/MisunderstandingStreak';
 import { IntentRecognizer } from './services/nlu/IntentRecognizer';
 import { warmUpMoneyRecognizer } from './services/nlu/extractMoney';
 import { DisputeService } from './services/disputes/DisputeService';
@@ -141,6 +142,9 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   });
   const offered = new OfferedChoices(conversationState.createProperty<Choice[]>('offeredChoices'));
   const slots = new KnownSlots(conversationState.createProperty<SlotValues>('knownSlots'));
+  const misunderstood = new MisunderstandingStreak(
+    conversationState.createProperty<number>('misunderstoodInARow'),
+  );
   // Every proactive message (agents, notifications, reminders) goes through one sender that reports
   // a refused delivery, so callers can retry it or answer the agent with an error.
   const sender = new AdapterProactiveSender(
@@ -185,6 +189,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     },
     offered,
     slots,
+    misunderstood,
   );
   const handoffGate = new HandoffGate(handoff.service, offered);
   const bot = new DisputeBot(

@@ -1,6 +1,7 @@
 import { ConversationState, MemoryStorage } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import type { Choice } from '../../src/services/replies/choice';
+import { MisunderstandingStreak } from '../../src/dialogs/MisunderstandingStreak';
 import { MainDialog } from '../../src/dialogs/MainDialog';
 import { OfferedChoices } from '../../src/dialogs/OfferedChoices';
 import { KnownSlots, type SlotValues } from '../../src/dialogs/slots/KnownSlots';
@@ -51,6 +52,7 @@ export class DialogHarness {
       { intents, content, disputes, defaultTimeZone: 'America/New_York' },
       offered,
       slots,
+      new MisunderstandingStreak(conversationState.createProperty<number>('misunderstoodInARow')),
     );
     return new DialogHarness(dialog, channelId, conversationState);
   }

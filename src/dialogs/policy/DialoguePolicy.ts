@@ -30,6 +30,8 @@ const RETRIEVAL_STATEMENT_TERMS = 3;
  * of the best topic's score: two readings of one question, each the other's second opinion.
  */
 const RETRIEVAL_SUPPORT_RATIO = 0.5;
+/** After this many messages in a row not understood, a person is offered (never handed over unasked). */
+export const MISUNDERSTOOD_BEFORE_OFFERING_PERSON = 3;
 
 // ---- Rules that are words, not scores. ----
 

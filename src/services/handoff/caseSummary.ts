@@ -1,8 +1,11 @@
 import type { FileableClaim, Money } from '../disputes/schemas';
 import { formatMoney } from '../disputes/claimDraft';
 
-/** Why the user is waiting for a person: a prepared active-contract case, or a plain request. */
-export type HandoffReason = 'active_contract' | 'asked_for_person';
+/**
+ * Why the user is waiting for a person: a prepared active-contract case, a plain request, or the
+ * person offered after the assistant did not understand several messages in a row.
+ */
+export type HandoffReason = 'active_contract' | 'asked_for_person' | 'repeated_misunderstanding';
 
 /** What the assistant established before handing over (fact P7: the details showing the work is done). */
 export interface CaseSummary {
@@ -17,6 +20,8 @@ export interface CaseSummary {
 /** One line for the agents' queue. */
 export function headlineOf(summary: CaseSummary): string {
   if (summary.reason === 'asked_for_person') return 'Asked to talk to a person';
+  if (summary.reason === 'repeated_misunderstanding')
+    return 'Accepted a person after the assistant did not understand several messages';
   const amount = summary.amount ? ` (${formatMoney(summary.amount)})` : '';
   return `Unreleased milestone on an active contract: ${summary.milestone ?? 'milestone not named'}${amount}`;
 }

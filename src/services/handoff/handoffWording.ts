@@ -12,6 +12,7 @@ export type HandoffSentence = Extract<ResponseId, `handoff.${string}`>;
  */
 const FILLED_WITH: Readonly<Record<HandoffSentence, readonly string[]>> = {
   'handoff.noService': [],
+  'handoff.offerAfterMisunderstanding': [],
   'handoff.queued': [],
   'handoff.alreadyWaiting': [],
   'handoff.alreadyQueuedElsewhere': [],
