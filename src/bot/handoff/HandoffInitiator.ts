@@ -46,7 +46,7 @@ export class HandoffInitiator implements HandoffStarter {
     // The turn's own lines (the user's request) are written with its save; the person needs them now.
     await turnWritesOf(context).flush();
     const transcript = await this.options.handoff.transcriptOf(outcome.case.id);
-    await context.sendActivity(handoffInitiation(context, outcome.case, transcript));
+    await context.sendActivity(handoffInitiation(context, outcome.case, transcript, wording));
     await context.sendActivity(
       this.options.renderer.choices(activity.channelId, wording.text('handoff.queued'), [wording.leaveQueue]),
     );

@@ -3,6 +3,7 @@ import type { Choice } from '../../services/replies/choice';
 import { infoMessage } from '../../bot/rendering/infoMessage';
 import type { CaseSummary } from '../../services/handoff/caseSummary';
 import { summaryLines } from '../../services/handoff/caseSummary';
+import { HandoffWording } from '../../services/handoff/handoffWording';
 import { extractAnswerPolarity } from '../../services/nlu/entities/answerPolarity';
 import { extractMoney } from '../../services/nlu/extractMoney';
 import { CancelAndHelpDialog } from '../CancelAndHelpDialog';
@@ -53,8 +54,12 @@ interface CaseValues {
  * how it was delivered, what the client said), shows the case summary and offers the hand-off.
  */
 export class ActiveContractDialog extends CancelAndHelpDialog {
+  /** The case summary's labels, worded as the hand-off words them for the agent. */
+  private readonly handoffWording: HandoffWording;
+
   constructor(deps: FlowDependencies) {
     super(ACTIVE_CONTRACT_DIALOG, deps);
+    this.handoffWording = new HandoffWording(deps.content);
     this.addDialog(new ChannelChoicePrompt(CHOICE_PROMPT));
     this.addDialog(new NonEmptyTextPrompt(TEXT_PROMPT));
     this.addDialog(new AmountPrompt(AMOUNT_PROMPT));
@@ -168,7 +173,10 @@ export class ActiveContractDialog extends CancelAndHelpDialog {
     await step.context.sendActivity(
       infoMessage(step.context.activity.channelId, {
         title: 'Your case for Customer Support',
-        lines: [...summaryLines(summary), 'This is what the person from Customer Support sees first.'],
+        lines: [
+          ...summaryLines(summary, this.handoffWording),
+          'This is what the person from Customer Support sees first.',
+        ],
       }),
     );
     (step.values as { summary?: CaseSummary }).summary = summary;

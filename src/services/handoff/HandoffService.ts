@@ -143,7 +143,7 @@ export class HandoffService {
         ownerId: held.ownerId,
         idempotencyKey: `handoff:${held.id}:${held.queuedAt}`,
         contractKind: 'active',
-        claim: claimOf(held.summary, note),
+        claim: claimOf(held.summary, this.wording, note),
         conversationReference: held.reference,
       }));
       await this.options.store.setDisputeId(id, dispute.id);

@@ -30,6 +30,18 @@ const FILLED_WITH: Readonly<Record<HandoffSentence, readonly string[]>> = {
   'handoff.mediationOpened': ['disputeId'],
   'handoff.choice.keepWaiting': [],
   'handoff.choice.leaveQueue': [],
+  'handoff.headline.askedForPerson': [],
+  'handoff.headline.repeatedMisunderstanding': [],
+  'handoff.headline.activeContract': ['milestone'],
+  'handoff.headline.activeContractWithAmount': ['milestone', 'amount'],
+  'handoff.headline.milestoneUnnamed': [],
+  'handoff.summary.milestone': ['milestone'],
+  'handoff.summary.amount': ['amount'],
+  'handoff.summary.delivered': ['delivered'],
+  'handoff.summary.clientSaid': ['clientSaid'],
+  'handoff.claim.activeContract': [],
+  'handoff.claim.askedForHelp': [],
+  'handoff.claim.agentNote': ['note'],
 };
 
 /** Words that leave the queue even without a button (the brief promise: "cancel" always works). */
