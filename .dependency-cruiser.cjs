@@ -1,10 +1,14 @@
 /**
  * The house plan, enforced: each layer of src/ imports only the layers below it (DESIGN.md).
- * Top to bottom: composition root, edge, bot, dialogs, domain services, infrastructure, config.
+ * Top to bottom: composition root, persistence (one module per storage mode), edge, bot, dialogs,
+ * domain services, infrastructure, config.
  * `npm run lint` runs this; test/architecture/layers.test.ts shows an upward import fails it.
  */
 const LAYERS = [
   { name: 'root', path: '^src/(app|index)\\.ts$' },
+  // One module per storage mode (redis, memory), each building every store from the ports of the
+  // layers below (the Direct Line log of the edge too); only the root picks one.
+  { name: 'persistence', path: '^src/services/persistence/' },
   { name: 'edge', path: '^src/(server|channels)/' },
   { name: 'bot', path: '^src/bot/' },
   { name: 'dialogs', path: '^src/dialogs/' },
@@ -48,6 +52,14 @@ module.exports = {
       },
       // Unanchored: the test fixture resolves botbuilder from the repository's node_modules above it.
       to: { path: 'node_modules/botbuilder' },
+    },
+    {
+      name: 'stores-only-through-persistence',
+      comment:
+        'the storage mode is chosen once: only src/services/persistence builds a Redis or in-memory store',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/services/persistence/' },
+      to: { path: '^src/.*/(Redis|InMemory)[A-Za-z]*\\.ts$|/(BullJobQueue|InProcessJobQueue)\\.ts$' },
     },
     {
       name: 'no-circular',

@@ -11,8 +11,6 @@ module.exports = {
   transform: {
     '^.+\\.tsx?$': 'ts-jest',
     '/node_modules/jose/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true }, isolatedModules: true }],
-    // cockatiel 4 (the circuit breaker) is ES modules only as well.
-    '/node_modules/cockatiel/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true }, isolatedModules: true }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!jose/|cockatiel/)'],
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
 };

@@ -7,8 +7,8 @@ import {
 } from 'botbuilder';
 import restify, { Request, Response } from 'restify';
 import { createLogger } from '../src/services/logging/logger';
-import { createRedisClient } from '../src/services/storage/createRedisClient';
-import { RedisStorage } from '../src/services/storage/RedisStorage';
+import { createRedisClient } from '../src/services/persistence/redis/createRedisClient';
+import { RedisStorage } from '../src/services/persistence/redis/RedisStorage';
 
 /**
  * The baseline: the bare botbuilder echo bot on the assistant's own stack (restify with the same body

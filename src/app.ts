@@ -1,11 +1,4 @@
-import {
-  BotAdapter,
-  CloudAdapter,
-  ConversationState,
-  Middleware,
-  MiddlewareHandler,
-  UserState,
-} from 'botbuilder';
+import { BotAdapter, CloudAdapter, ConversationState, Middleware, MiddlewareHandler } from 'botbuilder';
 import type { Server } from 'restify';
 import { cardPressAsText } from './bot/cardPressAsText';
 import { createAdapter, turnErrorHandler } from './bot/createAdapter';
@@ -24,12 +17,10 @@ import { MisunderstandingStreak } from './dialogs/MisunderstandingStreak';
 import { IntentRecognizer } from './services/nlu/IntentRecognizer';
 import { warmUpMoneyRecognizer } from './services/nlu/extractMoney';
 import { DisputeService } from './services/disputes/DisputeService';
-import { InMemoryDisputeStore } from './services/disputes/InMemoryDisputeStore';
-import { RedisDisputeStore } from './services/disputes/RedisDisputeStore';
-import { guardedPort } from './services/resilience/guardedPort';
 import { turnSafeguards } from './services/resilience/turnSafeguards';
 import { EarlyReads } from './services/storage/EarlyReads';
 import { FlushTurnWrites } from './services/storage/TurnWrites';
+import { SnapshotConversationState } from './services/storage/snapshotChangeDetection';
 import { warmUpDateRecognizer } from './services/time';
 import { AdapterProactiveSender } from './bot/AdapterProactiveSender';
 import {
@@ -38,7 +29,9 @@ import {
 } from './services/notifications/startDisputeNotifications';
 import { Reminders, startReminders } from './services/reminders/startReminders';
 import type { Logger } from './services/logging/logger';
-import { createStateBackend, StateBackend } from './services/storage/StateBackend';
+import type { Persistence } from './services/persistence/Persistence';
+import { createMemoryPersistence } from './services/persistence/memory/memoryPersistence';
+import { createRedisPersistence } from './services/persistence/redis/redisPersistence';
 import { createServer } from './server/createServer';
 import { InFlightTurns } from './server/InFlightTurns';
 import { clientLimitRules } from './server/security/clientLimitRules';
@@ -57,8 +50,7 @@ import { TurnMetrics } from './services/metrics/TurnMetrics';
 import { TurnTracing } from './bot/TurnTracing';
 import { countingIntents } from './services/nlu/countingIntents';
 import { registerMetricsRoute } from './server/registerMetricsRoute';
-import { createOutcomes } from './services/analytics/createOutcomes';
-import type { OutcomeRecorder } from './services/analytics/OutcomeRecorder';
+import { OutcomeRecorder } from './services/analytics/OutcomeRecorder';
 import { OutcomeCollector } from './bot/OutcomeCollector';
 import { askSatisfactionProactively, ProactiveTurn } from './bot/askSatisfactionProactively';
 import { SatisfactionSurvey, SurveyState } from './bot/satisfaction/SatisfactionSurvey';
@@ -66,14 +58,14 @@ import { recordOutcome } from './dialogs/recordOutcome';
 
 export interface App {
   server: Server;
-  backend: StateBackend;
+  /** Every store, on Redis or in this process's memory (`mode`). */
+  persistence: Persistence;
   /** Services other parts (agent API, scheduler, tests) reach the bot's users and data through. */
   services: {
     adapter: CloudAdapter;
     sender: AdapterProactiveSender;
     disputes: DisputeService;
     conversationState: ConversationState;
-    userState: UserState;
     /** Tells users about every change to their disputes (queue of deliveries, failed ones kept). */
     notifications: DisputeNotifications;
     /** Deadline and recommendation reminders (delayed jobs). */
@@ -89,14 +81,18 @@ export interface App {
 
 /** The composition root: builds every part from the validated configuration. */
 export async function createApp(config: AppConfig, logger: Logger): Promise<App> {
-  const backend = createStateBackend(config, logger);
+  // The one place the storage mode is chosen: every store below comes from `persistence`.
+  const persistence = config.REDIS_URL
+    ? createRedisPersistence({ ...config, REDIS_URL: config.REDIS_URL }, logger)
+    : createMemoryPersistence(config, logger);
   const adapter = createAdapter(config, logger);
   const inFlight = new InFlightTurns();
   // Without an app id the widget's channel runs in this process, on its own adapter and the same bot.
   const localDirectLine = createLocalDirectLine({
     config,
     logger,
-    backend,
+    log: persistence.directLineLog,
+    rateLimiters: persistence.rateLimiters,
     runTurn: (context) => bot.run(context),
     track: (work) => inFlight.track(work),
   });
@@ -106,7 +102,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     adapters.forEach((each) => each.use(middleware));
   // Sources are read at scrape time; the parts they read are built below.
   const metrics = new OperationsMetrics({
-    storageCircuitOpen: () => backend.guard.isOpen,
+    storageCircuitOpen: () => persistence.circuitOpen(),
     handoffCases: async () => countCases(await handoff.service.openCases()),
     jobQueues: async () => [
       { queue: 'notifications', ...(await notifications.queue.counts()) },
@@ -121,26 +117,27 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   useEverywhere(new FlushTurnWrites());
   useEverywhere(earlyReads);
   // Next, so they wrap every other middleware (dedupe, rate limit, one turn at a time, held replies).
-  for (const safeguard of turnSafeguards(config, backend, logger, earlyReads)) useEverywhere(safeguard);
+  for (const safeguard of turnSafeguards(config, persistence, logger, earlyReads)) useEverywhere(safeguard);
   useEverywhere(cardPressAsText);
   const checkServiceUrl = serviceUrlCheck({ appIdSet: Boolean(config.MicrosoftAppId) });
-  const conversationState = new ConversationState(backend.storage);
-  const userState = new UserState(backend.storage);
+  // Change detection by a JSON snapshot, not botbuilder's per-load and per-save hash (CPU).
+  const conversationState = new SnapshotConversationState(persistence.storage);
   const content = PolicyContent.load(config.CONTENT_FILE);
   const intents = await IntentRecognizer.train();
   warmUpDateRecognizer();
   warmUpMoneyRecognizer();
   const disputes = new DisputeService({
-    store: backend.redis
-      ? guardedPort(new RedisDisputeStore(backend.redis, config.REDIS_KEY_PREFIX), backend.guard, 'dispute')
-      : new InMemoryDisputeStore(),
+    store: persistence.disputes,
     reportError: (error, where) =>
       logger.error(
         { event: 'dispute_service_error', where, error: (error as Error).message },
         'Dispute service error',
       ),
   });
-  const offered = new OfferedChoices(conversationState.createProperty<Choice[]>('offeredChoices'));
+  const offered = new OfferedChoices(
+    conversationState.createProperty<Choice[]>('offeredChoices'),
+    channelRenderer,
+  );
   const slots = new KnownSlots(conversationState.createProperty<SlotValues>('knownSlots'));
   const misunderstood = new MisunderstandingStreak(
     conversationState.createProperty<number>('misunderstoodInARow'),
@@ -153,7 +150,9 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     checkServiceUrl,
     localDirectLine,
   );
-  const outcomes = createOutcomes(config, backend, logger);
+  const outcomes = new OutcomeRecorder(persistence.outcomes, (error) =>
+    logger.warn({ event: 'outcome_write_failed', error: (error as Error).message }, 'Outcome not recorded'),
+  );
   const survey = new SatisfactionSurvey(conversationState.createProperty<SurveyState>('satisfactionSurvey'));
   const proactiveTurn: ProactiveTurn = async (reference, logic) => {
     if (reference.serviceUrl === IN_PROCESS_SERVICE_URL) {
@@ -164,27 +163,32 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     await adapter.continueConversationAsync(config.MicrosoftAppId ?? '', reference, logic);
   };
   const surveyDeps = { proactiveTurn, conversationState, survey, logger };
-  const handoff = createHandoff(config, backend, {
-    sender,
-    renderer: channelRenderer,
-    disputes,
-    content,
-    logger,
-    onQueued: (context, summary) => {
-      metrics.handoffs.inc({ reason: summary.reason });
-      recordOutcome(context, { kind: 'handed_off', reason: summary.reason });
+  const handoff = createHandoff(
+    config,
+    { store: persistence.handoffCases, transcripts: persistence.transcripts },
+    {
+      sender,
+      renderer: channelRenderer,
+      disputes,
+      content,
+      logger,
+      onQueued: (context, summary) => {
+        metrics.handoffs.inc({ reason: summary.reason });
+        recordOutcome(context, { kind: 'handed_off', reason: summary.reason });
+      },
+      onAccepted: (accepted) => void recordAcceptWait(outcomes, accepted),
+      onClosed: (closed) => void askSatisfactionProactively(surveyDeps, closed.reference),
     },
-    onAccepted: (accepted) => void recordAcceptWait(outcomes.recorder, accepted),
-    onClosed: (closed) => void askSatisfactionProactively(surveyDeps, closed.reference),
-  });
+  );
   useEverywhere(handoff.recorder);
-  useEverywhere(new OutcomeCollector(outcomes.recorder));
+  useEverywhere(new OutcomeCollector(outcomes));
   const mainDialog = new MainDialog(
     {
       intents: countingIntents(intents, metrics, CONFIDENT_SCORE),
       content,
       disputes,
       defaultTimeZone: config.DEFAULT_TIME_ZONE,
+      renderer: channelRenderer,
       handoff: handoff.starter,
     },
     offered,
@@ -194,7 +198,6 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   const handoffGate = new HandoffGate(handoff.service, offered);
   const bot = new DisputeBot(
     conversationState,
-    userState,
     mainDialog,
     (context) => sendWelcome(context, offered),
     handoffGate,
@@ -206,14 +209,16 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     adapter,
     bot,
     logger,
-    isReady: backend.isReady,
+    isReady: () => persistence.isReady(),
     maxBodyBytes: config.MAX_BODY_BYTES,
     inFlight,
     requireBotToken: Boolean(config.MicrosoftAppId),
     openToEveryAddress: config.ALLOW_UNAUTHENTICATED_MESSAGES,
     checkServiceUrl,
   });
-  server.pre(clientRateLimits(clientLimitRules(config, backend), config.TRUSTED_PROXY_HOPS, logger));
+  server.pre(
+    clientRateLimits(clientLimitRules(config, persistence.rateLimiters), config.TRUSTED_PROXY_HOPS, logger),
+  );
   registerWidget(server, config, logger);
   if (localDirectLine) registerLocalDirectLine(server, localDirectLine, config, logger);
 
@@ -222,7 +227,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     handoff: handoff.service,
     disputes,
     logger,
-    outcomes: outcomes.store,
+    outcomes: persistence.outcomes,
     outcomeRetentionDays: config.ANALYTICS_RETENTION_DAYS,
   });
 
@@ -233,33 +238,28 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
   });
 
   handoff.watcher.start();
-  const notifications = startDisputeNotifications({
+  // Dispute notifications and reminders: the same queues, proactive sender and wording.
+  const proactive = {
     config,
     logger,
+    jobQueues: persistence.jobQueues,
     disputes,
     sender,
     renderer: channelRenderer,
     content,
-  });
-  const reminders = startReminders({
-    config,
-    logger,
-    disputes,
-    sender,
-    renderer: channelRenderer,
-    content,
-  });
+  };
+  const notifications = startDisputeNotifications(proactive);
+  const reminders = startReminders(proactive);
 
   return {
     server,
-    backend,
+    persistence,
     metrics,
     services: {
       adapter,
       sender,
       disputes,
       conversationState,
-      userState,
       notifications,
       reminders,
     },
@@ -274,7 +274,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
         logger.warn({ event: 'shutdown_timeout', inFlight: inFlight.size }, 'Turns still running at exit');
       // Their workers finish the job in hand; waiting jobs stay in Redis for the next process.
       await Promise.all([reminders.stop(), notifications.stop(), handoff.watcher.stop()]);
-      await backend.close();
+      await persistence.close();
     },
   };
 }

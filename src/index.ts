@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   if (tracing) logger.info({ event: 'tracing', exporter: 'otlp' }, 'Turns are traced over OTLP');
   const port = await app.listen(config.PORT);
   logger.info(
-    { event: 'listening', port, host: config.HOST, storage: app.backend.mode },
+    { event: 'listening', port, host: config.HOST, storage: app.persistence.mode },
     `Dispute assistant listening on port ${port}`,
   );
   warnAboutDevelopmentMode(config, logger);

@@ -13,13 +13,23 @@ export interface Scores {
   fresh: Rate;
   byKind: Record<CaseKind, Rate>;
   byChannel: Record<string, Rate>;
-  /** Each fresh batch written blind after the understanding work ("blind2"), overall and per kind. */
-  byBatch: Record<string, { overall: Rate; byKind: Record<CaseKind, Rate> }>;
+  /**
+   * Each fresh batch written blind after the understanding work, named by its id prefix (`b2-` is
+   * "blind2", `b3-` "blind3"), overall, per kind and per channel.
+   */
+  byBatch: Record<string, { overall: Rate; byKind: Record<CaseKind, Rate>; byChannel: Record<string, Rate> }>;
 }
 
 function rateOf(results: CaseResult[]): Rate {
   const passed = results.filter((result) => result.passed).length;
   return { passed, total: results.length, rate: results.length === 0 ? 0 : passed / results.length };
+}
+
+function byChannelOf(results: CaseResult[]): Record<string, Rate> {
+  const channels = [...new Set(results.map((result) => result.channel))];
+  return Object.fromEntries(
+    channels.map((channel) => [channel, rateOf(results.filter((result) => result.channel === channel))]),
+  );
 }
 
 function byKindOf(results: CaseResult[]): Record<CaseKind, Rate> {
@@ -30,7 +40,6 @@ function byKindOf(results: CaseResult[]): Record<CaseKind, Rate> {
 
 /** Pass rates over (case, channel) runs: overall, per kind, per channel and per blind batch. */
 export function scoresOf(results: CaseResult[]): Scores {
-  const channels = [...new Set(results.map((result) => result.channel))];
   const batches = [...new Set(results.map((result) => batchOf(result.id)))].filter(
     (batch): batch is string => batch !== undefined,
   );
@@ -38,13 +47,14 @@ export function scoresOf(results: CaseResult[]): Scores {
     overall: rateOf(results),
     fresh: rateOf(results.filter((result) => !result.fromIssue)),
     byKind: byKindOf(results),
-    byChannel: Object.fromEntries(
-      channels.map((channel) => [channel, rateOf(results.filter((result) => result.channel === channel))]),
-    ),
+    byChannel: byChannelOf(results),
     byBatch: Object.fromEntries(
       batches.sort().map((batch) => {
         const inBatch = results.filter((result) => batchOf(result.id) === batch);
-        return [batch, { overall: rateOf(inBatch), byKind: byKindOf(inBatch) }];
+        return [
+          batch,
+          { overall: rateOf(inBatch), byKind: byKindOf(inBatch), byChannel: byChannelOf(inBatch) },
+        ];
       }),
     ),
   };
@@ -78,10 +88,15 @@ export function formatReport(results: CaseResult[], maxFailures = Infinity): str
   lines.push(`Overall without issue 13's own examples: ${percent(scores.fresh)}`);
   for (const [batch, batchScores] of Object.entries(scores.byBatch)) {
     lines.push(
-      `Fresh batch ${batch} (written after the understanding work, never tuned on): ${percent(batchScores.overall)}`,
+      `Fresh batch ${batch} (written blind from the policy; only its first run, in eval/README.md, is untuned): ${percent(batchScores.overall)}`,
     );
     for (const kind of CASE_KINDS)
       lines.push(`  ${KIND_TITLES[kind].padEnd(40)} ${percent(batchScores.byKind[kind])}`);
+    // A blind batch's channels can part ways even when the whole set's do not: shown, not averaged.
+    const perChannel = Object.entries(batchScores.byChannel).map(
+      ([channel, rate]) => `${channel} ${percent(rate)}`,
+    );
+    lines.push(`  ${'per channel'.padEnd(40)} ${perChannel.join(', ')}`);
   }
   const twice = results.reduce((sum, result) => sum + result.turnsWithChoicesTwice, 0);
   const turns = results.reduce((sum, result) => sum + result.turns, 0);

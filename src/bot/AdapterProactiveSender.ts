@@ -22,7 +22,7 @@ export interface InProcessChannel {
 }
 
 /** A stored reference names a place the bot may not send to; 403, so it is never retried. */
-export class ServiceUrlRefusedError extends Error {
+class ServiceUrlRefusedError extends Error {
   readonly statusCode = 403;
 
   constructor(reason: string) {

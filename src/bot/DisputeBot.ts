@@ -1,32 +1,26 @@
-import {
-  ActivityHandler,
-  BotState,
-  ConversationState,
-  StatePropertyAccessor,
-  TurnContext,
-  UserState,
-} from 'botbuilder';
+import { ActivityHandler, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { Dialog, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import { textWithoutBotMention } from './botMention';
+import { keepDialogMemory, useSharedDialogMemory } from './sharedDialogMemory';
 import { retryOnConflict } from '../services/resilience/retryOnConflict';
 import { earlyReadKey, takeEarlyRead } from '../services/storage/EarlyReads';
 import { turnWritesOf } from '../services/storage/TurnWrites';
 import type { TurnInterceptor } from './TurnInterceptor';
 import type { SatisfactionSurvey } from './satisfaction/SatisfactionSurvey';
 
-/** Conversation and user state loaded at the start of the turn, with its other reads (EarlyReads). */
+/** Conversation state loaded at the start of the turn, with its other reads (EarlyReads). */
 export const BOT_STATE_READ = earlyReadKey<void>('bot state');
 
 /**
  * Receives every activity. It routes messages into the main dialog, greets new members, and owns
- * state saving: conversation and user state are written once, at the end of each turn.
+ * state saving: conversation state is written once, at the end of each turn. (There is no user
+ * state: nothing is kept per user across conversations, so none is read or written.)
  */
 export class DisputeBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
 
   constructor(
     private readonly conversationState: ConversationState,
-    private readonly userState: UserState,
     private readonly mainDialog: Dialog,
     private readonly welcome: (context: TurnContext) => Promise<void>,
     /** While a person has the conversation (or it waits for one) the gate handles the turn instead. */
@@ -36,7 +30,6 @@ export class DisputeBot extends ActivityHandler {
   ) {
     super();
     if (!conversationState) throw new Error('DisputeBot needs conversationState');
-    if (!userState) throw new Error('DisputeBot needs userState');
     if (!mainDialog) throw new Error('DisputeBot needs a main dialog');
     this.dialogState = conversationState.createProperty<DialogState>('DialogState');
 
@@ -65,28 +58,27 @@ export class DisputeBot extends ActivityHandler {
         await super.run(context);
         await this.satisfaction?.afterTurn(context);
       }
-      await this.saveState(context, [this.conversationState, this.userState]);
+      await this.saveState(context);
     });
   }
 
-  /** Loads conversation and user state; both start in the same tick, so with Redis they share one round trip. */
+  /** Loads conversation state; it starts in the same tick as the turn's other reads (one round trip with Redis). */
   async loadState(context: TurnContext, fresh = false): Promise<void> {
-    await Promise.all([this.conversationState.load(context, fresh), this.userState.load(context, fresh)]);
+    await this.conversationState.load(context, fresh);
   }
 
   private async runMainDialog(context: TurnContext): Promise<void> {
     const dialogs = new DialogSet(this.dialogState);
     dialogs.add(this.mainDialog);
+    useSharedDialogMemory(context);
     const dialogContext = await dialogs.createContext(context);
+    keepDialogMemory(context);
     const result = await dialogContext.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dialogContext.beginDialog(this.mainDialog.id);
   }
 
   /** State and the turn's other writes (transcript, ...) start together: one round trip with Redis. */
-  private async saveState(context: TurnContext, states: BotState[]): Promise<void> {
-    await Promise.all([
-      ...states.map((state) => state.saveChanges(context, false)),
-      turnWritesOf(context).flush(),
-    ]);
+  private async saveState(context: TurnContext): Promise<void> {
+    await Promise.all([this.conversationState.saveChanges(context, false), turnWritesOf(context).flush()]);
   }
 }

@@ -1,15 +1,16 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthenticationOptions, TurnContext } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthenticationOptions, TurnContext } from 'botbuilder';
 import type { AppConfig } from '../config/configSchema';
 import type { Logger } from '../services/logging/logger';
 import { pseudonym } from '../services/logging/pseudonym';
 import { turnApology } from '../services/resilience/turnApology';
+import { CheckedActivityAdapter } from './CheckedActivityAdapter';
 import { ReusedClientsAuthentication } from './ReusedClientsAuthentication';
 
 /**
  * The CloudAdapter, authenticated from the validated configuration: with no app id any caller is
  * accepted (local development, the Emulator); with one, every request needs a Bot Framework JWT.
  */
-export function createAdapter(config: AppConfig, logger: Logger): CloudAdapter {
+export function createAdapter(config: AppConfig, logger: Logger): CheckedActivityAdapter {
   const authOptions: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: config.MicrosoftAppId ?? '',
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
@@ -19,7 +20,7 @@ export function createAdapter(config: AppConfig, logger: Logger): CloudAdapter {
       ? { ToBotFromChannelOpenIdMetadataUrl: config.ToBotFromChannelOpenIdMetadataUrl }
       : {}),
   };
-  const adapter = new CloudAdapter(new ReusedClientsAuthentication(authOptions));
+  const adapter = new CheckedActivityAdapter(new ReusedClientsAuthentication(authOptions));
   adapter.onTurnError = turnErrorHandler(logger);
   return adapter;
 }

@@ -7,27 +7,27 @@ import {
   PromptOptions,
 } from 'botbuilder-dialogs';
 import type { Choice } from '../services/replies/choice';
-import { choiceMessage } from '../bot/rendering/choiceMessage';
-import { infoMessage } from '../bot/rendering/infoMessage';
 import { recognizeChoice } from './recognizeChoice';
 import type { IntentName } from '../services/nlu/intents';
 import { formatUserDate } from '../services/time';
 import { deadlineReply } from './ended/deadlineReply';
 import type { FlowDependencies } from './FlowDependencies';
 import { flowStepOf } from './flowStep';
-import { sendGuideAnswer } from './guide/sendGuideAnswer';
-import { sendRetrievedAnswer } from './guide/sendRetrievedAnswer';
+import { guideAnswer } from './guide/guideAnswer';
+import { retrievedAnswer } from './guide/retrievedAnswer';
 import type { CannotHandleReason, Command } from './policy/Command';
 import type { SlotName, SlotTag } from './policy/SlotName';
 import { say, type ResponseId } from './responses/Responses';
 import type { KnownArrival } from './slots/KnownSlots';
 import { recordOutcome } from './recordOutcome';
 import { TurnUnderstanding } from './understanding/TurnUnderstanding';
+import { sendReply } from './sendReply';
 
 /** The innermost dialog context with an active dialog: where the question being answered was asked. */
 export function deepestActive(dialogContext: DialogContext): DialogContext {
+  // `child` builds a new dialog context on every read (with its memory): read it once per level.
   let current = dialogContext;
-  while (current.child) current = current.child;
+  for (let child = current.child; child; child = current.child) current = child;
   return current;
 }
 
@@ -119,10 +119,10 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     const { content } = this.deps;
     switch (command.kind) {
       case 'answer':
-        await sendGuideAnswer(context, content, command.guide, false);
+        await sendReply(context, this.deps.renderer, guideAnswer(content, command.guide, false));
         return this.resume(inner);
       case 'answer_retrieved':
-        await sendRetrievedAnswer(context, content, command.topic);
+        await sendReply(context, this.deps.renderer, retrievedAnswer(content, command.topic));
         return this.resume(inner);
       case 'chitchat':
         if (command.topic !== 'bot_identity') return undefined;
@@ -178,9 +178,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     // One message, introduced: the question again, never the previous message word for word.
     const choices = (options?.choices ?? []).filter(isOurChoice);
     const text = `${resume} ${question}`;
-    await inner.context.sendActivity(
-      choices.length > 0 ? choiceMessage(inner.context.activity.channelId, text, choices) : text,
-    );
+    await sendReply(inner.context, this.deps.renderer, { kind: 'choices', text, choices });
     return { status: DialogTurnStatus.waiting };
   }
 
@@ -194,29 +192,39 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     const given = waiting?.slotHelpGiven ?? 0;
     if (waiting) waiting.slotHelpGiven = given + 1;
     const help = SLOT_HELP[slot];
+    const again = say(slot === 'arrival' ? 'slotHelp.arrival.again' : 'slotHelp.again', content.values);
+    // "how can I find that out?" after the help: where to look once more, in other words, then the way on.
+    const asksWhere = TurnUnderstanding.existing(inner.context)?.entities.asksHowToCheck === true;
     const lines =
       given > 0
-        ? [say(slot === 'arrival' ? 'slotHelp.arrival.again' : 'slotHelp.again', content.values)]
+        ? asksWhere && help
+          ? [
+              say('slotHelp.whereAgain', content.values),
+              say(help, content.values),
+              ...(slot === 'arrival' ? [content.fact('P5')] : []),
+              again,
+            ]
+          : [again]
         : [
             ...(help ? [say(help, content.values)] : []),
             ...(slot === 'arrival' ? [content.fact('P5')] : []),
             say(slot === 'arrival' ? 'slotHelp.arrival.forward' : 'slotHelp.forward', content.values),
           ];
-    await inner.context.sendActivity(infoMessage(inner.context.activity.channelId, { lines }));
+    await sendReply(inner.context, this.deps.renderer, { kind: 'info', lines });
     return { status: DialogTurnStatus.waiting };
   }
 
   private async sayCannotHandle(inner: DialogContext, reason: CannotHandleReason): Promise<void> {
     const { values } = this.deps.content;
-    await inner.context.sendActivity(
-      infoMessage(inner.context.activity.channelId, {
-        lines: [
-          say(`cannotHandle.${reason}`, values),
-          ...(reason === 'hourly' ? [this.deps.content.fact('P1')] : []),
-          say('cannotHandle.pointer', values),
-        ],
-      }),
-    );
+    await sendReply(inner.context, this.deps.renderer, {
+      kind: 'info',
+      lines: [
+        say(`cannotHandle.${reason}`, values),
+        // What the assistant does cover, so the user knows the flow under way is still theirs.
+        reason === 'hourly' ? this.deps.content.fact('P1') : say('cannotHandle.scope', values),
+        say('cannotHandle.pointer', values),
+      ],
+    });
   }
 
   /** A new day for the refund request: the deadline is recomputed and both are shown. */
@@ -235,8 +243,8 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
         previous: dayText(known.arrival, zone),
       }),
     );
-    const reply = deadlineReply(arrival, this.deps.content, understanding.clock, context.activity.channelId);
-    await context.sendActivity(reply.message);
+    const reply = deadlineReply(arrival, this.deps.content, understanding.clock);
+    await sendReply(context, this.deps.renderer, reply.message);
     return this.resume(inner);
   }
 

@@ -1,11 +1,11 @@
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Choice } from '../services/replies/choice';
-import { infoMessage } from '../bot/rendering/infoMessage';
 import { CancelAndHelpDialog } from './CancelAndHelpDialog';
 import type { FlowDependencies } from './FlowDependencies';
 import { ChannelChoicePrompt } from './prompts/ChannelChoicePrompt';
 import { lowerFirst } from './sentenceCase';
 import { slotTag } from './policy/SlotName';
+import { sendReply } from './sendReply';
 
 export const ELIGIBILITY_DIALOG = 'eligibilityDialog';
 const ELIGIBILITY_WATERFALL = 'eligibilityWaterfall';
@@ -28,7 +28,7 @@ const YES_NO: Choice[] = [
 export class EligibilityDialog extends CancelAndHelpDialog {
   constructor(deps: FlowDependencies) {
     super(ELIGIBILITY_DIALOG, deps);
-    this.addDialog(new ChannelChoicePrompt(CHOICE_PROMPT));
+    this.addDialog(new ChannelChoicePrompt(CHOICE_PROMPT, deps.renderer));
     this.addDialog(
       new WaterfallDialog(ELIGIBILITY_WATERFALL, [
         this.contractTypeStep.bind(this),
@@ -122,17 +122,16 @@ export class EligibilityDialog extends CancelAndHelpDialog {
     const refundRequested = (step.result as Choice).value === 'yes';
     if (!refundRequested) {
       const { content } = this.deps;
-      await step.context.sendActivity(
-        infoMessage(step.context.activity.channelId, {
-          title: 'Your situation is covered',
-          lines: [
-            content.fact('P1'),
-            content.fact('P2'),
-            `When the client's refund request arrives, ${lowerFirst(content.fact('P3'))}`,
-            'The filing steps start from that request, so come back to me as soon as it arrives.',
-          ],
-        }),
-      );
+      await sendReply(step.context, this.deps.renderer, {
+        kind: 'info',
+        title: 'Your situation is covered',
+        lines: [
+          content.fact('P1'),
+          content.fact('P2'),
+          `When the client's refund request arrives, ${lowerFirst(content.fact('P3'))}`,
+          'The filing steps start from that request, so come back to me as soon as it arrives.',
+        ],
+      });
       const outcome: EligibilityOutcome = { covered: true, path: 'ended', waitForRequest: true };
       return step.endDialog(outcome);
     }
@@ -162,17 +161,16 @@ export class EligibilityDialog extends CancelAndHelpDialog {
       no_unpaid_milestone:
         'Without a delivered milestone that the client holds back, an active contract is not one of the covered cases.',
     }[reason];
-    await step.context.sendActivity(
-      infoMessage(step.context.activity.channelId, {
-        title: 'Not covered by Fixed-Price Protection',
-        lines: [
-          why,
-          content.fact('P1'),
-          content.fact('P2'),
-          'A person from support can look at your situation with you: say "talk to a person" whenever you like.',
-        ],
-      }),
-    );
+    await sendReply(step.context, this.deps.renderer, {
+      kind: 'info',
+      title: 'Not covered by Fixed-Price Protection',
+      lines: [
+        why,
+        content.fact('P1'),
+        content.fact('P2'),
+        'A person from support can look at your situation with you: say "talk to a person" whenever you like.',
+      ],
+    });
     const outcome: EligibilityOutcome = { covered: false };
     return step.endDialog(outcome);
   }

@@ -6,7 +6,6 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { infoMessage } from '../bot/rendering/infoMessage';
 import { ContentRetriever } from '../services/nlu/ContentRetriever';
 import { formatUserDate } from '../services/time';
 import type { IntentName } from '../services/nlu/intents';
@@ -26,8 +25,8 @@ import {
   ActiveContractOptions,
 } from './active/ActiveContractDialog';
 import { GUIDE_TOPICS } from './guide/guideTopics';
-import { sendGuideAnswer } from './guide/sendGuideAnswer';
-import { sendRetrievedAnswer } from './guide/sendRetrievedAnswer';
+import { guideAnswer } from './guide/guideAnswer';
+import { retrievedAnswer } from './guide/retrievedAnswer';
 import type { OfferedChoices } from './OfferedChoices';
 import type { CannotHandleReason, Command } from './policy/Command';
 import { DialoguePolicy, MISUNDERSTOOD_BEFORE_OFFERING_PERSON } from './policy/DialoguePolicy';
@@ -40,6 +39,7 @@ import { sendWelcome } from './welcome';
 import { recordNotUnderstood, recordOutcome } from './recordOutcome';
 import type { MisunderstandingStreak } from './MisunderstandingStreak';
 import type { HandoffReason } from '../services/handoff/caseSummary';
+import { sendReply } from './sendReply';
 
 /** What the policy answers when it did not understand: the message goes to the supervisors' list. */
 const NOT_UNDERSTOOD: ReadonlySet<Command['kind']> = new Set([
@@ -66,7 +66,8 @@ export class MainDialog extends ComponentDialog {
     private readonly misunderstood: MisunderstandingStreak,
   ) {
     super(MAIN_DIALOG);
-    if (!deps?.intents || !deps.content) throw new Error('MainDialog needs intents and content');
+    if (!deps?.intents || !deps.content || !deps.renderer)
+      throw new Error('MainDialog needs intents, content and a renderer');
     if (!slots || !misunderstood)
       throw new Error('MainDialog needs the known slots and the misunderstanding streak');
     const policy = new DialoguePolicy(new ContentRetriever(deps.content));
@@ -185,10 +186,14 @@ export class MainDialog extends ComponentDialog {
         return this.runTopic(step, command.guide);
       case 'answer_retrieved':
         recordOutcome(context, { kind: 'topic_started', topic: command.topic.id });
-        await sendRetrievedAnswer(context, this.deps.content, command.topic, [
-          topicChoice('eligibility'),
-          topicChoice('guide_stages'),
-        ]);
+        await sendReply(
+          context,
+          this.deps.renderer,
+          retrievedAnswer(this.deps.content, command.topic, [
+            topicChoice('eligibility'),
+            topicChoice('guide_stages'),
+          ]),
+        );
         await this.offered.remember(context, [topicChoice('eligibility'), topicChoice('guide_stages')]);
         return step.endDialog();
       case 'clarify':
@@ -209,12 +214,11 @@ export class MainDialog extends ComponentDialog {
         return this.cannotHandle(step, command.reason);
       case 'point_to_help': {
         const choices = [topicChoice('talk_to_person'), topicChoice('eligibility')];
-        await context.sendActivity(
-          infoMessage(context.activity.channelId, {
-            lines: [say('cannotHandle.pointer', this.deps.content.values)],
-            choices,
-          }),
-        );
+        await sendReply(context, this.deps.renderer, {
+          kind: 'info',
+          lines: [say('cannotHandle.pointer', this.deps.content.values)],
+          choices,
+        });
         await this.offered.remember(context, choices);
         return step.endDialog();
       }
@@ -245,17 +249,16 @@ export class MainDialog extends ComponentDialog {
   ): Promise<DialogTurnResult> {
     const { values } = this.deps.content;
     const choices = [topicChoice('talk_to_person'), topicChoice('eligibility')];
-    await step.context.sendActivity(
-      infoMessage(step.context.activity.channelId, {
-        lines: [
-          say(`cannotHandle.${reason}`, values),
-          // Hourly: what the protection does cover (P1), so the user can tell whether anything applies.
-          reason === 'hourly' ? this.deps.content.fact('P1') : say('cannotHandle.scope', values),
-          say('cannotHandle.pointer', values),
-        ],
-        choices,
-      }),
-    );
+    await sendReply(step.context, this.deps.renderer, {
+      kind: 'info',
+      lines: [
+        say(`cannotHandle.${reason}`, values),
+        // Hourly: what the protection does cover (P1), so the user can tell whether anything applies.
+        reason === 'hourly' ? this.deps.content.fact('P1') : say('cannotHandle.scope', values),
+        say('cannotHandle.pointer', values),
+      ],
+      choices,
+    });
     await this.offered.remember(step.context, choices);
     return step.endDialog();
   }
@@ -293,7 +296,7 @@ export class MainDialog extends ComponentDialog {
     recordOutcome(context, { kind: 'topic_started', topic });
     if (topic in GUIDE_TOPICS) {
       const guide = topic as keyof typeof GUIDE_TOPICS;
-      await sendGuideAnswer(context, content, guide);
+      await sendReply(context, this.deps.renderer, guideAnswer(content, guide));
       await this.offered.remember(context, GUIDE_TOPICS[guide].followUps.map(topicChoice));
       return step.endDialog();
     }

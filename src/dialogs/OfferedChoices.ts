@@ -1,17 +1,21 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Choice } from '../services/replies/choice';
-import { choiceMessage } from '../bot/rendering/choiceMessage';
+import type { ReplyRenderer } from '../services/notifications/ReplyRenderer';
 import { recognizeChoice } from './recognizeChoice';
+import { sendReply } from './sendReply';
 
 /**
  * The last choices the assistant offered outside a prompt (menus, follow-ups), kept in conversation
  * state so that on the next turn a button press, a typed "2" on Slack or the option's words all pick it.
  */
 export class OfferedChoices {
-  constructor(private readonly accessor: StatePropertyAccessor<Choice[]>) {}
+  constructor(
+    private readonly accessor: StatePropertyAccessor<Choice[]>,
+    private readonly renderer: ReplyRenderer,
+  ) {}
 
   async offer(context: TurnContext, text: string, choices: Choice[]): Promise<void> {
-    await context.sendActivity(choiceMessage(context.activity.channelId, text, choices));
+    await sendReply(context, this.renderer, { kind: 'choices', text, choices });
     await this.remember(context, choices);
   }
 

@@ -29,7 +29,7 @@ export function recordOutcome(context: TurnContext, ...happened: OutcomeEvent[])
  */
 export async function recordNotUnderstood(
   context: TurnContext,
-  understanding: { text: string; intents(): Promise<IntentResult> },
+  understanding: { said: string; intents(): Promise<IntentResult> },
 ): Promise<void> {
   if (context.turnState.get(COLLECTS_OUTCOMES) !== true) return;
   const { intent, score, ranked } = await understanding.intents();
@@ -38,6 +38,6 @@ export async function recordNotUnderstood(
     kind: 'not_understood',
     guessedIntent: guess.intent,
     score: guess.score,
-    text: understanding.text,
+    text: understanding.said,
   });
 }

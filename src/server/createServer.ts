@@ -1,4 +1,4 @@
-import type { CloudAdapter } from 'botbuilder';
+import type { CheckedActivityAdapter } from '../bot/CheckedActivityAdapter';
 import type { ActivityHandler } from 'botbuilder';
 import restify, { Request, Response, Server } from 'restify';
 import type { Logger } from '../services/logging/logger';
@@ -15,7 +15,8 @@ import { MESSAGING_PATH, messagingEndpointGate } from './security/messagingEndpo
 import type { ServiceUrlCheck } from '../services/network/serviceUrlPolicy';
 
 export interface ServerDependencies {
-  adapter: CloudAdapter;
+  /** Takes the activity as checked here (describeInvalidActivity), without checking it again. */
+  adapter: CheckedActivityAdapter;
   bot: ActivityHandler;
   logger: Logger;
   isReady: () => Promise<boolean>;
@@ -77,7 +78,7 @@ export function createServer(deps: ServerDependencies): Server {
     await deps.inFlight.track(async () => {
       try {
         const answer = new AdapterAnswer(res);
-        await deps.adapter.process(req, answer.response, (context) => {
+        await deps.adapter.processChecked(req, answer.response, (context) => {
           answer.markTurnStarted();
           return deps.bot.run(context);
         });
@@ -87,17 +88,19 @@ export function createServer(deps: ServerDependencies): Server {
         if (!res.headersSent) res.send(500, { error: 'internal_error' });
       }
     });
-    deps.logger.info(
-      {
-        event: 'turn',
-        conversation: pseudonym(activity.conversation.id),
-        channel: activity.channelId,
-        activityType: activity.type,
-        status: res.statusCode,
-        latencyMs: Number(process.hrtime.bigint() - started) / 1e6,
-      },
-      'turn handled',
-    );
+    // At the usual level (warn) the line is dropped: skip the pseudonym's hash and the fields.
+    if (deps.logger.isLevelEnabled('info'))
+      deps.logger.info(
+        {
+          event: 'turn',
+          conversation: pseudonym(activity.conversation.id),
+          channel: activity.channelId,
+          activityType: activity.type,
+          status: res.statusCode,
+          latencyMs: Number(process.hrtime.bigint() - started) / 1e6,
+        },
+        'turn handled',
+      );
   });
 
   server.get('/healthz', async (_req: Request, res: Response) => {

@@ -1,4 +1,4 @@
-import { InMemoryDisputeStore } from '../../src/services/disputes';
+import { InMemoryDisputeStore } from '../../src/services/disputes/InMemoryDisputeStore';
 import { describeDisputeServiceContract } from './support/disputeServiceContract';
 
 describeDisputeServiceContract('the in-memory store', async () => ({

@@ -5,9 +5,9 @@ import {
   DisputeService,
   DisputeStore,
   FileDisputeInput,
-  RedisDisputeStore,
   VersionedDispute,
 } from '../../src/services/disputes';
+import { RedisDisputeStore } from '../../src/services/disputes/RedisDisputeStore';
 import { PrivateRedis } from '../support/privateRedis';
 
 /** Passes everything to a real store and counts the writes that lost a version race. */

@@ -1,5 +1,5 @@
 import { Cluster, Redis } from 'ioredis';
-import { RedisDisputeStore } from '../../src/services/disputes';
+import { RedisDisputeStore } from '../../src/services/disputes/RedisDisputeStore';
 import { PrivateRedis } from '../support/privateRedis';
 import { describeDisputeServiceContract } from './support/disputeServiceContract';
 

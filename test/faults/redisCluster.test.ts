@@ -1,13 +1,14 @@
 import { ConversationState, TurnContext, UserState } from 'botbuilder';
 import type { Cluster } from 'ioredis';
 import { createLogger } from '../../src/services/logging/logger';
-import { RedisDisputeStore } from '../../src/services/disputes';
+import { RedisDisputeStore } from '../../src/services/disputes/RedisDisputeStore';
 import { DisputeService } from '../../src/services/disputes/DisputeService';
-import { RedisSeenActivities } from '../../src/services/resilience/RedisSeenActivities';
+import { RedisSeenActivities } from '../../src/services/persistence/redis/RedisSeenActivities';
 import { StorageGuard } from '../../src/services/resilience/StorageGuard';
+import { SharedRateLimiter } from '../../src/services/resilience/SharedRateLimiter';
 import { UserRateLimit } from '../../src/services/resilience/UserRateLimit';
 import { ReadVersionStorage } from '../../src/services/resilience/ReadVersionStorage';
-import { RedisStorage } from '../../src/services/storage/RedisStorage';
+import { RedisStorage } from '../../src/services/persistence/redis/RedisStorage';
 import { ETagConflictError } from '../../src/services/storage/ETagConflictError';
 import { describeDisputeServiceContract } from '../disputes/support/disputeServiceContract';
 import { describeStorageContract } from '../storage/storageConformance';
@@ -114,9 +115,10 @@ describe('dedupe and disputes on the cluster', () => {
 
   it("counts each user's messages in the shared rate limit", async () => {
     const limit = new UserRateLimit(
-      { points: 3, durationSeconds: 60, keyPrefix: `${nextPrefix()}:ratelimit` },
-      cluster,
-      guard,
+      new SharedRateLimiter(
+        { points: 3, durationSeconds: 60, keyPrefix: `${nextPrefix()}:ratelimit` },
+        { redis: cluster, guard },
+      ),
       createLogger('silent'),
     );
     const sent: string[] = [];

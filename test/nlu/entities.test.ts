@@ -1,4 +1,4 @@
-import { extractAnswerPolarity } from '../../src/services/nlu/entities/answerPolarity';
+import { extractAnswerPolarity, unsureOf } from '../../src/services/nlu/entities/answerPolarity';
 import { extractContractState } from '../../src/services/nlu/entities/contractState';
 import { extractContractType } from '../../src/services/nlu/entities/contractType';
 import { asksAfterFiling } from '../../src/services/nlu/entities/afterFiling';
@@ -204,5 +204,49 @@ describe('domain words typed in a hurry', () => {
     ['despite that he does nothing', 'despite that he does nothing'],
   ])('"%s" is read as "%s"', (typed, read) => {
     expect(withDomainSpelling(typed)).toBe(read);
+  });
+});
+
+describe('values written around other words (after the blind3 batch)', () => {
+  it.each([
+    ['he asked for it back 2 days ago', true],
+    ['the request came in on monday', true],
+    ['he never asked for it back', false],
+    ['nothing requested so far', false],
+  ])('refund request in "%s"', (text, expected) => {
+    expect(extractRefundRequest(text)).toBe(expected);
+  });
+
+  it.each([
+    ['no idea if it is hourly or fixed, but the milestone was delivered', 'fixed'],
+    ['fixed price or hourly?', undefined],
+    ['the client rejected my timesheet', 'hourly'],
+  ])('contract type of "%s"', (text, expected) => {
+    expect(extractContractType(text)).toBe(expected);
+  });
+
+  it.each([
+    ['the milestone on the running contract is unpaid', 'active'],
+    ['I mixed up my contracts, that one is still active', 'active'],
+  ])('contract state of "%s"', (text, expected) => {
+    expect(extractContractState(text)).toBe(expected);
+  });
+
+  it.each([
+    ["I'm actually the client, I want the escrow back", 'client'],
+    ['I would like the funds back from my freelancer', 'client'],
+  ])('speaker of "%s"', (text, expected) => {
+    expect(extractSpeakerRole(text)).toBe(expected);
+  });
+});
+
+describe('what the user says they do not know', () => {
+  it.each([
+    ["no idea whether it's hourly or fixed", 'contract_type'],
+    ["I can't remember if the contract was fixed price", 'contract_type'],
+    ['not sure if the contract ended', 'contract_state'],
+    ["I don't know when he asked", undefined],
+  ])('"%s" is unsure of %s', (text, expected) => {
+    expect(unsureOf(text)).toBe(expected);
   });
 });

@@ -2,6 +2,7 @@ import { Activity } from 'botbuilder';
 import { WaterfallDialog, WaterfallStepContext, ComponentDialog, DialogTurnStatus } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
 import { Choice } from '../../src/services/replies/choice';
+import { channelRenderer } from '../../src/bot/rendering/channelRenderer';
 import { ChannelChoicePrompt } from '../../src/dialogs/prompts/ChannelChoicePrompt';
 import { cardOf } from './cardOf';
 import { SITUATION_CHOICES, SITUATION_QUESTION } from './sampleChoices';
@@ -13,7 +14,7 @@ const RETRY_QUESTION = 'Please pick one of the options.';
 class SituationDialog extends ComponentDialog {
   constructor(withRetryPrompt: boolean) {
     super('situationDialog');
-    this.addDialog(new ChannelChoicePrompt(PROMPT_ID));
+    this.addDialog(new ChannelChoicePrompt(PROMPT_ID, channelRenderer));
     this.initialDialogId = 'steps';
     this.addDialog(
       new WaterfallDialog('steps', [
@@ -125,7 +126,7 @@ describe('ChannelChoicePrompt', () => {
   });
 
   it('accepts plain strings as choices, titled by themselves', async () => {
-    const client = new DialogTestClient('slack', new ChannelChoicePrompt(PROMPT_ID), {
+    const client = new DialogTestClient('slack', new ChannelChoicePrompt(PROMPT_ID, channelRenderer), {
       prompt: 'Continue?',
       choices: ['Yes', 'No'],
     });

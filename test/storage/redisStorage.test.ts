@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import { RedisStorage } from '../../src/services/storage/RedisStorage';
+import { RedisStorage } from '../../src/services/persistence/redis/RedisStorage';
 import { PrivateRedis } from '../support/privateRedis';
 import { describeStorageContract } from './storageConformance';
 

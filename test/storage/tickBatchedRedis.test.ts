@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import { tickBatchedRedis } from '../../src/services/storage/tickBatchedRedis';
+import { tickBatchedRedis } from '../../src/services/persistence/redis/tickBatchedRedis';
 import { PrivateRedis } from '../support/privateRedis';
 
 let server: PrivateRedis;

@@ -2,6 +2,7 @@ import { ConversationState, MemoryStorage } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import type { Choice } from '../../src/services/replies/choice';
 import { MisunderstandingStreak } from '../../src/dialogs/MisunderstandingStreak';
+import { channelRenderer } from '../../src/bot/rendering/channelRenderer';
 import { MainDialog } from '../../src/dialogs/MainDialog';
 import { OfferedChoices } from '../../src/dialogs/OfferedChoices';
 import { KnownSlots, type SlotValues } from '../../src/dialogs/slots/KnownSlots';
@@ -45,11 +46,14 @@ export class DialogHarness {
     disputes = new DisputeService({ store: new InMemoryDisputeStore() }),
   ): Promise<DialogHarness> {
     const conversationState = new ConversationState(new MemoryStorage());
-    const offered = new OfferedChoices(conversationState.createProperty<Choice[]>('offeredChoices'));
+    const offered = new OfferedChoices(
+      conversationState.createProperty<Choice[]>('offeredChoices'),
+      channelRenderer,
+    );
     const slots = new KnownSlots(conversationState.createProperty<SlotValues>('knownSlots'));
     const intents = await sharedIntentRecognizer();
     const dialog = new MainDialog(
-      { intents, content, disputes, defaultTimeZone: 'America/New_York' },
+      { intents, content, disputes, defaultTimeZone: 'America/New_York', renderer: channelRenderer },
       offered,
       slots,
       new MisunderstandingStreak(conversationState.createProperty<number>('misunderstoodInARow')),

@@ -2,15 +2,15 @@ import type { AppConfig } from '../../config/configSchema';
 import type { PolicyContent } from '../../services/content/PolicyContent';
 import type { DisputeService } from '../../services/disputes/DisputeService';
 import { AcceptTimeoutWatcher } from '../../services/handoff/AcceptTimeoutWatcher';
-import { createHandoffStores } from '../../services/handoff/createHandoffStores';
 import type { HandoffCase } from '../../services/handoff/handoffCase';
+import type { HandoffStore } from '../../services/handoff/HandoffStore';
 import { HandoffService } from '../../services/handoff/HandoffService';
 import type { Logger } from '../../services/logging/logger';
 import type { ProactiveSender } from '../../services/notifications/ProactiveSender';
 import type { ReplyRenderer } from '../../services/notifications/ReplyRenderer';
-import type { StateBackend } from '../../services/storage/StateBackend';
 import { HandoffInitiator, HandoffInitiatorOptions } from './HandoffInitiator';
 import { ProactiveCaseMessenger } from './ProactiveCaseMessenger';
+import type { TranscriptStore } from '../../services/handoff/TranscriptStore';
 import { TranscriptRecorder } from './TranscriptRecorder';
 
 export interface HandoffParts {
@@ -23,10 +23,10 @@ export interface HandoffParts {
   watcher: AcceptTimeoutWatcher;
 }
 
-/** The hand-off, domain and bot side, on the configured backend. */
+/** The hand-off, domain and bot side, on the given stores (Redis or memory: the composition root picks). */
 export function createHandoff(
-  config: AppConfig,
-  backend: StateBackend,
+  config: Pick<AppConfig, 'HANDOFF_ACCEPT_TIMEOUT_SECONDS'>,
+  stores: { store: HandoffStore; transcripts: TranscriptStore },
   deps: {
     sender: ProactiveSender;
     renderer: ReplyRenderer;
@@ -39,7 +39,7 @@ export function createHandoff(
   },
 ): HandoffParts {
   const { logger } = deps;
-  const { store, transcripts } = createHandoffStores(config, backend);
+  const { store, transcripts } = stores;
   const reportError = (error: unknown, where: string) =>
     logger.warn(
       { event: 'handoff_notice_failed', where, error: (error as Error).message },

@@ -17,10 +17,10 @@ import { LocalConversationGoneError, LocalDirectLineAdapter } from './LocalDirec
 import type { PostedActivity } from './postedActivity';
 
 /** The bot as this channel names it in activities (there is no app id in local mode). */
-export const LOCAL_BOT = { id: 'dispute-assistant', name: 'Dispute assistant', role: 'bot' } as const;
+const LOCAL_BOT = { id: 'dispute-assistant', name: 'Dispute assistant', role: 'bot' } as const;
 
 /** Web Chat renders 'webchat' activities as it does on Azure's Direct Line, cards included. */
-export const LOCAL_CHANNEL_ID = 'webchat';
+const LOCAL_CHANNEL_ID = 'webchat';
 
 export interface ConversationTicket {
   conversationId: string;

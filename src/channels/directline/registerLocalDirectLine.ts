@@ -2,18 +2,17 @@ import type { TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import type { AppConfig } from '../../config/configSchema';
 import type { Logger } from '../../services/logging/logger';
-import { SharedRateLimiter } from '../../services/resilience/SharedRateLimiter';
-import type { StateBackend } from '../../services/storage/StateBackend';
+import type { RateLimiters } from '../../services/resilience/SharedRateLimiter';
 import type { ConversationLog } from './ConversationLog';
-import { InMemoryConversationLog } from './InMemoryConversationLog';
 import { LocalDirectLine } from './LocalDirectLine';
-import { RedisConversationLog } from './RedisConversationLog';
 import { registerDirectLineRoutes } from './registerDirectLineRoutes';
 
 export interface LocalDirectLineSetup {
   config: AppConfig;
   logger: Logger;
-  backend: StateBackend;
+  /** Where the channel keeps its conversations, on the storage mode that runs. */
+  log: ConversationLog;
+  rateLimiters: RateLimiters;
   runTurn: (context: TurnContext) => Promise<void>;
   track: <T>(work: () => Promise<T>) => Promise<T>;
 }
@@ -23,7 +22,7 @@ export interface LocalDirectLineSetup {
  * single self-hosted site). With an app id production uses Azure's Direct Line (DIRECTLINE_SECRET).
  */
 export function createLocalDirectLine(setup: LocalDirectLineSetup): LocalDirectLine | undefined {
-  const { config, logger, backend } = setup;
+  const { config, logger } = setup;
   if (config.MicrosoftAppId) {
     logger.info(
       { event: 'local_directline', enabled: false },
@@ -31,25 +30,16 @@ export function createLocalDirectLine(setup: LocalDirectLineSetup): LocalDirectL
     );
     return undefined;
   }
-  const idleTtlSeconds = config.DIRECTLINE_IDLE_TTL_SECONDS;
-  const log: ConversationLog = backend.redis
-    ? new RedisConversationLog(backend.redis, { keyPrefix: config.REDIS_KEY_PREFIX, idleTtlSeconds })
-    : new InMemoryConversationLog({ idleTtlSeconds });
   return new LocalDirectLine({
-    log,
+    log: setup.log,
     runTurn: setup.runTurn,
-    idleTtlSeconds,
+    idleTtlSeconds: config.DIRECTLINE_IDLE_TTL_SECONDS,
     logger,
     track: setup.track,
-    activityLimit: new SharedRateLimiter(
-      {
-        points: config.DIRECTLINE_ACTIVITY_LIMIT_POINTS,
-        durationSeconds: config.DIRECTLINE_ACTIVITY_LIMIT_DURATION_SECONDS,
-        keyPrefix: `${config.REDIS_KEY_PREFIX}:dlactivitylimit`,
-      },
-      backend.redis,
-      backend.guard,
-    ),
+    activityLimit: setup.rateLimiters('dlactivitylimit', {
+      points: config.DIRECTLINE_ACTIVITY_LIMIT_POINTS,
+      durationSeconds: config.DIRECTLINE_ACTIVITY_LIMIT_DURATION_SECONDS,
+    }),
   });
 }
 

@@ -1,6 +1,5 @@
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Choice } from '../../services/replies/choice';
-import { infoMessage } from '../../bot/rendering/infoMessage';
 import type { CaseSummary } from '../../services/handoff/caseSummary';
 import { summaryLines } from '../../services/handoff/caseSummary';
 import { HandoffWording } from '../../services/handoff/handoffWording';
@@ -14,6 +13,7 @@ import { AmountPrompt } from '../prompts/AmountPrompt';
 import { NonEmptyTextPrompt } from '../prompts/NonEmptyTextPrompt';
 import { slotTag } from '../policy/SlotName';
 import { say } from '../responses/Responses';
+import { sendReply } from '../sendReply';
 
 export const ACTIVE_CONTRACT_DIALOG = 'activeContractDialog';
 const ACTIVE_WATERFALL = 'activeContractWaterfall';
@@ -60,7 +60,7 @@ export class ActiveContractDialog extends CancelAndHelpDialog {
   constructor(deps: FlowDependencies) {
     super(ACTIVE_CONTRACT_DIALOG, deps);
     this.handoffWording = new HandoffWording(deps.content);
-    this.addDialog(new ChannelChoicePrompt(CHOICE_PROMPT));
+    this.addDialog(new ChannelChoicePrompt(CHOICE_PROMPT, deps.renderer));
     this.addDialog(new NonEmptyTextPrompt(TEXT_PROMPT));
     this.addDialog(new AmountPrompt(AMOUNT_PROMPT));
     this.addDialog(
@@ -85,12 +85,11 @@ export class ActiveContractDialog extends CancelAndHelpDialog {
 
   private async introStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { content } = this.deps;
-    await step.context.sendActivity(
-      infoMessage(step.context.activity.channelId, {
-        title: 'Unpaid milestone on an active contract',
-        lines: [content.fact('P7'), content.fact('P6')],
-      }),
-    );
+    await sendReply(step.context, this.deps.renderer, {
+      kind: 'info',
+      title: 'Unpaid milestone on an active contract',
+      lines: [content.fact('P7'), content.fact('P6')],
+    });
     if ((step.options as ActiveContractOptions | undefined)?.deliveryConfirmed) return step.next(YES_NO[0]);
     // "I delivered it last week" in any earlier message answers this already.
     if ((await this.deps.slots.get(step.context)).delivered === true) {
@@ -107,12 +106,11 @@ export class ActiveContractDialog extends CancelAndHelpDialog {
 
   private async milestoneStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if ((step.result as Choice).value !== 'yes') {
-      await step.context.sendActivity(
-        infoMessage(step.context.activity.channelId, {
-          title: 'Not one of the covered cases yet',
-          lines: [this.deps.content.fact('P1'), this.deps.content.fact('P2')],
-        }),
-      );
+      await sendReply(step.context, this.deps.renderer, {
+        kind: 'info',
+        title: 'Not one of the covered cases yet',
+        lines: [this.deps.content.fact('P1'), this.deps.content.fact('P2')],
+      });
       const outcome: EligibilityOutcome = { covered: false };
       return step.endDialog(outcome);
     }
@@ -170,15 +168,14 @@ export class ActiveContractDialog extends CancelAndHelpDialog {
     const answer = (step.result as string).trim();
     const { amount } = await this.deps.slots.get(step.context);
     const summary = summaryOf(step, NOTHING.test(answer) ? 'Nothing since the delivery' : answer, amount);
-    await step.context.sendActivity(
-      infoMessage(step.context.activity.channelId, {
-        title: 'Your case for Customer Support',
-        lines: [
-          ...summaryLines(summary, this.handoffWording),
-          'This is what the person from Customer Support sees first.',
-        ],
-      }),
-    );
+    await sendReply(step.context, this.deps.renderer, {
+      kind: 'info',
+      title: 'Your case for Customer Support',
+      lines: [
+        ...summaryLines(summary, this.handoffWording),
+        'This is what the person from Customer Support sees first.',
+      ],
+    });
     (step.values as { summary?: CaseSummary }).summary = summary;
     return step.prompt(CHOICE_PROMPT, {
       ...slotTag('handoff_offer'),

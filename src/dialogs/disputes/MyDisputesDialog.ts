@@ -1,6 +1,5 @@
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Choice } from '../../services/replies/choice';
-import { infoMessage } from '../../bot/rendering/infoMessage';
 import { ownerIdOf } from '../../services/disputes/ownerIdOf';
 import type { ChangeOrigin } from '../../services/disputes/DisputeService';
 import type { Dispute } from '../../services/disputes/schemas';
@@ -13,6 +12,7 @@ import { disputeListLine, disputeTimeline } from './disputeSummary';
 import { findDisputeId } from './findDisputeId';
 import { stageGuide } from './stageGuide';
 import { NonEmptyTextPrompt } from '../prompts/NonEmptyTextPrompt';
+import { sendReply } from '../sendReply';
 
 export const MY_DISPUTES_DIALOG = 'myDisputesDialog';
 const LIST_WATERFALL = 'myDisputesList';
@@ -34,7 +34,7 @@ interface OpenOptions {
 export class MyDisputesDialog extends CancelAndHelpDialog {
   constructor(deps: FlowDependencies) {
     super(MY_DISPUTES_DIALOG, deps);
-    this.addDialog(new ChannelChoicePrompt(CHOICE_PROMPT));
+    this.addDialog(new ChannelChoicePrompt(CHOICE_PROMPT, deps.renderer));
     this.addDialog(new NonEmptyTextPrompt(DETAIL_PROMPT));
     this.addDialog(new WaterfallDialog(LIST_WATERFALL, [this.listStep.bind(this), this.pickStep.bind(this)]));
     this.addDialog(
@@ -58,24 +58,19 @@ export class MyDisputesDialog extends CancelAndHelpDialog {
     const disputes = await this.deps.disputes.listForOwner(ownerIdOf(step.context.activity));
     const { content } = this.deps;
     if (disputes.length === 0) {
-      await step.context.sendActivity(
-        infoMessage(step.context.activity.channelId, {
-          title: 'Your disputes',
-          lines: ["You haven't recorded a dispute with me yet.", content.fact('P8')],
-        }),
-      );
+      await sendReply(step.context, this.deps.renderer, {
+        kind: 'info',
+        title: 'Your disputes',
+        lines: ["You haven't recorded a dispute with me yet.", content.fact('P8')],
+      });
       return step.endDialog();
     }
     const timeZone = this.timeZoneOf(step);
-    await step.context.sendActivity(
-      infoMessage(step.context.activity.channelId, {
-        title: 'Your disputes',
-        lines: [
-          ...disputes.map((dispute) => disputeListLine(dispute, content, timeZone)),
-          content.fact('P8'),
-        ],
-      }),
-    );
+    await sendReply(step.context, this.deps.renderer, {
+      kind: 'info',
+      title: 'Your disputes',
+      lines: [...disputes.map((dispute) => disputeListLine(dispute, content, timeZone)), content.fact('P8')],
+    });
     return step.prompt(CHOICE_PROMPT, {
       prompt: 'Which one would you like to open?',
       retryPrompt: 'Please pick a dispute, or say "done".',
@@ -108,9 +103,7 @@ export class MyDisputesDialog extends CancelAndHelpDialog {
       ...disputeTimeline(dispute, content, this.timeZoneOf(step)),
       `Reminders: ${dispute.remindersEnabled ? 'on' : 'off'}`,
     ];
-    await step.context.sendActivity(
-      infoMessage(step.context.activity.channelId, { title: dispute.id, lines }),
-    );
+    await sendReply(step.context, this.deps.renderer, { kind: 'info', title: dispute.id, lines });
     const open = isOpen(dispute.stage);
     const choices: Choice[] = [
       ...(open

@@ -1,10 +1,10 @@
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { checklistMessage } from '../../bot/rendering/checklistMessage';
 import type { Choice } from '../../services/replies/choice';
 import { CancelAndHelpDialog } from '../CancelAndHelpDialog';
 import type { FlowDependencies } from '../FlowDependencies';
 import { ChannelChoicePrompt } from '../prompts/ChannelChoicePrompt';
 import { slotTag } from '../policy/SlotName';
+import { sendReply } from '../sendReply';
 
 export const CHECKLIST_DIALOG = 'filingChecklistDialog';
 const CHECKLIST_WATERFALL = 'filingChecklistWaterfall';
@@ -23,7 +23,7 @@ const CLAIM: Choice = { value: 'claim', title: 'Write my claim', synonyms: ['cla
 export class ChecklistDialog extends CancelAndHelpDialog {
   constructor(deps: FlowDependencies) {
     super(CHECKLIST_DIALOG, deps);
-    this.addDialog(new ChannelChoicePrompt(NAVIGATION_PROMPT));
+    this.addDialog(new ChannelChoicePrompt(NAVIGATION_PROMPT, deps.renderer));
     this.addDialog(
       new WaterfallDialog(CHECKLIST_WATERFALL, [this.showStep.bind(this), this.moveStep.bind(this)]),
     );
@@ -37,10 +37,12 @@ export class ChecklistDialog extends CancelAndHelpDialog {
   private async showStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const index = positionOf(step);
     const steps = this.deps.content.lines('P4');
-    const channelId = step.context.activity.channelId;
-    await step.context.sendActivity(
-      checklistMessage(channelId, { title: 'Filing steps', steps, current: index + 1 }),
-    );
+    await sendReply(step.context, this.deps.renderer, {
+      kind: 'checklist',
+      title: 'Filing steps',
+      steps,
+      current: index + 1,
+    });
     if (index === 0) await step.context.sendActivity(this.deps.content.fact('P5'));
     const last = index === steps.length - 1;
     return step.prompt(NAVIGATION_PROMPT, {
@@ -60,9 +62,12 @@ export class ChecklistDialog extends CancelAndHelpDialog {
       case 'back':
         return step.replaceDialog(CHECKLIST_WATERFALL, { index: Math.max(index - 1, 0) });
       case 'all':
-        await step.context.sendActivity(
-          checklistMessage(step.context.activity.channelId, { title: 'Filing steps', steps, current: 'all' }),
-        );
+        await sendReply(step.context, this.deps.renderer, {
+          kind: 'checklist',
+          title: 'Filing steps',
+          steps,
+          current: 'all',
+        });
         return step.endDialog();
       default:
         return step.endDialog();

@@ -1,6 +1,5 @@
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Choice } from '../../services/replies/choice';
-import { infoMessage } from '../../bot/rendering/infoMessage';
 import { extractMoney } from '../../services/nlu/extractMoney';
 import { CancelAndHelpDialog } from '../CancelAndHelpDialog';
 import type { FlowDependencies } from '../FlowDependencies';
@@ -16,6 +15,7 @@ import {
 import { AmountPrompt } from '../prompts/AmountPrompt';
 import { NonEmptyTextPrompt } from '../prompts/NonEmptyTextPrompt';
 import { slotTag } from '../policy/SlotName';
+import { sendReply } from '../sendReply';
 
 export const CLAIM_DIALOG = 'claimDialog';
 const COLLECT_WATERFALL = 'claimCollect';
@@ -42,7 +42,7 @@ export class ClaimDialog extends CancelAndHelpDialog {
     super(CLAIM_DIALOG, deps);
     this.addDialog(new NonEmptyTextPrompt(TEXT_PROMPT));
     this.addDialog(new AmountPrompt(AMOUNT_PROMPT));
-    this.addDialog(new ChannelChoicePrompt(REVIEW_PROMPT));
+    this.addDialog(new ChannelChoicePrompt(REVIEW_PROMPT, deps.renderer));
     this.addDialog(
       new WaterfallDialog(
         COLLECT_WATERFALL,
@@ -111,9 +111,7 @@ export class ClaimDialog extends CancelAndHelpDialog {
     } else {
       lines.push(content.fact('P6'));
     }
-    await step.context.sendActivity(
-      infoMessage(step.context.activity.channelId, { title: 'Your claim', lines }),
-    );
+    await sendReply(step.context, this.deps.renderer, { kind: 'info', title: 'Your claim', lines });
     const canFile = REQUIRED_FIELDS.every((field) => !missing.includes(field));
     const choices: Choice[] = [
       ...(canFile

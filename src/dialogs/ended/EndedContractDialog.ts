@@ -8,7 +8,6 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { infoMessage } from '../../bot/rendering/infoMessage';
 import { ownerIdOf } from '../../services/disputes/ownerIdOf';
 import { ArrivalResolution, formatUserDate, userClockFrom, UserClock } from '../../services/time';
 import { CancelAndHelpDialog, deepestActive } from '../CancelAndHelpDialog';
@@ -22,6 +21,7 @@ import { CLAIM_DIALOG, ClaimDialog } from './ClaimDialog';
 import type { ClaimDraft } from '../../services/disputes/claimDraft';
 import { deadlineReply } from './deadlineReply';
 import { recordOutcome } from '../recordOutcome';
+import { sendReply } from '../sendReply';
 
 export const ENDED_CONTRACT_DIALOG = 'endedContractDialog';
 const ENDED_WATERFALL = 'endedContractWaterfall';
@@ -82,20 +82,28 @@ export class EndedContractDialog extends CancelAndHelpDialog {
   /** "not yet" when asked for the refund request's day: nothing to answer yet, come back when it comes. */
   protected override async onNotYet(inner: DialogContext, slot: SlotName): Promise<DialogTurnResult> {
     if (slot !== 'arrival') return super.onNotYet(inner, slot);
+    return this.waitForRequest(inner.context, async () => {
+      await inner.cancelAllDialogs();
+      return { status: DialogTurnStatus.complete, result: waitingOutcome() };
+    });
+  }
+
+  /** No refund request yet: the window has not started; the filing begins when the request comes. */
+  private async waitForRequest(
+    context: TurnContext,
+    end: (outcome: EndedContractOutcome) => Promise<DialogTurnResult>,
+  ): Promise<DialogTurnResult> {
     const { content } = this.deps;
-    await inner.context.sendActivity(
-      infoMessage(inner.context.activity.channelId, {
-        lines: [
-          say('slotHelp.arrival.notYet', content.values),
-          content.fact('P3'),
-          say('slotHelp.arrival.notYet.forward', content.values),
-        ],
-      }),
-    );
-    await this.deps.slots.update(inner.context, { refundRequested: false });
-    const outcome: EndedContractOutcome = { covered: true, path: 'ended', waitForRequest: true };
-    await inner.cancelAllDialogs();
-    return { status: DialogTurnStatus.complete, result: outcome };
+    await sendReply(context, this.deps.renderer, {
+      kind: 'info',
+      lines: [
+        say('slotHelp.arrival.notYet', content.values),
+        content.fact('P3'),
+        say('slotHelp.arrival.notYet.forward', content.values),
+      ],
+    });
+    await this.deps.slots.update(context, { refundRequested: false });
+    return end(waitingOutcome());
   }
 
   /** The turn's one reading of the message as a day (TurnUnderstanding reads it once per turn). */
@@ -127,15 +135,20 @@ export class EndedContractDialog extends CancelAndHelpDialog {
       }
       return step.next(known);
     }
+    const { entities } = TurnUnderstanding.of(step.context, this.deps.intents, this.deps.defaultTimeZone);
+    // "ended with money in escrow, he hasn't asked for a refund yet": no day to ask for yet.
+    if (entities.refundRequested === false)
+      return this.waitForRequest(step.context, (outcome) => step.endDialog(outcome));
     await step.context.sendActivity(this.deps.content.fact('P3'));
     // "don't know when it came": where to find the request comes with the question.
-    const { entities } = TurnUnderstanding.of(step.context, this.deps.intents, this.deps.defaultTimeZone);
-    if (entities.unsure || entities.asksHowToCheck)
-      await step.context.sendActivity(
-        infoMessage(step.context.activity.channelId, {
-          lines: [say('slotHelp.arrival', this.deps.content.values), this.deps.content.fact('P5')],
-        }),
-      );
+    // "no idea if it's hourly or fixed": help with that, not with the day.
+    if (entities.unsureAbout === 'contract_type')
+      await step.context.sendActivity(say('slotHelp.contractType', this.deps.content.values));
+    else if (entities.unsure || entities.asksHowToCheck)
+      await sendReply(step.context, this.deps.renderer, {
+        kind: 'info',
+        lines: [say('slotHelp.arrival', this.deps.content.values), this.deps.content.fact('P5')],
+      });
     return step.prompt(ARRIVAL_PROMPT, {
       prompt: say('ended.arrivalPrompt', this.deps.content.values, { examples: EXAMPLES }),
       ...slotTag('arrival'),
@@ -189,13 +202,8 @@ export class EndedContractDialog extends CancelAndHelpDialog {
       arrival = { arrivedAt: resolution.arrivedAt.toISOString(), precision: resolution.precision };
       await this.deps.slots.update(step.context, { arrival, refundRequested: true, contractState: 'ended' });
     }
-    const reply = deadlineReply(
-      arrival,
-      this.deps.content,
-      this.clockOf(step.context),
-      step.context.activity.channelId,
-    );
-    await step.context.sendActivity(reply.message);
+    const reply = deadlineReply(arrival, this.deps.content, this.clockOf(step.context));
+    await sendReply(step.context, this.deps.renderer, reply.message);
     recordOutcome(
       step.context,
       reply.passed ? { kind: 'deadline_passed' } : { kind: 'funnel', stage: 'deadline_given' },
@@ -219,7 +227,7 @@ export class EndedContractDialog extends CancelAndHelpDialog {
     // The deadline from the day as it stands now: a correction during the flow counts.
     const arrival = (await this.deps.slots.get(step.context)).arrival;
     const deadline = arrival
-      ? deadlineReply(arrival, this.deps.content, this.clockOf(step.context), step.context.activity.channelId)
+      ? deadlineReply(arrival, this.deps.content, this.clockOf(step.context))
       : undefined;
     const { dispute } = await this.deps.disputes.fileDispute({
       ownerId: ownerIdOf(step.context.activity),
@@ -230,17 +238,16 @@ export class EndedContractDialog extends CancelAndHelpDialog {
       conversationReference: TurnContext.getConversationReference(step.context.activity),
     });
     const { content } = this.deps;
-    await step.context.sendActivity(
-      infoMessage(step.context.activity.channelId, {
-        title: `Recorded: your reference is ${dispute.id}`,
-        lines: [
-          `Paste the claim above into the dispute form at step 5, and finish the steps before your deadline: ${deadline?.deadlineText ?? ''}.`,
-          `What happens next: ${content.fact('P9')}`,
-          content.fact('P11'),
-          content.fact('P10'),
-        ],
-      }),
-    );
+    await sendReply(step.context, this.deps.renderer, {
+      kind: 'info',
+      title: `Recorded: your reference is ${dispute.id}`,
+      lines: [
+        `Paste the claim above into the dispute form at step 5, and finish the steps before your deadline: ${deadline?.deadlineText ?? ''}.`,
+        `What happens next: ${content.fact('P9')}`,
+        content.fact('P11'),
+        content.fact('P10'),
+      ],
+    });
     recordOutcome(
       step.context,
       { kind: 'funnel', stage: 'recorded' },
@@ -250,6 +257,10 @@ export class EndedContractDialog extends CancelAndHelpDialog {
     const outcome: EndedContractOutcome = { filed: true, disputeId: dispute.id };
     return step.endDialog(outcome);
   }
+}
+
+function waitingOutcome(): EndedContractOutcome {
+  return { covered: true, path: 'ended', waitForRequest: true };
 }
 
 function shortDate(day: Date, timeZone: string): string {

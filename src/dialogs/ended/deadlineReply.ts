@@ -1,6 +1,5 @@
-import type { Activity } from 'botbuilder';
-import { infoMessage } from '../../bot/rendering/infoMessage';
 import type { PolicyContent } from '../../services/content/PolicyContent';
+import type { InfoReply } from '../../services/replies/reply';
 import { computeDeadline, formatDeadline, formatTimeLeft, type UserClock } from '../../services/time';
 import { say } from '../responses/Responses';
 import { capitalize } from '../sentenceCase';
@@ -11,7 +10,7 @@ export interface DeadlineReply {
   /** The deadline in the user's zone, for later reminders in the flow. */
   deadline: Date;
   deadlineText: string;
-  message: Partial<Activity>;
+  message: InfoReply;
 }
 
 /**
@@ -22,7 +21,6 @@ export function deadlineReply(
   arrival: KnownArrival,
   content: PolicyContent,
   clock: UserClock,
-  channelId: string,
 ): DeadlineReply {
   const windowDays = content.values.refundResponseWindowDays;
   const deadline = computeDeadline(
@@ -37,14 +35,15 @@ export function deadlineReply(
       passed: true,
       deadline: deadline.deadline,
       deadlineText: when,
-      message: infoMessage(channelId, {
+      message: {
+        kind: 'info',
         title: say('ended.closedTitle', content.values),
         lines: [
           say('ended.closed', content.values, { days: String(windowDays), when, timeLeft }),
           content.fact('S1'),
           say('ended.closedPointer', content.values),
         ],
-      }),
+      },
     };
   }
   const precisionNote = deadline.precision === 'day' ? say('ended.deadlineDayNote', content.values) : '';
@@ -53,8 +52,8 @@ export function deadlineReply(
     deadline: deadline.deadline,
     deadlineText: when,
     message: {
-      type: 'message',
-      text: say('ended.deadline', content.values, { when, precisionNote, timeLeft: capitalize(timeLeft) }),
+      kind: 'info',
+      lines: [say('ended.deadline', content.values, { when, precisionNote, timeLeft: capitalize(timeLeft) })],
     },
   };
 }

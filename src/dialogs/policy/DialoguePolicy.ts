@@ -88,6 +88,10 @@ const HELPED_SLOTS: ReadonlySet<SlotName> = new Set([
   'amount',
 ]);
 
+/** "also unrelated but ...", "btw ...": the message steps aside from the question asked. */
+const DIGRESSION =
+  /\b(?:unrelated|by the way|btw|side note|off[- ]topic|another (?:question|thing|issue)|(?:a )?(?:different|separate) (?:question|topic|thing|issue))\b/i;
+
 /** Slots answered in the user's own words: a date or a refund there is part of the story, not a correction. */
 const FREE_TEXT_SLOTS: ReadonlySet<SlotName> = new Set([
   'milestone',
@@ -186,6 +190,10 @@ export class DialoguePolicy {
     }
     const cannotHandle = cannotHandleOf(u);
     if (cannotHandle && QUESTION.test(text)) return cannotHandle;
+    // "also, my withdrawal to paypal keeps failing": a subject next door, said in passing, not an answer.
+    // In the user's own words (a milestone's name, the claim) only when they say it is a side remark.
+    const freeText = slot !== undefined && FREE_TEXT_SLOTS.has(slot) && !DIGRESSION.test(text);
+    if (cannotHandle && entities.nearScope && !freeText && !answersAValue(u)) return cannotHandle;
     const whoReviews = this.whoReviews(u);
     if (whoReviews) return { kind: 'answer_retrieved', topic: whoReviews };
 
@@ -227,13 +235,22 @@ export class DialoguePolicy {
     if (consequence && !refundDated(u)) return { kind: 'answer_retrieved', topic: consequence };
     const retrieved = this.retrieveFor(u);
     // "I can't locate the refund request", "who handles it?": an answer, not a questionnaire.
+    // "how would I know if it's fixed-price? he ended it and wants a refund": the filing, whose
+    // first question comes with where to find the request.
+    // "he wants a refund, I don't know when he asked, how do I check?": the same, with that help first.
+    const filingTold =
+      entities.refundRequested === true &&
+      (entities.contractState === 'ended' || (entities.unsure && entities.contractState !== 'active'));
+    if (filingTold && (entities.asksHowToCheck || entities.unsure))
+      return { kind: 'start_flow', topic: 'file_ended' };
     if (retrieved && (entities.asksHowToCheck || INFO_QUESTION.test(text)))
       return retrievedCommand(retrieved);
     const intents = await u.intents();
     const command = commandOf(intents, text, CONFIDENT_SCORE);
     if (command && helpAsksContent(command, retrieved, u))
       return retrievedCommand(retrieved as RetrievedTopic);
-    if (command) return command;
+    // "contract ongoing, work delivered, help": help with the case told, not the menu.
+    if (command && !(command.kind === 'help' && hasSituation(u))) return command;
     if (entities.emptyEscrow) {
       const coverage = this.retriever.best(COVERAGE_QUERY);
       if (coverage) return { kind: 'answer_retrieved', topic: coverage };
@@ -249,12 +266,21 @@ export class DialoguePolicy {
     )
       return { kind: 'start_flow', topic: 'file_ended' };
     // "I don't know if it ended": the questions that decide it, which begin with what is covered.
-    if (entities.answer === 'dont_know' && (entities.contractState || MONEY_TROUBLE.test(text)))
+    // Unsure of something else ("hourly or fixed?") while the case is told in full: routed below.
+    if (
+      entities.answer === 'dont_know' &&
+      (entities.contractState || MONEY_TROUBLE.test(text)) &&
+      !(toldInFull(u) && entities.unsureAbout !== 'contract_state')
+    )
       return { kind: 'start_flow', topic: 'eligibility' };
     // "wait no, 2 days ago" after the flow ended: the day is corrected and the deadline said again.
     if (entities.correction && entities.date?.kind === 'resolved' && situation.known.arrival)
       return { kind: 'correct_slot', slot: 'arrival' };
 
+    // "he just sent it, this morning" after saying none had come: the filing, dated.
+    const awaited = situation.known.refundRequested === true && situation.known.contractState !== 'active';
+    if (entities.itArrived && awaited && entities.date?.kind === 'resolved')
+      return { kind: 'start_flow', topic: 'file_ended' };
     const known = { ...situation.known, ...knownFrom(u) };
     const bare = bareTopic(u, intents);
     if (bare) return bare;
@@ -366,6 +392,12 @@ export class DialoguePolicy {
   }
 }
 
+/** The message carries a value a prompt may be waiting for: a sum, a number, yes or no. */
+function answersAValue(u: TurnUnderstanding): boolean {
+  const { entities } = u;
+  return entities.money !== undefined || entities.bareNumber !== undefined || entities.answer !== undefined;
+}
+
 function retrievedCommand(topic: RetrievedTopic): Command {
   const flow = TOPIC_FLOWS[topic.id];
   return flow ? { kind: 'start_flow', topic: flow } : { kind: 'answer_retrieved', topic };
@@ -399,6 +431,16 @@ function hasSituation(u: TurnUnderstanding): boolean {
   return (
     entities.contractState !== undefined || entities.delivered !== undefined || entities.money !== undefined
   );
+}
+
+/**
+ * The message names the contract's state and what happened on it (a delivered milestone on an active
+ * one; money in escrow or a refund request on an ended one): the route is decided by the words alone.
+ */
+function toldInFull(u: TurnUnderstanding): boolean {
+  const { contractState, delivered, escrowFunded, refundRequested } = u.entities;
+  if (contractState === 'active') return delivered === true;
+  return contractState === 'ended' && (escrowFunded === true || refundRequested === true);
 }
 
 /**
@@ -481,6 +523,7 @@ function knownFrom(u: TurnUnderstanding): SlotValues {
   return {
     contractState: u.entities.contractState,
     refundRequested: u.entities.refundRequested,
+    escrowFunded: u.entities.escrowFunded,
     delivered: u.entities.delivered,
   };
 }
@@ -583,6 +626,9 @@ function routeByContract(
   if (toldRefund && known.contractState !== 'active' && (hasSituation(u) || !QUESTION.test(u.text)))
     return { kind: 'start_flow', topic: 'file_ended' };
   if (!troubled) return undefined;
+  // "client ended the job, my money is still in escrow": exactly the first covered case (P1).
+  if (known.contractState === 'ended' && known.escrowFunded === true && !QUESTION.test(u.text))
+    return { kind: 'start_flow', topic: 'file_ended' };
   if (known.contractState === 'ended' && intents.intent === 'file_active')
     return { kind: 'start_flow', topic: 'eligibility' };
   // Ended, said plainly: the filing, whose first question (the refund day) also takes "not yet".

@@ -7,8 +7,9 @@ import {
   PromptValidator,
 } from 'botbuilder-dialogs';
 import { Choice } from '../../services/replies/choice';
-import { choiceMessage } from '../../bot/rendering/choiceMessage';
+import type { ReplyRenderer } from '../../services/notifications/ReplyRenderer';
 import { recognizeChoice } from '../recognizeChoice';
+import { sendReply } from '../sendReply';
 
 /**
  * Asks the user to pick one of `options.choices` (our `Choice[]`) in the form the channel renders
@@ -16,8 +17,14 @@ import { recognizeChoice } from '../recognizeChoice';
  * ordinal, or the words of a title. The dialog result is the picked `Choice`.
  */
 export class ChannelChoicePrompt extends Prompt<Choice> {
-  constructor(dialogId: string, validator?: PromptValidator<Choice>) {
+  /** `renderer` draws the question for the turn's channel (the bot's renderer, given by the dialogs' deps). */
+  constructor(
+    dialogId: string,
+    private readonly renderer: ReplyRenderer,
+    validator?: PromptValidator<Choice>,
+  ) {
     super(dialogId, validator);
+    if (!renderer) throw new Error('ChannelChoicePrompt needs a renderer');
   }
 
   protected async onPrompt(
@@ -27,9 +34,11 @@ export class ChannelChoicePrompt extends Prompt<Choice> {
     isRetry: boolean,
   ): Promise<void> {
     const question = isRetry && options.retryPrompt !== undefined ? options.retryPrompt : options.prompt;
-    await context.sendActivity(
-      choiceMessage(context.activity.channelId, promptText(question), choicesFrom(options)),
-    );
+    await sendReply(context, this.renderer, {
+      kind: 'choices',
+      text: promptText(question),
+      choices: choicesFrom(options),
+    });
   }
 
   protected async onRecognize(

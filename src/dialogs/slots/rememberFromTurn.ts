@@ -14,16 +14,21 @@ export async function rememberFromTurn(
 ): Promise<void> {
   const { entities } = understanding;
   const known = await slots.get(context);
+  // "he just sent it" once a refund request is spoken of (awaited or asked about): that request, arrived.
+  const refundRequested =
+    entities.refundRequested ??
+    (known.refundRequested !== undefined && entities.itArrived ? true : undefined);
   const changes: SlotValues = {
     contractState: entities.contractState,
-    contractType: entities.contractType,
+    // Escrow is how fixed-price contracts pay: money said to be in escrow tells the contract's type.
+    contractType: entities.contractType ?? (entities.escrowFunded === true ? 'fixed' : undefined),
     role: entities.role,
-    refundRequested: entities.refundRequested,
-    escrowFunded: entities.escrowFunded ?? (entities.refundRequested === true ? true : undefined),
+    refundRequested,
+    escrowFunded: entities.escrowFunded ?? (refundRequested === true ? true : undefined),
     delivered: entities.delivered,
-    deliveryWords: entities.delivered === true ? understanding.text : undefined,
+    deliveryWords: entities.delivered === true ? understanding.said : undefined,
   };
-  if (!known.arrival && entities.refundRequested === true && entities.date?.kind === 'resolved') {
+  if (!known.arrival && refundRequested === true && entities.date?.kind === 'resolved') {
     changes.arrival = {
       arrivedAt: entities.date.arrivedAt.toISOString(),
       precision: entities.date.precision,

@@ -1,5 +1,5 @@
 import type { MoneyAmount } from '../../services/nlu/extractMoney';
-import type { AnswerPolarity } from '../../services/nlu/entities/answerPolarity';
+import type { AnswerPolarity, UnsureSubject } from '../../services/nlu/entities/answerPolarity';
 import type { ContractState } from '../../services/nlu/entities/contractState';
 import type { ContractType } from '../../services/nlu/entities/contractType';
 import type { Inaction } from '../../services/nlu/entities/consequenceQuestion';
@@ -12,6 +12,8 @@ export interface TurnEntities {
   contractState?: ContractState;
   /** True: the client asked for the escrow back; false: the user says no request came (yet). */
   refundRequested?: boolean;
+  /** "he just sent it", "it came today": an awaited request arrived (read against what is known). */
+  itArrived: boolean;
   /** A date in the message, read as a past day against the user's clock (only when one can be there). */
   date?: ArrivalResolution;
   /** A sum with its currency (only read when a digit or a currency word is present). */
@@ -28,6 +30,8 @@ export interface TurnEntities {
   answer?: AnswerPolarity;
   /** "don't know", "no idea" anywhere in the message, not only as the whole answer. */
   unsure: boolean;
+  /** What the user says they don't know, when they name it ("whether it's hourly or fixed"). */
+  unsureAbout?: UnsureSubject;
   /** "not yet", "none so far". */
   notYet: boolean;
   /** "how do I check?", "where would I see that?". */

@@ -5,6 +5,7 @@ import {
   extractAnswerPolarity,
   mentionsNotKnowing,
   saysNotYet,
+  unsureOf,
 } from '../../services/nlu/entities/answerPolarity';
 import { extractContractState } from '../../services/nlu/entities/contractState';
 import { extractContractType } from '../../services/nlu/entities/contractType';
@@ -14,10 +15,11 @@ import { withDomainSpelling } from '../../services/nlu/entities/domainSpelling';
 import { extractDelivery } from '../../services/nlu/entities/deliveryMention';
 import { extractEscrowFunded, saysEscrowEmpty } from '../../services/nlu/entities/escrowEmpty';
 import { extractNearScopeTopic } from '../../services/nlu/entities/nearScopeTopic';
-import { extractRefundRequest } from '../../services/nlu/entities/refundRequest';
+import { extractRefundRequest, saysItArrived } from '../../services/nlu/entities/refundRequest';
+import { normalizeTypos } from '../../services/nlu/normalizeTypos';
 import { asksHowToCheck } from '../../services/nlu/entities/slotHelpQuestion';
 import { asksAfterFiling } from '../../services/nlu/entities/afterFiling';
-import { extractSpeakerRole } from '../../services/nlu/entities/speakerRole';
+import { extractSpeakerRole, saysFreelancerOutright } from '../../services/nlu/entities/speakerRole';
 import {
   resolveArrivalDate,
   userClockFrom,
@@ -40,10 +42,15 @@ const MAY_HOLD_MONEY = /[$€£¥]|\b(?:dollars?|euros?|pounds?|usd|eur|gbp|cad|
 /** The clause that names the refund request, so "delivered on the 10th, refund asked 3 days ago" reads the 3 days. */
 const CLAUSE_BREAK = /[.;!?]|,\s*|\s+(?:and|but|then|so)\s+/i;
 const REFUND_WORDS = /\b(?:refund|money back|escrow back|funds back|asked for|request)/i;
+/** A clause about the contract ending: its day is when the contract ended, not when the request came. */
+/** "he sent it this morning", "it came on Monday": a clause telling when the request arrived. */
+const REQUEST_ARRIVED =
+  /\b(?:sent|came|arrived|asked|requested|showed up|popped up|got (?:it|the request)|received it)\b/i;
+const CONTRACT_END = /\b(?:clos(?:ed|es)|end(?:ed|s)?|finish(?:ed)?|terminat(?:ed|es)|cancel+(?:ed|s)?)\b/i;
 
 /** A correction in the middle of a message: "..., sorry, I mean ...", "... no wait, ...", "... correction: ...". */
 const CORRECTION_INSIDE =
-  /(?:\b(?:no,? wait|wait,? no|sorry|i mean|i meant|correction|actually|oh wait|ugh,? no|hmm,? no|that'?s wrong|scratch that)\b|^not\b[^,.]{1,30},|(?:[.!?…,;—–-]|\.\.\.)\s*no\b)[,:.\s—–-]*/gi;
+  /(?:\b(?:no,? wait|wait,? no|sorry|i mean|i meant|correction|actually|oh wait|ugh,? no|hmm,? no|that'?s wrong|scratch that|oops|my bad|or was it)\b|^not\b[^,.]{1,30},|(?:[.!?…,;—–-]|\.\.\.)\s*no\b)[,:.\s—–-]*/gi;
 
 /**
  * "5, I'm mixing it up", "it was 5 days", "make that 6": a count without "ago", correcting "9 days
@@ -76,7 +83,10 @@ export interface PickedChoice {
  * only when something asks for them, and then at most once.
  */
 export class TurnUnderstanding {
+  /** The message as read: bounded, with common misspellings put right ("yestrday", "contrct"). */
   readonly text: string;
+  /** The message as the user typed it (bounded): kept for their own words, never for reading. */
+  readonly said: string;
   readonly disputeId: string | undefined;
   readonly entities: TurnEntities;
   private intentResult: Promise<IntentResult> | undefined;
@@ -90,7 +100,8 @@ export class TurnUnderstanding {
     /** The message came from a button (a card submit or a postBack value), not typed words. */
     readonly fromButton: boolean,
   ) {
-    this.text = text.slice(0, MAX_READ_CHARS);
+    this.said = text.slice(0, MAX_READ_CHARS);
+    this.text = normalizeTypos(this.said);
     this.disputeId = findDisputeId(this.text);
     // The extractors read the domain words spelled right; the text itself stays as the user typed it.
     this.entities = readEntities(withDomainSpelling(this.text), clock);
@@ -147,6 +158,7 @@ function readEntities(text: string, clock: UserClock): TurnEntities {
   return {
     contractState: latest(extractContractState),
     refundRequested,
+    itArrived: saysItArrived(text),
     // The date recognizer is the costliest reader: it runs only when something asks for the date.
     get date() {
       dateReading ??= {
@@ -160,12 +172,17 @@ function readEntities(text: string, clock: UserClock): TurnEntities {
     money: latest(money),
     bareNumber: latest(bareNumberOf),
     delivered: extractDelivery(text),
-    role: latest(extractSpeakerRole),
+    // "I'm actually the client": "actually" is no correction of who is writing, unless they say so outright.
+    role:
+      extractSpeakerRole(text) === 'client' && !tails.some(saysFreelancerOutright)
+        ? 'client'
+        : latest(extractSpeakerRole),
     contractType: latest(extractContractType),
     emptyEscrow: saysEscrowEmpty(text),
     escrowFunded: extractEscrowFunded(text),
     answer: extractAnswerPolarity(text),
     unsure: mentionsNotKnowing(text),
+    unsureAbout: unsureOf(text),
     notYet: saysNotYet(text),
     asksHowToCheck: asksHowToCheck(text),
     correction: hasCorrectionMarker(text),
@@ -210,7 +227,14 @@ function readDate(text: string, aboutRefund: boolean, clock: UserClock): Arrival
   const clauses = plain.split(CLAUSE_BREAK).filter((part) => part && MAY_HOLD_DATE.test(part));
   // The clause that names the refund request first, then the whole message, then the first dated clause.
   const refundClause = aboutRefund ? clauses.find((part) => REFUND_WORDS.test(part)) : undefined;
-  const candidates = [refundClause, plain, ...clauses].filter((part): part is string => part !== undefined);
+  // "closed the contract yesterday ... he sent it this morning": the day of the end is not the request's.
+  const notTheEnd =
+    aboutRefund && !refundClause && clauses.some((part) => CONTRACT_END.test(part))
+      ? clauses.find((part) => !CONTRACT_END.test(part) && REQUEST_ARRIVED.test(part))
+      : undefined;
+  const candidates = [refundClause, notTheEnd, plain, ...clauses].filter(
+    (part): part is string => part !== undefined,
+  );
   let fallback: ArrivalResolution | undefined;
   for (const part of candidates) {
     // The recognizer knows "on the 23rd" but not a bare "the 23rd".

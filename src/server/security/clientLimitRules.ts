@@ -1,6 +1,5 @@
 import type { AppConfig } from '../../config/configSchema';
-import { SharedRateLimiter } from '../../services/resilience/SharedRateLimiter';
-import type { StateBackend } from '../../services/storage/StateBackend';
+import type { RateLimiters } from '../../services/resilience/SharedRateLimiter';
 import type { ClientLimitRule } from './ClientRateLimits';
 
 const DIRECT_LINE_POST = /^\/v3\/directline\/conversations\/[^/]+\/activities\/?$/;
@@ -12,26 +11,15 @@ const CONVERSATION_START = /^\/v3\/directline\/(?:tokens\/generate|conversations
  * has a smaller one. With an app id, /api/messages callers are Microsoft's connectors, shared by
  * every user of a channel, so only the per-user limit applies there.
  */
-export function clientLimitRules(config: AppConfig, backend: StateBackend): ClientLimitRule[] {
-  const prefix = `${config.REDIS_KEY_PREFIX}:clientlimit`;
-  const messages = new SharedRateLimiter(
-    {
-      points: config.CLIENT_RATE_LIMIT_POINTS,
-      durationSeconds: config.CLIENT_RATE_LIMIT_DURATION_SECONDS,
-      keyPrefix: `${prefix}:messages`,
-    },
-    backend.redis,
-    backend.guard,
-  );
-  const starts = new SharedRateLimiter(
-    {
-      points: config.CONVERSATION_START_LIMIT_POINTS,
-      durationSeconds: config.CONVERSATION_START_LIMIT_DURATION_SECONDS,
-      keyPrefix: `${prefix}:starts`,
-    },
-    backend.redis,
-    backend.guard,
-  );
+export function clientLimitRules(config: AppConfig, rateLimiters: RateLimiters): ClientLimitRule[] {
+  const messages = rateLimiters('clientlimit:messages', {
+    points: config.CLIENT_RATE_LIMIT_POINTS,
+    durationSeconds: config.CLIENT_RATE_LIMIT_DURATION_SECONDS,
+  });
+  const starts = rateLimiters('clientlimit:starts', {
+    points: config.CONVERSATION_START_LIMIT_POINTS,
+    durationSeconds: config.CONVERSATION_START_LIMIT_DURATION_SECONDS,
+  });
   const unauthenticatedMessages = !config.MicrosoftAppId;
   return [
     {

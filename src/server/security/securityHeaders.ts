@@ -16,7 +16,7 @@ const EVERY_RESPONSE: Readonly<Record<string, string>> = {
  * scripts run): nothing loaded or framed from a JSON answer, nothing cached, and HTTPS only once a
  * browser has seen it over TLS.
  */
-export const BASELINE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+const BASELINE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   ...EVERY_RESPONSE,
   'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
   'cache-control': 'no-store',

@@ -1,12 +1,6 @@
 import type { StoredOutcome } from './outcomeEvent';
-import {
-  dayOf,
-  NotUnderstoodEntry,
-  notUnderstoodEntryOf,
-  OutcomeRetention,
-  OutcomeStore,
-  withoutText,
-} from './OutcomeStore';
+import type { NotUnderstoodEntry, OutcomeRetention, OutcomeStore } from './OutcomeStore';
+import { dayOf, notUnderstoodEntryOf, withoutText } from './OutcomeStore';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

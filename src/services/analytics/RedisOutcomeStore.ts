@@ -1,13 +1,7 @@
 import type { Cluster, Redis } from 'ioredis';
 import type { StoredOutcome } from './outcomeEvent';
-import {
-  dayOf,
-  NotUnderstoodEntry,
-  notUnderstoodEntryOf,
-  OutcomeRetention,
-  OutcomeStore,
-  withoutText,
-} from './OutcomeStore';
+import type { NotUnderstoodEntry, OutcomeRetention, OutcomeStore } from './OutcomeStore';
+import { dayOf, notUnderstoodEntryOf, withoutText } from './OutcomeStore';
 
 const DAY_SECONDS = 24 * 60 * 60;
 

@@ -161,7 +161,7 @@ function sessionsOf(events: StoredOutcome[]): Session[] {
   return sessions;
 }
 
-export function outcomeOf(events: StoredOutcome[], now: Date): SessionOutcome {
+function outcomeOf(events: StoredOutcome[], now: Date): SessionOutcome {
   const has = (kind: StoredOutcome['kind']) => events.some((event) => event.kind === kind);
   if (has('handed_off')) return 'escalated';
   if (!events.some(isEngagingTopic)) return 'unengaged';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FACT_IDS, FactId } from './factIds';
 
 /** Values an operator may change without a code change (FACTS.md, "Facts that change"). */
-export const policyValuesSchema = z
+const policyValuesSchema = z
   .object({
     platformName: z.string().min(1),
     refundResponseWindowDays: z.number().int().positive(),

@@ -19,6 +19,3 @@ export const FACT_IDS = [
 ] as const;
 
 export type FactId = (typeof FACT_IDS)[number];
-
-/** Facts from later public pages rather than the primary source; the wording says so. */
-export const SUPPLEMENTARY_FACT_IDS: readonly FactId[] = ['S1', 'S2'];

@@ -85,7 +85,6 @@ export type FileableClaim = z.infer<typeof fileableClaimSchema>;
 export const detailTextSchema = z.string().trim().min(1).max(4_000);
 
 export const detailSchema = z.object({ at: utcInstantSchema, text: detailTextSchema });
-export type Detail = z.infer<typeof detailSchema>;
 
 export const recommendationAnswerSchema = z.enum(['accepted', 'rejected']);
 export type RecommendationAnswer = z.infer<typeof recommendationAnswerSchema>;
@@ -140,4 +139,3 @@ export const disputeSchema = z.object({
   history: z.array(historyEntrySchema),
 });
 export type Dispute = z.infer<typeof disputeSchema>;
-export type ContractKind = Dispute['contractKind'];

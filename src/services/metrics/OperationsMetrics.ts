@@ -41,40 +41,32 @@ export class OperationsMetrics {
     registers: [this.registry],
   });
 
-  readonly turns = new Counter({
-    name: 'bot_turns_total',
-    help: 'Turns handled, per channel and activity type',
-    labelNames: ['channel', 'type'] as const,
-    registers: [this.registry],
-  });
+  readonly turns = this.counter('bot_turns_total', 'Turns handled, per channel and activity type', [
+    'channel',
+    'type',
+  ]);
 
-  readonly turnErrors = new Counter({
-    name: 'bot_turn_errors_total',
-    help: 'Turns that ended in an error (the user got an apology), per channel and kind',
-    labelNames: ['channel', 'kind'] as const,
-    registers: [this.registry],
-  });
+  readonly turnErrors = this.counter(
+    'bot_turn_errors_total',
+    'Turns that ended in an error (the user got an apology), per channel and kind',
+    ['channel', 'kind'],
+  );
 
-  readonly rateLimitedTurns = new Counter({
-    name: 'bot_rate_limited_turns_total',
-    help: 'Messages refused because their user was over the message limit',
-    labelNames: ['channel'] as const,
-    registers: [this.registry],
-  });
+  readonly rateLimitedTurns = this.counter(
+    'bot_rate_limited_turns_total',
+    'Messages refused because their user was over the message limit',
+    ['channel'],
+  );
 
-  readonly intents = new Counter({
-    name: 'bot_intents_total',
-    help: 'Intents the model recognised, by top intent and whether it was confident',
-    labelNames: ['intent', 'confident'] as const,
-    registers: [this.registry],
-  });
+  readonly intents = this.counter(
+    'bot_intents_total',
+    'Intents the model recognised, by top intent and whether it was confident',
+    ['intent', 'confident'],
+  );
 
-  readonly handoffs = new Counter({
-    name: 'bot_handoffs_total',
-    help: 'Conversations handed to a person, by reason',
-    labelNames: ['reason'] as const,
-    registers: [this.registry],
-  });
+  readonly handoffs = this.counter('bot_handoffs_total', 'Conversations handed to a person, by reason', [
+    'reason',
+  ]);
 
   constructor(sources: MetricSources) {
     collectDefaultMetrics({ register: this.registry });
@@ -100,24 +92,26 @@ export class OperationsMetrics {
       },
     });
     const queues = async () => sources.jobQueues().catch(() => []);
-    new Gauge({
-      name: 'bot_job_queue_pending',
-      help: 'Jobs waiting, delayed or running, per queue',
-      labelNames: ['queue'] as const,
-      registers,
-      async collect() {
-        for (const { queue, pending } of await queues()) this.set({ queue }, pending);
-      },
-    });
-    new Gauge({
-      name: 'bot_job_queue_failed',
-      help: 'Jobs that used up their tries and are kept as failed, per queue',
-      labelNames: ['queue'] as const,
-      registers,
-      async collect() {
-        for (const { queue, failed } of await queues()) this.set({ queue }, failed);
-      },
-    });
+    const queueGauges = [
+      ['bot_job_queue_pending', 'Jobs waiting, delayed or running, per queue', 'pending'],
+      ['bot_job_queue_failed', 'Jobs that used up their tries and are kept as failed, per queue', 'failed'],
+    ] as const;
+    for (const [name, help, count] of queueGauges) {
+      new Gauge({
+        name,
+        help,
+        labelNames: ['queue'] as const,
+        registers,
+        async collect() {
+          for (const counts of await queues()) this.set({ queue: counts.queue }, counts[count]);
+        },
+      });
+    }
+  }
+
+  /** A counter in this registry. */
+  private counter<Label extends string>(name: string, help: string, labelNames: Label[]): Counter<Label> {
+    return new Counter({ name, help, labelNames, registers: [this.registry] });
   }
 
   /** The Prometheus text exposition of every metric. */

@@ -4,12 +4,11 @@ import type { DisputeService } from '../disputes/DisputeService';
 import type { Logger } from '../logging/logger';
 import type { DisputeNotice } from './DisputeNotice';
 import { DisputeNotifier } from './DisputeNotifier';
-import { createJobQueue } from './jobs/createJobQueue';
-import type { JobQueue } from './jobs/JobQueue';
+import type { JobQueue, JobQueues } from './jobs/JobQueue';
 import type { ProactiveSender } from './ProactiveSender';
 import type { ReplyRenderer } from './ReplyRenderer';
 
-export const NOTIFICATION_QUEUE = 'dispute-notifications';
+const NOTIFICATION_QUEUE = 'dispute-notifications';
 
 export interface DisputeNotifications {
   readonly queue: JobQueue<DisputeNotice>;
@@ -20,6 +19,8 @@ export interface DisputeNotifications {
 export interface DisputeNotificationDependencies {
   readonly config: AppConfig;
   readonly logger: Logger;
+  /** BullMQ on Redis or timers in this process, as the storage mode says. */
+  readonly jobQueues: JobQueues;
   readonly disputes: DisputeService;
   readonly sender: ProactiveSender;
   readonly content: PolicyContent;
@@ -30,14 +31,9 @@ export interface DisputeNotificationDependencies {
 /** Wires the notifier to the dispute service, on BullMQ with Redis or in-process without. */
 export function startDisputeNotifications(deps: DisputeNotificationDependencies): DisputeNotifications {
   const { config, logger } = deps;
-  const queue = createJobQueue<DisputeNotice>(
-    {
-      name: NOTIFICATION_QUEUE,
-      policy: { attempts: config.NOTIFICATION_ATTEMPTS, backoffMs: config.NOTIFICATION_BACKOFF_MS },
-      logger,
-      redisUrl: config.REDIS_URL,
-      redisKeyPrefix: config.REDIS_KEY_PREFIX,
-    },
+  const queue = deps.jobQueues<DisputeNotice>(
+    NOTIFICATION_QUEUE,
+    { attempts: config.NOTIFICATION_ATTEMPTS, backoffMs: config.NOTIFICATION_BACKOFF_MS },
     DisputeNotifier.delivery(deps.sender, deps.content, logger, deps.renderer),
   );
   const notifier = new DisputeNotifier(queue, logger);

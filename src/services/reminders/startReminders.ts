@@ -2,8 +2,7 @@ import type { AppConfig } from '../../config/configSchema';
 import type { PolicyContent } from '../content/PolicyContent';
 import type { DisputeService } from '../disputes/DisputeService';
 import type { Logger } from '../logging/logger';
-import { createJobQueue } from '../notifications/jobs/createJobQueue';
-import type { JobQueue } from '../notifications/jobs/JobQueue';
+import type { JobQueue, JobQueues } from '../notifications/jobs/JobQueue';
 import type { ProactiveSender } from '../notifications/ProactiveSender';
 import type { ReplyRenderer } from '../notifications/ReplyRenderer';
 import type { ReminderJob } from './ReminderJob';
@@ -11,7 +10,7 @@ import { ReminderScheduler } from './ReminderScheduler';
 import { reminderSender } from './ReminderSender';
 import type { ReminderSettings } from './ReminderSettings';
 
-export const REMINDER_QUEUE = 'dispute-reminders';
+const REMINDER_QUEUE = 'dispute-reminders';
 
 export interface Reminders {
   readonly queue: JobQueue<ReminderJob>;
@@ -22,6 +21,8 @@ export interface Reminders {
 export interface ReminderDependencies {
   readonly config: AppConfig;
   readonly logger: Logger;
+  /** BullMQ on Redis or timers in this process, as the storage mode says. */
+  readonly jobQueues: JobQueues;
   readonly disputes: DisputeService;
   readonly sender: ProactiveSender;
   /** Draws each reminder for the conversation's channel. */
@@ -47,15 +48,10 @@ export function reminderSettingsOf(config: AppConfig): ReminderSettings {
 export function startReminders(deps: ReminderDependencies): Reminders {
   const { config, logger } = deps;
   const clock = deps.clock ?? (() => new Date());
-  const queue = createJobQueue<ReminderJob>(
-    {
-      name: REMINDER_QUEUE,
-      // A reminder that cannot be delivered is retried like a notification.
-      policy: { attempts: config.NOTIFICATION_ATTEMPTS, backoffMs: config.NOTIFICATION_BACKOFF_MS },
-      logger,
-      redisUrl: config.REDIS_URL,
-      redisKeyPrefix: config.REDIS_KEY_PREFIX,
-    },
+  const queue = deps.jobQueues<ReminderJob>(
+    REMINDER_QUEUE,
+    // A reminder that cannot be delivered is retried like a notification.
+    { attempts: config.NOTIFICATION_ATTEMPTS, backoffMs: config.NOTIFICATION_BACKOFF_MS },
     reminderSender({
       disputes: deps.disputes,
       sender: deps.sender,

@@ -16,6 +16,9 @@ export interface RateLimitWindow {
   keyPrefix: string;
 }
 
+/** Makes the limit called `name` (its counters' key prefix) on the storage mode that runs. */
+export type RateLimiters = (name: string, window: Omit<RateLimitWindow, 'keyPrefix'>) => SharedRateLimiter;
+
 /** A refusal: how long until the key may spend again, and whether this is the first one of its window. */
 export interface RateLimitRefusal {
   retryAfterSeconds: number;
@@ -30,16 +33,19 @@ export interface RateLimitRefusal {
  */
 export class SharedRateLimiter {
   private readonly local: RateLimiterMemory;
-  private readonly shared: RateLimiterRedis | undefined;
+  private readonly shared: { limiter: RateLimiterRedis; guard: StorageGuard } | undefined;
 
   constructor(
     private readonly window: RateLimitWindow,
-    redis: Redis | Cluster | undefined,
-    private readonly guard: StorageGuard,
+    /** Redis and the breaker its calls go through; absent in embedded mode. */
+    shared?: { redis: Redis | Cluster; guard: StorageGuard },
   ) {
     const limits = { points: window.points, duration: window.durationSeconds, keyPrefix: window.keyPrefix };
     this.local = new RateLimiterMemory(limits);
-    this.shared = redis ? new RateLimiterRedis({ ...limits, storeClient: redis }) : undefined;
+    this.shared = shared && {
+      limiter: new RateLimiterRedis({ ...limits, storeClient: shared.redis }),
+      guard: shared.guard,
+    };
   }
 
   /** Spends one point for `key`; undefined when allowed. */
@@ -56,7 +62,7 @@ export class SharedRateLimiter {
     const shared = this.shared;
     try {
       if (!shared) return await consumeOrRefuse(this.local, key);
-      return await this.guard.run('rate limit', () => consumeOrRefuse(shared, key));
+      return await shared.guard.run('rate limit', () => consumeOrRefuse(shared.limiter, key));
     } catch (error) {
       if (!(error instanceof StorageUnavailableError)) throw error;
       return consumeOrRefuse(this.local, key);

@@ -1,10 +1,8 @@
 import type { Middleware, TurnContext } from 'botbuilder';
-import type { Cluster, Redis } from 'ioredis';
 import type { Logger } from '../logging/logger';
 import { EarlyReads, earlyReadKey, takeEarlyRead } from '../storage/EarlyReads';
 import { pseudonym } from '../logging/pseudonym';
-import { RateLimitRefusal, RateLimitWindow, SharedRateLimiter } from './SharedRateLimiter';
-import type { StorageGuard } from './StorageGuard';
+import type { RateLimitRefusal, SharedRateLimiter } from './SharedRateLimiter';
 
 /** Set in the turn state when this turn's message was refused (the operations metrics count it). */
 export const RATE_LIMITED = Symbol('rateLimited');
@@ -20,16 +18,12 @@ const REFUSAL = earlyReadKey<RateLimitRefusal | undefined>('rate limit refusal')
  * is told once per window, kindly, and their messages are not processed until the window ends.
  */
 export class UserRateLimit implements Middleware {
-  private readonly limiter: SharedRateLimiter;
-
   constructor(
-    window: RateLimitWindow,
-    redis: Redis | Cluster | undefined,
-    guard: StorageGuard,
+    /** Keyed by the user's pseudonym. */
+    private readonly limiter: SharedRateLimiter,
     private readonly logger: Logger,
     earlyReads?: EarlyReads,
   ) {
-    this.limiter = new SharedRateLimiter(window, redis, guard);
     // Counted together with the turn's other reads (one round trip).
     earlyReads?.add(REFUSAL, (context) => {
       const user = countedUserOf(context);

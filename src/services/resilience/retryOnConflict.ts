@@ -5,7 +5,7 @@ import { findInChain } from './errorChain';
 import { heldRepliesOf } from './HeldReplies';
 
 /** A turn that keeps losing the race to other turns of its conversation gives up after this many runs. */
-export const MAX_TURN_ATTEMPTS = 4;
+const MAX_TURN_ATTEMPTS = 4;
 
 /**
  * Runs a turn (load state, handle the activity, save state). When the save meets an eTag conflict,

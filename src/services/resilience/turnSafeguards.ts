@@ -2,13 +2,11 @@ import type { Middleware } from 'botbuilder';
 import type { AppConfig } from '../../config/configSchema';
 import type { Logger } from '../logging/logger';
 import type { EarlyReads } from '../storage/EarlyReads';
-import type { StateBackend } from '../storage/StateBackend';
 import { DeduplicateActivities } from './DeduplicateActivities';
 import { HeldReplies } from './HeldReplies';
-import { MemorySeenActivities } from './MemorySeenActivities';
 import { OneTurnAtATime } from './OneTurnAtATime';
-import { RedisSeenActivities } from './RedisSeenActivities';
-import { SEEN_ACTIVITY_TTL_SECONDS } from './SeenActivities';
+import type { SeenActivities } from './SeenActivities';
+import type { RateLimiters } from './SharedRateLimiter';
 import { TextLengthLimit } from './TextLengthLimit';
 import { UserRateLimit } from './UserRateLimit';
 
@@ -20,32 +18,18 @@ import { UserRateLimit } from './UserRateLimit';
  * reads there, with the turn's other reads).
  */
 export function turnSafeguards(
-  config: AppConfig,
-  backend: StateBackend,
+  config: Pick<AppConfig, 'RATE_LIMIT_POINTS' | 'RATE_LIMIT_DURATION_SECONDS'>,
+  stores: { seenActivities: SeenActivities; rateLimiters: RateLimiters },
   logger: Logger,
   earlyReads?: EarlyReads,
 ): Middleware[] {
-  const seen = backend.redis
-    ? new RedisSeenActivities(
-        backend.redis,
-        config.REDIS_KEY_PREFIX,
-        SEEN_ACTIVITY_TTL_SECONDS,
-        backend.guard,
-      )
-    : new MemorySeenActivities(SEEN_ACTIVITY_TTL_SECONDS);
+  const perUser = stores.rateLimiters('ratelimit', {
+    points: config.RATE_LIMIT_POINTS,
+    durationSeconds: config.RATE_LIMIT_DURATION_SECONDS,
+  });
   return [
-    new DeduplicateActivities(seen, logger, earlyReads),
-    new UserRateLimit(
-      {
-        points: config.RATE_LIMIT_POINTS,
-        durationSeconds: config.RATE_LIMIT_DURATION_SECONDS,
-        keyPrefix: `${config.REDIS_KEY_PREFIX}:ratelimit`,
-      },
-      backend.redis,
-      backend.guard,
-      logger,
-      earlyReads,
-    ),
+    new DeduplicateActivities(stores.seenActivities, logger, earlyReads),
+    new UserRateLimit(perUser, logger, earlyReads),
     new TextLengthLimit(logger),
     new OneTurnAtATime(),
     new HeldReplies(logger),

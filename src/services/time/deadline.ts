@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { ArrivalPrecision } from './arrivalDate';
 import type { UserClock } from './userClock';
 import { userNow } from './wallClock';
+import { zoneNamed } from './cachedZone';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -47,7 +48,9 @@ export function computeDeadline(
     };
   }
   // Calendar days in the user's zone: a day with a DST change is still one day.
-  const arrivalDay = DateTime.fromJSDate(arrival.arrivedAt, { zone: clock.timeZone }).startOf('day');
+  const arrivalDay = DateTime.fromJSDate(arrival.arrivedAt, { zone: zoneNamed(clock.timeZone) }).startOf(
+    'day',
+  );
   const deadlineDay = arrivalDay.plus({ days: windowDays });
   const today = userNow(clock).startOf('day');
   const daysLeft = Math.round(deadlineDay.diff(today, 'days').days);

@@ -1,12 +1,13 @@
 import { DateTime } from 'luxon';
 import type { ArrivalPrecision } from './arrivalDate';
 import type { Deadline } from './deadline';
+import { zoneNamed } from './cachedZone';
 
 const LOCALE = 'en-GB';
 
 /** "Monday 30 November 2026" (day precision) or "Monday 30 November 2026, 15:00 (America/New_York)". */
 export function formatUserDate(at: Date, precision: ArrivalPrecision, timeZone: string): string {
-  const local = DateTime.fromJSDate(at, { zone: timeZone }).setLocale(LOCALE);
+  const local = DateTime.fromJSDate(at, { zone: zoneNamed(timeZone) }).setLocale(LOCALE);
   const day = local.toFormat('cccc d LLLL yyyy');
   return precision === 'day' ? day : `${day}, ${local.toFormat('HH:mm')} (${timeZone})`;
 }

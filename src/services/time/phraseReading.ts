@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { RecognizedDatePhrase, RecognizedValue } from './dateRecognizer';
 import type { UserClock } from './userClock';
 import { userNow, wallClockInstant } from './wallClock';
+import { zoneNamed } from './cachedZone';
 
 /** What one date phrase says about when something happened, after choosing among its readings. */
 export type PhraseReading =
@@ -203,7 +204,8 @@ function instantOf(reading: Dated): DateTime {
 }
 
 function parseDay(text: string | undefined, zone: string): DateTime | undefined {
-  const parsed = text === undefined ? undefined : DateTime.fromFormat(text, DATE_FORMAT, { zone });
+  const parsed =
+    text === undefined ? undefined : DateTime.fromFormat(text, DATE_FORMAT, { zone: zoneNamed(zone) });
   return parsed?.isValid ? parsed.startOf('day') : undefined;
 }
 

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { UserClock } from './userClock';
+import { zoneNamed } from './cachedZone';
 
 /**
  * The user's "now" as a Date whose LOCAL fields (getFullYear, getHours...) show the user's wall clock.
@@ -14,7 +15,7 @@ export function recognizerReferenceFor(clock: UserClock): Date {
 
 /** The user's current wall-clock time in their zone. */
 export function userNow(clock: UserClock): DateTime {
-  return DateTime.fromJSDate(clock.now, { zone: clock.timeZone });
+  return DateTime.fromJSDate(clock.now, { zone: zoneNamed(clock.timeZone) });
 }
 
 /**
@@ -25,7 +26,7 @@ export function wallClockInstant(
   wall: { year: number; month: number; day: number; hour?: number; minute?: number; second?: number },
   timeZone: string,
 ): DateTime {
-  const reading = DateTime.fromObject(wall, { zone: timeZone });
+  const reading = DateTime.fromObject(wall, { zone: zoneNamed(timeZone) });
   const possible = reading.getPossibleOffsets();
   return possible.length > 1 ? (DateTime.min(...possible) ?? reading) : reading;
 }

@@ -29,3 +29,19 @@ const MENTIONS_NOT_KNOWING = /\b(?:don'?t|do not|dont) (?:even |really )?know\b|
 export function mentionsNotKnowing(text: string): boolean {
   return MENTIONS_NOT_KNOWING.test(text);
 }
+
+/** What the user says they don't know, when they name it: the contract's type or its state. */
+export type UnsureSubject = 'contract_type' | 'contract_state';
+
+const UNSURE_OF = String.raw`\b(?:know|sure|idea|certain|clue|remember|recall)\s+(?:if|whether|what|which)\s+(?:\S+\s+){0,5}?`;
+const UNSURE_OF_TYPE = new RegExp(`${UNSURE_OF}(?:hourly|fixed|fixed-price|type|kind)\\b`, 'i');
+const UNSURE_OF_STATE = new RegExp(
+  `${UNSURE_OF}(?:end|ended|closed|over|active|running|open|finished)\\b`,
+  'i',
+);
+
+/** "no idea whether it's hourly or fixed", "not sure if it ended": the subject of the doubt. */
+export function unsureOf(text: string): UnsureSubject | undefined {
+  if (UNSURE_OF_TYPE.test(text)) return 'contract_type';
+  return UNSURE_OF_STATE.test(text) ? 'contract_state' : undefined;
+}

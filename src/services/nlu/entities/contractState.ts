@@ -7,8 +7,8 @@ const NOT_ENDED =
 const ENDED =
   /\b(?:end(?:ed|s)?|clos(?:ed|es)|finish(?:ed)?|terminat(?:ed|es)|cancel+(?:ed|s)|over|concluded|shut (?:it |the contract |the job )?down|contarct (?:ended|closed)|ended the (?:contract|job))\b/i;
 const ACTIVE =
-  /\b(?:ongoing|on-going|active|still (?:open|running|going|on)|in[- ]progress|not (?:yet )?(?:ended|closed|finished)|open contract|current contract)\b/i;
-const CONTRACT_WORD = /\b(?:contract|contarct|contrat|job|project|gig|it)\b/i;
+  /\b(?:ongoing|on-going|active|still (?:open|running|going|on)|running (?:contract|job|project)|in[- ]progress|not (?:yet )?(?:ended|closed|finished)|open contract|current contract)\b/i;
+const CONTRACT_WORD = /\b(?:contracts?|contarct|contrat|jobs?|projects?|gigs?|it)\b/i;
 
 /**
  * The contract's state in the user's words: "ongoing contract" is active, "client closed the job"

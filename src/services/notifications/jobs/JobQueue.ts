@@ -35,6 +35,9 @@ export interface JobQueue<T> {
   close(): Promise<void>;
 }
 
+/** Makes the queue of the storage mode that runs, so its users need not know which one it is. */
+export type JobQueues = <T>(name: string, policy: RetryPolicy, handler: JobHandler<T>) => JobQueue<T>;
+
 /** Thrown by a handler when trying again cannot help (the conversation is gone, the bot was removed). */
 export class PermanentJobError extends Error {
   constructor(message: string) {

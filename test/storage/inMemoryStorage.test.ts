@@ -1,12 +1,12 @@
-import { EmbeddedStorage } from '../../src/services/storage/EmbeddedStorage';
+import { InMemoryStorage } from '../../src/services/persistence/memory/InMemoryStorage';
 import { describeStorageContract } from './storageConformance';
 
-describeStorageContract('EmbeddedStorage', () => new EmbeddedStorage(3600));
+describeStorageContract('InMemoryStorage', () => new InMemoryStorage(3600));
 
-describe('EmbeddedStorage expiry', () => {
+describe('InMemoryStorage expiry', () => {
   it('forgets conversation state after its TTL but keeps user state', async () => {
     let now = 1_000_000;
-    const storage = new EmbeddedStorage(60, () => now);
+    const storage = new InMemoryStorage(60, () => now);
     await storage.write({
       'webchat/conversations/c/': { step: 2 },
       'webchat/users/u/': { reminders: false },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
-import { ETagConflictError, isStaleETag } from './ETagConflictError';
-import { toRedisStateKey } from './stateKeys';
+import { parseBotStateKey } from '../../storage/botStateKey';
+import { ETagConflictError, isStaleETag } from '../../storage/ETagConflictError';
 
 interface StoredEntry {
   eTag: string;
@@ -13,7 +13,7 @@ interface StoredEntry {
  * The same Storage contract as RedisStorage, in this process's memory: the default when no Redis is
  * configured. Nothing survives a restart and nothing is shared between processes.
  */
-export class EmbeddedStorage implements Storage {
+export class InMemoryStorage implements Storage {
   private readonly entries = new Map<string, StoredEntry>();
   private writesSinceSweep = 0;
 
@@ -41,7 +41,7 @@ export class EmbeddedStorage implements Storage {
     for (const [key, item] of Object.entries(changes)) {
       const { eTag: _eTag, ...document } = (item ?? {}) as StoreItem;
       const eTag = randomUUID();
-      const expires = toRedisStateKey('', key).isConversationState;
+      const expires = parseBotStateKey(key).isConversationState;
       this.entries.set(key, {
         eTag,
         json: JSON.stringify(document),

@@ -1,7 +1,7 @@
-import type { SeenActivities } from './SeenActivities';
+import type { SeenActivities } from '../../resilience/SeenActivities';
 
 /** Seen activities in this process's memory (embedded mode), dropped after the TTL. */
-export class MemorySeenActivities implements SeenActivities {
+export class InMemorySeenActivities implements SeenActivities {
   // Insertion order is expiry order (one fixed TTL), so the oldest entries are swept from the front.
   private readonly expiries = new Map<string, number>();
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import type { Cluster, Redis } from 'ioredis';
-import { ETagConflictError } from './ETagConflictError';
+import { ETagConflictError } from '../../storage/ETagConflictError';
+import { leaveReadJson, takeJsonToWrite } from '../../storage/serializedState';
 import { RedisStateKey, toRedisStateKey } from './stateKeys';
 import { WRITE_STATE_COMMAND, WRITE_STATE_LUA } from './writeStateScript';
 
@@ -17,6 +18,9 @@ interface KeyedItem<T> {
   item: T;
 }
 
+/** Bot-state keys remembered with their Redis form (a conversation's few keys recur every turn). */
+const MAX_REMEMBERED_KEYS = 10_000;
+
 /**
  * botbuilder's Storage on Redis. One read or write of many keys is one command (MGET, or one atomic
  * script), so a turn's state costs one round trip to read and one to write; on Redis Cluster, one
@@ -29,6 +33,7 @@ interface PendingRead {
 
 export class RedisStorage implements Storage {
   private pendingRead: PendingRead | undefined;
+  private readonly keys = new Map<string, RedisStateKey>();
 
   constructor(
     private readonly redis: Redis | Cluster,
@@ -47,7 +52,9 @@ export class RedisStorage implements Storage {
       if (value === null || value === undefined) continue;
       // Parsed per caller, so two callers of one key never share (and mutate) one object.
       const newline = value.indexOf('\n');
-      const stored = JSON.parse(value.slice(newline + 1)) as StoreItem;
+      const json = value.slice(newline + 1);
+      const stored = JSON.parse(json) as StoreItem;
+      leaveReadJson(stored, json);
       stored.eTag = value.slice(0, newline);
       items[botKey] = stored;
     }
@@ -100,9 +107,9 @@ export class RedisStorage implements Storage {
       this.groupBySlot(entries).map(async (group) => {
         const args: (string | number)[] = group.map((entry) => entry.key.redisKey);
         for (const entry of group) {
-          const { eTag, ...document } = entry.item;
           const ttl = entry.key.isConversationState ? this.options.conversationTtlSeconds : 0;
-          args.push(eTag ?? '', newETags.get(entry.botKey) ?? '', JSON.stringify(document), ttl);
+          const json = takeJsonToWrite(entry.item) ?? withoutETag(entry.item);
+          args.push(entry.item.eTag ?? '', newETags.get(entry.botKey) ?? '', json, ttl);
         }
         const staleIndex = await this.redis.fppWriteState(group.length, ...args);
         if (staleIndex > 0) throw new ETagConflictError(group[staleIndex - 1].botKey);
@@ -120,7 +127,13 @@ export class RedisStorage implements Storage {
   }
 
   private toKey(botKey: string): RedisStateKey {
-    return toRedisStateKey(this.options.keyPrefix, botKey);
+    // A conversation's keys are mapped on every read and write of its turns: remembered (bounded).
+    const known = this.keys.get(botKey);
+    if (known) return known;
+    if (this.keys.size >= MAX_REMEMBERED_KEYS) this.keys.clear();
+    const key = toRedisStateKey(this.options.keyPrefix, botKey);
+    this.keys.set(botKey, key);
+    return key;
   }
 
   /**
@@ -137,4 +150,9 @@ export class RedisStorage implements Storage {
     }
     return [...groups.values()];
   }
+}
+
+function withoutETag(item: StoreItem): string {
+  const { eTag: _eTag, ...document } = item;
+  return JSON.stringify(document);
 }

@@ -1,6 +1,6 @@
 import type { Cluster, Redis } from 'ioredis';
-import type { SeenActivities } from './SeenActivities';
-import type { StorageGuard } from './StorageGuard';
+import type { SeenActivities } from '../../resilience/SeenActivities';
+import type { StorageGuard } from '../../resilience/StorageGuard';
 
 /** Seen activities in Redis (SET NX with a TTL), shared by every bot process. */
 export class RedisSeenActivities implements SeenActivities {
