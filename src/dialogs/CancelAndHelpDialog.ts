@@ -17,7 +17,7 @@ import { guideAnswer } from './guide/guideAnswer';
 import { retrievedAnswer } from './guide/retrievedAnswer';
 import type { CannotHandleReason, Command } from './policy/Command';
 import type { SlotName, SlotTag } from './policy/SlotName';
-import { say, type ResponseId } from './responses/Responses';
+import { say, type ResponseId } from '../services/content/responses';
 import type { KnownArrival } from './slots/KnownSlots';
 import { recordOutcome } from './recordOutcome';
 import { TurnUnderstanding } from './understanding/TurnUnderstanding';

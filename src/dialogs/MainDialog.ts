@@ -30,7 +30,7 @@ import { retrievedAnswer } from './guide/retrievedAnswer';
 import type { OfferedChoices } from './OfferedChoices';
 import type { CannotHandleReason, Command } from './policy/Command';
 import { DialoguePolicy, MISUNDERSTOOD_BEFORE_OFFERING_PERSON } from './policy/DialoguePolicy';
-import { say } from './responses/Responses';
+import { say } from '../services/content/responses';
 import { rememberFromTurn } from './slots/rememberFromTurn';
 import type { KnownSlots } from './slots/KnownSlots';
 import { MAIN_MENU, topicChoice } from './topics';

@@ -12,7 +12,7 @@ import { ChannelChoicePrompt } from '../prompts/ChannelChoicePrompt';
 import { AmountPrompt } from '../prompts/AmountPrompt';
 import { NonEmptyTextPrompt } from '../prompts/NonEmptyTextPrompt';
 import { slotTag } from '../policy/SlotName';
-import { say } from '../responses/Responses';
+import { say } from '../../services/content/responses';
 import { sendReply } from '../sendReply';
 
 export const ACTIVE_CONTRACT_DIALOG = 'activeContractDialog';
