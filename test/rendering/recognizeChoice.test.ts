@@ -94,7 +94,7 @@ describe('recognizeChoice', () => {
 
   it('reads no pick in the words that open a question ("ok so what ...")', () => {
     const next = { value: 'next', title: 'Next', synonyms: ['ok', 'continue'] };
-    const claim = { value: 'claim', title: 'Write my claim' };
+    const claim = { value: 'claim', title: 'Write my claim', synonyms: ['claim', 'write the claim'] };
     expect(recognizeChoice(message('ok so what do I write in the dispute'), [next, claim])).toBeUndefined();
     expect(recognizeChoice(message('ok, what should I write in the claim?'), [next, claim])?.value).toBe(
       'claim',
