@@ -42,9 +42,10 @@ const ASKS_IF_BOT =
 /**
  * "do real people read my dispute?", "does anyone at upwork check it?": who looks at a dispute is the
  * mediation specialist (P9); a question about people, never a hand-off nor the user's dispute list.
+ * "who will look at my dispute?" too; "who checks the refund request?" names no dispute, so not.
  */
 const ASKS_WHO_REVIEWS =
-  /^(?:(?:ok|okay|so|and|then|but|well)[,\s]+)*who(?:'ll| will| would| is going to| gets to| actually| really)?\s+(?:read|reads|review|reviews|look at|looks at|check|checks|go through|goes through|examine|examines|assess|assesses|evaluate|evaluates|judge|judges)\b|\b(?:real (?:people|persons?|humans?)|humans?|a person|people|someone|somebody|anyone|anybody|staff|employees?)\b.{0,30}\b(?:read|reads|review|reviews|look at|looks at|check|checks|handle|handles|decide|decides|go through|goes through)\b/i;
+  /^(?:(?:ok|okay|so|and|then|but|well)[,\s]+)*who(?:'ll| will| would| is going to| gets to| actually| really)?\s+(?:read|reads|review|reviews|look at|looks at|check|checks|go through|goes through|examine|examines|assess|assesses|evaluate|evaluates|judge|judges)\s+(?:my |the |our |this |that )?(?:dispute|disputes|claim|claims|case|evidence|proof|documents|screenshots|submission|side)\b|\b(?:real (?:people|persons?|humans?)|humans?|a person|people|someone|somebody|anyone|anybody|staff|employees?)\b.{0,30}\b(?:read|reads|review|reviews|look at|looks at|check|checks|handle|handles|decide|decides|go through|goes through)\b/i;
 /** The topic that says who works on a dispute. */
 const WHO_REVIEWS_TOPIC = 'mediation';
 const COMMAND_WORDS: Partial<Record<IntentName, RegExp>> = {
