@@ -13,6 +13,7 @@ import { OfferedChoices } from './dialogs/OfferedChoices';
 import { KnownSlots, type SlotValues } from './dialogs/slots/KnownSlots';
 import { sendWelcome } from './dialogs/welcome';
 import { PolicyContent } from './services/content/PolicyContent';
+import { MisunderstandingStreak } from './dialogs/MisunderstandingStreak';
 import { IntentRecognizer } from './services/nlu/IntentRecognizer';
 import { warmUpMoneyRecognizer } from './services/nlu/extractMoney';
 import { DisputeService } from './services/disputes/DisputeService';
@@ -21,7 +22,7 @@ import { EarlyReads } from './services/storage/EarlyReads';
 import { FlushTurnWrites } from './services/storage/TurnWrites';
 import { SnapshotConversationState } from './services/storage/snapshotChangeDetection';
 import { warmUpDateRecognizer } from './services/time';
-import { DeliveringMessenger } from './services/notifications/DeliveringMessenger';
+import { AdapterProactiveSender } from './bot/AdapterProactiveSender';
 import {
   DisputeNotifications,
   startDisputeNotifications,
@@ -62,7 +63,7 @@ export interface App {
   /** Services other parts (agent API, scheduler, tests) reach the bot's users and data through. */
   services: {
     adapter: CloudAdapter;
-    messenger: DeliveringMessenger;
+    sender: AdapterProactiveSender;
     disputes: DisputeService;
     conversationState: ConversationState;
     /** Tells users about every change to their disputes (queue of deliveries, failed ones kept). */
@@ -138,9 +139,12 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     channelRenderer,
   );
   const slots = new KnownSlots(conversationState.createProperty<SlotValues>('knownSlots'));
+  const misunderstood = new MisunderstandingStreak(
+    conversationState.createProperty<number>('misunderstoodInARow'),
+  );
   // Every proactive message (agents, notifications, reminders) goes through one sender that reports
   // a refused delivery, so callers can retry it or answer the agent with an error.
-  const deliveries = new DeliveringMessenger(
+  const sender = new AdapterProactiveSender(
     adapter,
     config.MicrosoftAppId ?? '',
     checkServiceUrl,
@@ -163,7 +167,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     config,
     { store: persistence.handoffCases, transcripts: persistence.transcripts },
     {
-      messenger: deliveries,
+      sender,
       renderer: channelRenderer,
       disputes,
       content,
@@ -189,6 +193,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     },
     offered,
     slots,
+    misunderstood,
   );
   const handoffGate = new HandoffGate(handoff.service, offered);
   const bot = new DisputeBot(
@@ -239,7 +244,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     logger,
     jobQueues: persistence.jobQueues,
     disputes,
-    messenger: deliveries,
+    sender,
     renderer: channelRenderer,
     content,
   };
@@ -252,7 +257,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     metrics,
     services: {
       adapter,
-      messenger: deliveries,
+      sender,
       disputes,
       conversationState,
       notifications,

@@ -5,7 +5,7 @@ import type { FlowDependencies } from './FlowDependencies';
 import { ChannelChoicePrompt } from './prompts/ChannelChoicePrompt';
 import { lowerFirst } from './sentenceCase';
 import { askChoiceSlot, type ChoiceQuestion } from './prompts/askChoiceSlot';
-import { say } from './responses/Responses';
+import { say } from '../services/content/responses';
 import { sendReply } from './sendReply';
 
 export const ELIGIBILITY_DIALOG = 'eligibilityDialog';

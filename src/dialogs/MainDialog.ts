@@ -29,15 +29,17 @@ import { guideAnswer } from './guide/guideAnswer';
 import { retrievedAnswer } from './guide/retrievedAnswer';
 import type { OfferedChoices } from './OfferedChoices';
 import type { CannotHandleReason, Command } from './policy/Command';
-import { cannotHandleLines } from './responses/cannotHandleLines';
-import { DialoguePolicy } from './policy/DialoguePolicy';
-import { say } from './responses/Responses';
+import { cannotHandleLines } from './cannotHandleLines';
+import { DialoguePolicy, MISUNDERSTOOD_BEFORE_OFFERING_PERSON } from './policy/DialoguePolicy';
+import { say } from '../services/content/responses';
 import { rememberFromTurn } from './slots/rememberFromTurn';
 import type { KnownSlots } from './slots/KnownSlots';
 import { MAIN_MENU, topicChoice } from './topics';
 import { TurnUnderstanding } from './understanding/TurnUnderstanding';
 import { sendWelcome } from './welcome';
 import { recordNotUnderstood, recordOutcome } from './recordOutcome';
+import type { MisunderstandingStreak } from './MisunderstandingStreak';
+import type { HandoffReason } from '../services/handoff/caseSummary';
 import { sendReply } from './sendReply';
 
 /** What the policy answers when it did not understand: the message goes to the supervisors' list. */
@@ -62,11 +64,13 @@ export class MainDialog extends ComponentDialog {
     private readonly deps: DialogDependencies,
     private readonly offered: OfferedChoices,
     private readonly slots: KnownSlots,
+    private readonly misunderstood: MisunderstandingStreak,
   ) {
     super(MAIN_DIALOG);
     if (!deps?.intents || !deps.content || !deps.renderer)
       throw new Error('MainDialog needs intents, content and a renderer');
-    if (!slots) throw new Error('MainDialog needs the known slots');
+    if (!slots || !misunderstood)
+      throw new Error('MainDialog needs the known slots and the misunderstanding streak');
     const policy = new DialoguePolicy(new ContentRetriever(deps.content));
     this.flowDeps = { ...deps, policy, slots };
     this.addDialog(new EligibilityDialog(this.flowDeps));
@@ -92,6 +96,8 @@ export class MainDialog extends ComponentDialog {
   }
 
   override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    // A flow takes this message: whatever came before, it is no longer a streak outside flows.
+    await this.misunderstood.end(inner.context);
     await this.understand(inner.context);
     return super.onContinueDialog(inner);
   }
@@ -109,8 +115,35 @@ export class MainDialog extends ComponentDialog {
       answersStep: false,
       known: await this.slots.get(step.context),
     });
-    if (NOT_UNDERSTOOD.has(command.kind)) await recordNotUnderstood(step.context, understanding);
+    if (!NOT_UNDERSTOOD.has(command.kind)) return this.performUnderstood(step, command);
+    await recordNotUnderstood(step.context, understanding);
+    const inARow = await this.misunderstood.extend(step.context);
+    if (this.deps.handoff && inARow % MISUNDERSTOOD_BEFORE_OFFERING_PERSON === 0)
+      return this.offerPerson(step);
     return this.perform(step, command);
+  }
+
+  /** Understood: the streak ends; a person asked for after one was offered for it says so. */
+  private async performUnderstood(step: WaterfallStepContext, command: Command): Promise<DialogTurnResult> {
+    const inARow = await this.misunderstood.count(step.context);
+    await this.misunderstood.end(step.context);
+    if (command.kind === 'handoff' && inARow >= MISUNDERSTOOD_BEFORE_OFFERING_PERSON)
+      return this.runTopic(step, 'talk_to_person', 'repeated_misunderstanding');
+    return this.perform(step, command);
+  }
+
+  /** Several messages in a row not understood: a person is offered; only the user's yes hands over. */
+  private async offerPerson(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const person = {
+      ...topicChoice('talk_to_person'),
+      synonyms: ['yes', 'yes please', 'ok', 'okay', 'please do'],
+    };
+    await this.offered.offer(
+      step.context,
+      say('handoff.offerAfterMisunderstanding', this.deps.content.values),
+      [person, topicChoice('eligibility')],
+    );
+    return step.endDialog();
   }
 
   private async afterFlowStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -248,7 +281,11 @@ export class MainDialog extends ComponentDialog {
       await this.slots.update(context, { amount: { value: money.amount, currency: money.currency } });
   }
 
-  private async runTopic(step: WaterfallStepContext, topic: IntentName): Promise<DialogTurnResult> {
+  private async runTopic(
+    step: WaterfallStepContext,
+    topic: IntentName,
+    handoffReason: HandoffReason = 'asked_for_person',
+  ): Promise<DialogTurnResult> {
     const { context } = step;
     const { content } = this.deps;
     recordOutcome(context, { kind: 'topic_started', topic });
@@ -269,7 +306,7 @@ export class MainDialog extends ComponentDialog {
         return step.beginDialog(MY_DISPUTES_DIALOG);
       case 'talk_to_person':
         if (this.deps.handoff) {
-          await this.deps.handoff.start(context, { reason: 'asked_for_person' });
+          await this.deps.handoff.start(context, { reason: handoffReason });
           return step.endDialog();
         }
         await context.sendActivity(say('handoff.noService', content.values));

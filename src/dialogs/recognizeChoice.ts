@@ -53,6 +53,10 @@ const MAX_POSITION_PICK_CHARS = 60;
 const MAY_NAME_POSITION =
   /\p{N}|\b(?:zero|n[ao]ught|one|two|thr|thir|four|fort|fif|five|six|seven|eigh|nin|ten|elev|twel|twent|hundred|thousand|mill|mln|bill|bln|trill|tln|lakh|crore|doz|half|halv|quarter|first|second|current|next|previous|last|penultimate|antepenultimate)/iu;
 
+/** Words that open a question ("ok so what ...", "and how ..."): no pick of a choice hides in them. */
+const QUESTION_LEAD_IN =
+  /^(?:(?:ok|okay|alright|right|so|and|then|well|um|hmm)[,.!\s]+)+(?=(?:what|how|who|whose|when|why|where|which|can|could|do|does|is|are|should|will|would)\b)/i;
+
 const BASE_OPTIONS: FindChoicesOptions = { locale: LOCALE, noValue: true, noAction: true };
 
 /**
@@ -68,7 +72,9 @@ export function recognizeChoice(activity: Partial<Activity>, choices: Choice[]):
   if (submitted) {
     return submitted;
   }
-  const utterance = typeof activity.text === 'string' ? activity.text.trim() : '';
+  // "ok so what do I write in the dispute": the "ok" opens a question, it does not pick "Next".
+  const utterance =
+    typeof activity.text === 'string' ? activity.text.trim().replace(QUESTION_LEAD_IN, '') : '';
   if (utterance.length === 0) {
     return undefined;
   }

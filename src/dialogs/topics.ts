@@ -1,6 +1,6 @@
 import type { Choice } from '../services/replies/choice';
 import type { IntentName } from '../services/nlu/intents';
-import { say } from './responses/Responses';
+import { say } from '../services/content/responses';
 
 /** How each topic the user can pick is titled on a button or in a numbered list. */
 export const TOPIC_TITLES: Partial<Record<IntentName, string>> = {

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { OfferedChoices } from './OfferedChoices';
-import { say } from './responses/Responses';
+import { say } from '../services/content/responses';
 import { MAIN_MENU } from './topics';
 
 export const WELCOME_TEXT = say('welcome');

@@ -6,7 +6,7 @@ import { pseudonym } from '../services/logging/pseudonym';
 import { describeInvalidActivity } from './activitySchema';
 import { InFlightTurns } from './InFlightTurns';
 import { AdapterAnswer } from './security/AdapterAnswer';
-import { baselineSecurityHeaders } from './security/baselineSecurityHeaders';
+import { baselineSecurityHeaders } from './security/securityHeaders';
 import { couldBeBotFrameworkToken } from './security/botTokenShape';
 import { MAX_ID_PATH_CHARS } from '../config/inputLimits';
 import { ownErrorBodies } from './security/ownErrorBodies';

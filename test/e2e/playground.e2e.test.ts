@@ -78,7 +78,7 @@ describe('the bot in Microsoft 365 Agents Playground (Teams) in Chromium', () =>
     expect(dispute?.conversationReference?.channelId).toBe('msteams');
 
     // An agent's reply reaches the open chat through the reference stored with the dispute.
-    await running.app.services.messenger.send(dispute?.conversationReference ?? {}, {
+    await running.app.services.sender.send(dispute?.conversationReference ?? {}, {
       text: `A mediation specialist has picked up ${reference} and will write to you here.`,
     });
     await chat.sees(new RegExp(`A mediation specialist has picked up ${reference}`));

@@ -67,7 +67,7 @@ describe("the whole journey on Slack's rendering, over the HTTP endpoint", () =>
     const dispute = await running.app.services.disputes.getById(reference);
     expect(dispute?.conversationReference?.channelId).toBe('slack');
 
-    await running.app.services.messenger.send(dispute?.conversationReference ?? {}, {
+    await running.app.services.sender.send(dispute?.conversationReference ?? {}, {
       text: `A mediation specialist has picked up ${reference} and will write to you here.`,
     });
     await channel.waitForText(slack.conversationId, new RegExp(`picked up ${reference}`));

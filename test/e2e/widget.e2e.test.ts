@@ -174,7 +174,7 @@ describe('the support widget in Chromium', () => {
     // An agent's reply reaches the open page through the reference stored with the dispute.
     const dispute = await running.app.services.disputes.getById(reference);
     expect(dispute?.ownerId).toMatch(/^webchat:anon:/);
-    await running.app.services.messenger.send(dispute?.conversationReference ?? {}, {
+    await running.app.services.sender.send(dispute?.conversationReference ?? {}, {
       text: `A mediation specialist has picked up ${reference} and will write to you here.`,
     });
     await widget.sees(new RegExp(`A mediation specialist has picked up ${reference}`));

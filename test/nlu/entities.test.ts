@@ -170,6 +170,8 @@ describe('who does not act, in a question about what follows', () => {
     ['suppose they never answer the specialist?', 'client'],
     ['no reply from the client to mediation, what happens', 'client'],
     ['and what if it expires?', 'own'],
+    ['suppose I leave his refund request pending, what then?', 'own'],
+    ['what if I never click anything on it?', 'own'],
     // Not a consequence question: another question, or no one failing to act.
     ['does the protection cover me if the client goes quiet?', undefined],
     ['if the client stops answering can I still file?', undefined],

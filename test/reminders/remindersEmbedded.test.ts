@@ -6,7 +6,7 @@ import { DisputeService } from '../../src/services/disputes/DisputeService';
 import { InMemoryDisputeStore } from '../../src/services/disputes/InMemoryDisputeStore';
 import type { DisputeChange } from '../../src/services/disputes/DisputeService';
 import { createLogger } from '../../src/services/logging/logger';
-import { DeliveringMessenger } from '../../src/services/notifications/DeliveringMessenger';
+import { AdapterProactiveSender } from '../../src/bot/AdapterProactiveSender';
 import { serviceUrlCheck } from '../../src/services/network/serviceUrlPolicy';
 import { InProcessJobQueue } from '../../src/services/notifications/jobs/InProcessJobQueue';
 import type { ReminderJob } from '../../src/services/reminders/ReminderJob';
@@ -40,7 +40,7 @@ describe('the in-process scheduler with an injected clock and the default offset
   const logger = createLogger('info', { write: (line: string) => logLines.push(line) });
   const clock = new FakeClock('2026-03-02T09:00:00.000Z');
   const disputes = new DisputeService({ store: new InMemoryDisputeStore(), clock: clock.now });
-  const messenger = new DeliveringMessenger(
+  const sender = new AdapterProactiveSender(
     createAdapter(loadConfig({ LOG_LEVEL: 'silent' }), logger),
     '',
     serviceUrlCheck({ appIdSet: false }),
@@ -51,7 +51,7 @@ describe('the in-process scheduler with an injected clock and the default offset
     logger,
     handler: reminderSender({
       disputes,
-      messenger,
+      sender,
       renderer: channelRenderer,
       content,
       clock: clock.now,

@@ -92,6 +92,17 @@ describe('recognizeChoice', () => {
     expect(recognizeChoice(message('refund'), choices)?.value).toBe('a');
   });
 
+  it('reads no pick in the words that open a question ("ok so what ...")', () => {
+    const next = { value: 'next', title: 'Next', synonyms: ['ok', 'continue'] };
+    const claim = { value: 'claim', title: 'Write my claim', synonyms: ['claim', 'write the claim'] };
+    expect(recognizeChoice(message('ok so what do I write in the dispute'), [next, claim])).toBeUndefined();
+    expect(recognizeChoice(message('ok, what should I write in the claim?'), [next, claim])?.value).toBe(
+      'claim',
+    );
+    expect(recognizeChoice(message('ok'), [next, claim])?.value).toBe('next');
+    expect(recognizeChoice(message('ok, continue'), [next, claim])?.value).toBe('next');
+  });
+
   it('finds nothing when there is nothing to choose from', () => {
     expect(recognizeChoice(message('1'), [])).toBeUndefined();
   });

@@ -163,7 +163,7 @@ describe('a reference stored before this check (proactive messages)', () => {
       bot: { id: 'bot', name: 'Dispute Assistant' },
       user: { id: 'user:alice', name: 'Alice' },
     };
-    await expect(running.app.services.messenger.send(reference, { text: 'hello' })).rejects.toMatchObject({
+    await expect(running.app.services.sender.send(reference, { text: 'hello' })).rejects.toMatchObject({
       statusCode: 403,
     });
     expect(attacker.requests).toBe(0);

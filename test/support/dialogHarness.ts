@@ -1,6 +1,7 @@
 import { ConversationState, MemoryStorage } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import type { Choice } from '../../src/services/replies/choice';
+import { MisunderstandingStreak } from '../../src/dialogs/MisunderstandingStreak';
 import { channelRenderer } from '../../src/bot/rendering/channelRenderer';
 import { MainDialog } from '../../src/dialogs/MainDialog';
 import { OfferedChoices } from '../../src/dialogs/OfferedChoices';
@@ -55,6 +56,7 @@ export class DialogHarness {
       { intents, content, disputes, defaultTimeZone: 'America/New_York', renderer: channelRenderer },
       offered,
       slots,
+      new MisunderstandingStreak(conversationState.createProperty<number>('misunderstoodInARow')),
     );
     return new DialogHarness(dialog, channelId, conversationState);
   }

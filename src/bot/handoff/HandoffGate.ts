@@ -7,12 +7,7 @@ import { MAIN_MENU } from '../../dialogs/topics';
 import { earlyReadKey, takeEarlyRead } from '../../services/storage/EarlyReads';
 import type { HandoffCase } from '../../services/handoff/handoffCase';
 import type { HandoffService } from '../../services/handoff/HandoffService';
-import {
-  HANDOFF_TEXT,
-  LEAVE_QUEUE,
-  LEAVE_WORDS,
-  WAITING_CHOICES,
-} from '../../services/handoff/handoffWording';
+import { LEAVE_WORDS } from '../../services/handoff/handoffWording';
 
 /** The conversation's hand-off case, read at the start of a message turn with its other reads. */
 const OPEN_CASE_READ = earlyReadKey<HandoffCase | undefined>('hand-off case');
@@ -55,18 +50,21 @@ export class HandoffGate implements TurnInterceptor {
       if (text) await this.handoff.recordUserMessage(open.id, text);
       return true;
     }
-    const picked = recognizeChoice(activity, WAITING_CHOICES);
-    if (picked?.value === LEAVE_QUEUE.value || (!picked && LEAVE_WORDS.test(text))) {
+    const { wording } = this.handoff;
+    const picked = recognizeChoice(activity, wording.waitingChoices);
+    if (picked?.value === wording.leaveQueue.value || (!picked && LEAVE_WORDS.test(text))) {
       await this.handoff.leave(open.id);
-      await this.offered.offer(context, HANDOFF_TEXT.left, MAIN_MENU);
+      await this.offered.offer(context, wording.text('handoff.left'), MAIN_MENU);
       return true;
     }
     if (picked) {
-      await context.sendActivity(HANDOFF_TEXT.keptWaiting);
+      await context.sendActivity(wording.text('handoff.keptWaiting'));
       return true;
     }
     if (text) await this.handoff.recordUserMessage(open.id, text);
-    await context.sendActivity(choiceMessage(activity.channelId, HANDOFF_TEXT.stillWaiting, [LEAVE_QUEUE]));
+    await context.sendActivity(
+      choiceMessage(activity.channelId, wording.text('handoff.stillWaiting'), [wording.leaveQueue]),
+    );
     return true;
   }
 }

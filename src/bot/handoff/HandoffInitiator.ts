@@ -4,7 +4,6 @@ import { ownerIdOf } from '../../services/disputes/ownerIdOf';
 import type { CaseSummary } from '../../services/handoff/caseSummary';
 import type { HandoffCase } from '../../services/handoff/handoffCase';
 import type { HandoffService } from '../../services/handoff/HandoffService';
-import { HANDOFF_TEXT, LEAVE_QUEUE, WAITING_CHOICES } from '../../services/handoff/handoffWording';
 import type { ReplyRenderer } from '../../services/notifications/ReplyRenderer';
 import { turnWritesOf } from '../../services/storage/TurnWrites';
 import { handoffInitiation } from './handoffInitiation';
@@ -30,6 +29,7 @@ export class HandoffInitiator implements HandoffStarter {
 
   async start(context: TurnContext, summary: CaseSummary): Promise<void> {
     const { activity } = context;
+    const { wording } = this.options.handoff;
     const outcome = await this.options.handoff.open({
       id: activity.conversation.id,
       channelId: activity.channelId,
@@ -39,26 +39,31 @@ export class HandoffInitiator implements HandoffStarter {
     });
     if (!outcome.opened) {
       if (outcome.reason === 'open_here') return this.sayAlreadyQueued(context, outcome.case);
-      await context.sendActivity(HANDOFF_TEXT.alreadyQueuedElsewhere);
+      await context.sendActivity(wording.text('handoff.alreadyQueuedElsewhere'));
       return;
     }
     this.options.onQueued?.(context, summary);
     // The turn's own lines (the user's request) are written with its save; the person needs them now.
     await turnWritesOf(context).flush();
     const transcript = await this.options.handoff.transcriptOf(outcome.case.id);
-    await context.sendActivity(handoffInitiation(context, outcome.case, transcript));
+    await context.sendActivity(handoffInitiation(context, outcome.case, transcript, wording));
     await context.sendActivity(
-      this.options.renderer.choices(activity.channelId, HANDOFF_TEXT.queued, [LEAVE_QUEUE]),
+      this.options.renderer.choices(activity.channelId, wording.text('handoff.queued'), [wording.leaveQueue]),
     );
   }
 
   private async sayAlreadyQueued(context: TurnContext, existing: HandoffCase): Promise<void> {
+    const { wording } = this.options.handoff;
     if (existing.status === 'accepted') {
-      await context.sendActivity(HANDOFF_TEXT.alreadyWithPerson);
+      await context.sendActivity(wording.text('handoff.alreadyWithPerson'));
       return;
     }
     await context.sendActivity(
-      this.options.renderer.choices(context.activity.channelId, HANDOFF_TEXT.alreadyWaiting, WAITING_CHOICES),
+      this.options.renderer.choices(
+        context.activity.channelId,
+        wording.text('handoff.alreadyWaiting'),
+        wording.waitingChoices,
+      ),
     );
   }
 }

@@ -2,12 +2,12 @@ import { Activity, ActivityTypes } from 'botbuilder';
 import type { CaseMessenger, CaseNotice } from '../../services/handoff/CaseMessenger';
 import type { HandoffCase } from '../../services/handoff/handoffCase';
 import type { TranscriptStore } from '../../services/handoff/TranscriptStore';
-import type { MessageSender } from '../../services/notifications/DeliveringMessenger';
+import type { ProactiveSender } from '../../services/notifications/ProactiveSender';
 import type { ReplyRenderer } from '../../services/notifications/ReplyRenderer';
 
 export interface ProactiveCaseMessengerOptions {
   /** The app's proactive sender, which rejects when the channel did not take the message. */
-  sender: MessageSender;
+  sender: ProactiveSender;
   renderer: ReplyRenderer;
   transcripts: TranscriptStore;
   clock?: () => Date;

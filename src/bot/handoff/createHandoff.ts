@@ -6,7 +6,7 @@ import type { HandoffCase } from '../../services/handoff/handoffCase';
 import type { HandoffStore } from '../../services/handoff/HandoffStore';
 import { HandoffService } from '../../services/handoff/HandoffService';
 import type { Logger } from '../../services/logging/logger';
-import type { MessageSender } from '../../services/notifications/DeliveringMessenger';
+import type { ProactiveSender } from '../../services/notifications/ProactiveSender';
 import type { ReplyRenderer } from '../../services/notifications/ReplyRenderer';
 import { HandoffInitiator, HandoffInitiatorOptions } from './HandoffInitiator';
 import { ProactiveCaseMessenger } from './ProactiveCaseMessenger';
@@ -28,7 +28,7 @@ export function createHandoff(
   config: Pick<AppConfig, 'HANDOFF_ACCEPT_TIMEOUT_SECONDS'>,
   stores: { store: HandoffStore; transcripts: TranscriptStore },
   deps: {
-    messenger: MessageSender;
+    sender: ProactiveSender;
     renderer: ReplyRenderer;
     disputes: DisputeService;
     content: PolicyContent;
@@ -49,7 +49,7 @@ export function createHandoff(
     store,
     transcripts,
     messenger: new ProactiveCaseMessenger({
-      sender: deps.messenger,
+      sender: deps.sender,
       renderer: deps.renderer,
       transcripts,
       reportError,

@@ -1,5 +1,6 @@
 import { Activity, ActivityTypes, EventFactory, TurnContext } from 'botbuilder';
 import { CaseSummary, headlineOf, summaryLines } from '../../services/handoff/caseSummary';
+import type { HandoffWording } from '../../services/handoff/handoffWording';
 import type { HandoffCase } from '../../services/handoff/handoffCase';
 import type { TranscriptEntry } from '../../services/handoff/TranscriptStore';
 
@@ -15,12 +16,17 @@ export function handoffInitiation(
   context: TurnContext,
   queued: HandoffCase,
   transcript: TranscriptEntry[],
+  wording: HandoffWording,
 ): Partial<Activity> {
   const { summary } = queued;
   const handoffContext: HandoffContext = {
     caseId: queued.id,
     queuedAt: queued.queuedAt,
-    caseSummary: { ...summary, headline: headlineOf(summary), lines: summaryLines(summary) },
+    caseSummary: {
+      ...summary,
+      headline: headlineOf(summary, wording),
+      lines: summaryLines(summary, wording),
+    },
   };
   return EventFactory.createHandoffInitiation(context, handoffContext, {
     activities: transcript.map((entry) => transcriptActivity(entry, context.activity)),

@@ -1,5 +1,5 @@
 import { Choice } from '../../services/replies/choice';
-import { say } from '../../dialogs/responses/Responses';
+import { say } from '../../services/content/responses';
 
 /** Tells text-only users how to answer; recognizeChoice accepts both forms. */
 export const NUMBERED_CHOICES_HINT = say('choices.numberedHint');

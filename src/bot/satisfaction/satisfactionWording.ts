@@ -1,5 +1,5 @@
 import type { Choice } from '../../services/replies/choice';
-import { say } from '../../dialogs/responses/Responses';
+import { say } from '../../services/content/responses';
 
 /** What the satisfaction survey says, in one place; the sentences live in content/responses.en.json. */
 export const SATISFACTION_TEXT = {

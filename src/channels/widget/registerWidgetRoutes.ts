@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../../services/logging/logger';
 import { DirectLineServiceError, generateServiceToken } from './directLineServiceToken';
-import { assetSecurityHeaders, pageSecurityHeaders } from './securityHeaders';
+import { assetSecurityHeaders, widgetPageSecurityHeaders } from '../../server/security/securityHeaders';
 import { publicFolder, webChatBundlePath } from './widgetAssets';
 import { resolveWidgetUser, WidgetIdentityError } from './widgetUser';
 
@@ -38,7 +38,7 @@ export function registerWidgetRoutes(server: Server, deps: WidgetRouteDependenci
   const tokenUrl = serviceMode ? '/api/directline/token' : '/v3/directline/tokens/generate';
   const page = readFileSync(path.join(folder, 'index.html'), 'utf8').replace('{{TOKEN_URL}}', tokenUrl);
   const serviceOrigin = new URL(deps.directLine.domain).origin;
-  const pageHeaders = pageSecurityHeaders({
+  const pageHeaders = widgetPageSecurityHeaders({
     frameAncestors: deps.frameAncestors,
     connectSources: serviceMode ? [serviceOrigin, serviceOrigin.replace(/^https:/, 'wss:')] : [],
   });

@@ -2,6 +2,7 @@ import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuil
 import type { Choice } from '../../services/replies/choice';
 import type { CaseSummary } from '../../services/handoff/caseSummary';
 import { summaryLines } from '../../services/handoff/caseSummary';
+import { HandoffWording } from '../../services/handoff/handoffWording';
 import { extractAnswerPolarity } from '../../services/nlu/entities/answerPolarity';
 import { extractMoney } from '../../services/nlu/extractMoney';
 import { CancelAndHelpDialog } from '../CancelAndHelpDialog';
@@ -12,7 +13,7 @@ import { AmountPrompt } from '../prompts/AmountPrompt';
 import { askChoiceSlot } from '../prompts/askChoiceSlot';
 import { NonEmptyTextPrompt } from '../prompts/NonEmptyTextPrompt';
 import { slotTag } from '../policy/SlotName';
-import { say } from '../responses/Responses';
+import { say } from '../../services/content/responses';
 import { sendReply } from '../sendReply';
 
 export const ACTIVE_CONTRACT_DIALOG = 'activeContractDialog';
@@ -58,8 +59,12 @@ interface CaseValues {
  * how it was delivered, what the client said), shows the case summary and offers the hand-off.
  */
 export class ActiveContractDialog extends CancelAndHelpDialog {
+  /** The case summary's labels, worded as the hand-off words them for the agent. */
+  private readonly handoffWording: HandoffWording;
+
   constructor(deps: FlowDependencies) {
     super(ACTIVE_CONTRACT_DIALOG, deps);
+    this.handoffWording = new HandoffWording(deps.content);
     this.addDialog(new ChannelChoicePrompt(CHOICE_PROMPT, deps.renderer));
     this.addDialog(new NonEmptyTextPrompt(TEXT_PROMPT));
     this.addDialog(new AmountPrompt(AMOUNT_PROMPT));
@@ -175,7 +180,7 @@ export class ActiveContractDialog extends CancelAndHelpDialog {
     await sendReply(step.context, this.deps.renderer, {
       kind: 'info',
       title: say('active.summaryTitle', values),
-      lines: [...summaryLines(summary), say('active.summaryNote', values)],
+      lines: [...summaryLines(summary, this.handoffWording), say('active.summaryNote', values)],
     });
     (step.values as { summary?: CaseSummary }).summary = summary;
     return askChoiceSlot(

@@ -12,7 +12,7 @@ import { disputeListLine, disputeTimeline } from './disputeSummary';
 import { findDisputeId } from './findDisputeId';
 import { stageGuide } from './stageGuide';
 import { NonEmptyTextPrompt } from '../prompts/NonEmptyTextPrompt';
-import { say } from '../responses/Responses';
+import { say } from '../../services/content/responses';
 import { sendReply } from '../sendReply';
 
 export const MY_DISPUTES_DIALOG = 'myDisputesDialog';

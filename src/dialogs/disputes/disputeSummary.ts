@@ -1,7 +1,7 @@
 import type { Dispute } from '../../services/disputes/schemas';
 import { formatUserDate } from '../../services/time';
 import type { PolicyContent } from '../../services/content/PolicyContent';
-import { say } from '../responses/Responses';
+import { say } from '../../services/content/responses';
 import { stageGuide } from './stageGuide';
 
 /** One line per dispute for the list: reference, stage, deadline. */

@@ -1,6 +1,6 @@
 import type { PolicyContent } from '../../services/content/PolicyContent';
 import type { Stage } from '../../services/disputes/schemas';
-import { say } from '../responses/Responses';
+import { say } from '../../services/content/responses';
 import { lowerFirst } from '../sentenceCase';
 
 /** How a stage is named to the user, and what comes next from there (policy facts where policy is stated). */

@@ -4,7 +4,7 @@ import { CancelAndHelpDialog } from '../CancelAndHelpDialog';
 import type { FlowDependencies } from '../FlowDependencies';
 import { ChannelChoicePrompt } from '../prompts/ChannelChoicePrompt';
 import { slotTag } from '../policy/SlotName';
-import { say } from '../responses/Responses';
+import { say } from '../../services/content/responses';
 import { sendReply } from '../sendReply';
 
 export const CHECKLIST_DIALOG = 'filingChecklistDialog';

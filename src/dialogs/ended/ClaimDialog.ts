@@ -15,7 +15,7 @@ import {
 import { AmountPrompt } from '../prompts/AmountPrompt';
 import { NonEmptyTextPrompt } from '../prompts/NonEmptyTextPrompt';
 import { slotTag } from '../policy/SlotName';
-import { say } from '../responses/Responses';
+import { say } from '../../services/content/responses';
 import { sendReply } from '../sendReply';
 
 export const CLAIM_DIALOG = 'claimDialog';

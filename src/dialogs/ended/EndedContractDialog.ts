@@ -13,7 +13,7 @@ import { ArrivalResolution, formatUserDate, userClockFrom, UserClock } from '../
 import { CancelAndHelpDialog, deepestActive } from '../CancelAndHelpDialog';
 import type { FlowDependencies } from '../FlowDependencies';
 import { slotTag, type SlotName } from '../policy/SlotName';
-import { say } from '../responses/Responses';
+import { say } from '../../services/content/responses';
 import type { KnownArrival } from '../slots/KnownSlots';
 import { TurnUnderstanding } from '../understanding/TurnUnderstanding';
 import { CHECKLIST_DIALOG, ChecklistDialog } from './ChecklistDialog';

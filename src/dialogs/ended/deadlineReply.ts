@@ -1,7 +1,7 @@
 import type { PolicyContent } from '../../services/content/PolicyContent';
 import type { InfoReply } from '../../services/replies/reply';
 import { computeDeadline, formatDeadline, formatTimeLeft, type UserClock } from '../../services/time';
-import { say } from '../responses/Responses';
+import { say } from '../../services/content/responses';
 import { capitalize } from '../sentenceCase';
 import type { KnownArrival } from '../slots/KnownSlots';
 

@@ -1,6 +1,6 @@
 import type { PolicyContent } from '../../services/content/PolicyContent';
 import type { InfoReply } from '../../services/replies/reply';
-import { say } from '../responses/Responses';
+import { say } from '../../services/content/responses';
 import { topicChoice } from '../topics';
 import { GUIDE_TOPICS, GuideIntent } from './guideTopics';
 

@@ -2,7 +2,7 @@ import type { Choice } from '../../services/replies/choice';
 import type { PolicyContent } from '../../services/content/PolicyContent';
 import type { RetrievedTopic } from '../../services/nlu/ContentRetriever';
 import type { InfoReply } from '../../services/replies/reply';
-import { say } from '../responses/Responses';
+import { say } from '../../services/content/responses';
 
 /** The answer with the facts retrieval found; a list fact (the filing steps) is numbered. */
 export function retrievedAnswer(

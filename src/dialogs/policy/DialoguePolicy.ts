@@ -2,7 +2,7 @@ import type { ContentRetriever, RetrievedTopic } from '../../services/nlu/Conten
 import type { IntentResult } from '../../services/nlu/IntentRecognizer';
 import type { Inaction } from '../../services/nlu/entities/consequenceQuestion';
 import { isIntentName, type IntentName } from '../../services/nlu/intents';
-import { GUIDE_TOPICS, isGuideIntent } from '../guide/guideTopics';
+import { GUIDE_TOPICS, isGuideIntent, type GuideIntent } from '../guide/guideTopics';
 import type { SlotValues } from '../slots/KnownSlots';
 import { TOPIC_TITLES } from '../topics';
 import type { TurnUnderstanding } from '../understanding/TurnUnderstanding';
@@ -30,6 +30,8 @@ const RETRIEVAL_STATEMENT_TERMS = 3;
  * of the best topic's score: two readings of one question, each the other's second opinion.
  */
 const RETRIEVAL_SUPPORT_RATIO = 0.5;
+/** After this many messages in a row not understood, a person is offered (never handed over unasked). */
+export const MISUNDERSTOOD_BEFORE_OFFERING_PERSON = 3;
 
 // ---- Rules that are words, not scores. ----
 
@@ -42,9 +44,10 @@ const ASKS_IF_BOT =
 /**
  * "do real people read my dispute?", "does anyone at upwork check it?": who looks at a dispute is the
  * mediation specialist (P9); a question about people, never a hand-off nor the user's dispute list.
+ * "who will look at my dispute?" too; "who checks the refund request?" names no dispute, so not.
  */
 const ASKS_WHO_REVIEWS =
-  /\b(?:real (?:people|persons?|humans?)|humans?|a person|people|someone|somebody|anyone|anybody|staff|employees?)\b.{0,30}\b(?:read|reads|review|reviews|look at|looks at|check|checks|handle|handles|decide|decides|go through|goes through)\b/i;
+  /^(?:(?:ok|okay|so|and|then|but|well)[,\s]+)*who(?:'ll| will| would| is going to| gets to| actually| really)?\s+(?:read|reads|review|reviews|look at|looks at|check|checks|go through|goes through|examine|examines|assess|assesses|evaluate|evaluates|judge|judges)\s+(?:my |the |our |this |that )?(?:dispute|disputes|claim|claims|case|evidence|proof|documents|screenshots|submission|side)\b|\b(?:real (?:people|persons?|humans?)|humans?|a person|people|someone|somebody|anyone|anybody|staff|employees?)\b.{0,30}\b(?:read|reads|review|reviews|look at|looks at|check|checks|handle|handles|decide|decides|go through|goes through)\b/i;
 /** The topic that says who works on a dispute. */
 const WHO_REVIEWS_TOPIC = 'mediation';
 const COMMAND_WORDS: Partial<Record<IntentName, RegExp>> = {
@@ -58,7 +61,7 @@ const COMMAND_WORDS: Partial<Record<IntentName, RegExp>> = {
 };
 /** A question in form: answered first, and never taken as a slot's answer. "roughly how much ..." too. */
 const QUESTION =
-  /\?\s*$|^\w+,?\s+(?:how|what|why|who|when|where|which)\b|^(?:(?:ok|okay|so|and|then|but|well|um|hmm|plz|pls|please|wait)[,\s]+)*(?:what|how|who|whose|when|why|where|which|is|are|can|could|do|does|did|will|would|should|if|list|show|tell|explain|give|walk|after)\b|\b(?:what (?:hap+(?:en|ens|ened)?|now|next|then)|then what|tell me|show me|explain)\b/i;
+  /\?\s*$|^\w+,?\s+(?:how|what|why|who|when|where|which)\b|^(?:(?:ok|okay|so|and|then|but|well|um|hmm|plz|pls|please|wait)[,\s]+)*(?:what|how|who|whose|when|why|where|which|is|are|can|could|do|does|did|will|would|should|if|list|show|tell|explain|give|walk|after)\b|\b(?:what (?:hap+(?:en|ens|ened)?|now|next|then)|then what|tell me|show me|explain)\b|^just (?:list|show|tell|give|walk|explain)\b/i;
 /** Questions about who or which: answered from the content, never the start of a flow. */
 const INFO_QUESTION = /^(?:who|whom|whose|which)\b/i;
 /** The user speaks of their own case ("am I covered", "my client"), not the rules in general. */
@@ -66,6 +69,9 @@ const OWN_CASE = /\b(?:i|i'm|im|me|my|mine|we|our)\b/i;
 /** The model reads "my disputes" into any sentence with "dispute": the words must say the user's own disputes. */
 const MY_DISPUTES_WORDS =
   /\b(?:my (?:disputes?|cases?)|disputes? (?:i|i've|i have) (?:filed|opened)|(?:see|check|find|track|update|view|show|list|open) (?:my |the |all )?disputes|disputes? status|status of (?:my |the )?dispute|reference)\b/i;
+/** "what should I put in my dispute?": what the claim says (P6, S2), not where the user's disputes are. */
+const CLAIM_CONTENT =
+  /\b(?:put|write|say|include|mention|type|explain)\b.{0,30}\b(?:in|into|inside) (?:my|the|a) (?:dispute|claim)\b/i;
 /** "can I file?", "am I covered?": the user's own case, which the eligibility questions answer. */
 const OWN_CASE_QUESTION = /^(?:can|am|do|does|could|would|is|will) (?:i|my)\b/i;
 /** One or two words naming a topic ("dispute", "refund"): which of its readings is meant is asked. */
@@ -120,6 +126,24 @@ const FILING_TOPICS: ReadonlySet<string> = new Set([
 /** Topics that say where something is: "where do I see ...?" is answered by one of them when it ranks near the best. */
 const LOCATION_TOPICS: ReadonlySet<string> = new Set(['my_disputes', 'find_refund_request', 'filing_steps']);
 const WHERE = /\b(?:where|wher|whre)\b/i;
+/**
+ * "just list me the steps", "what are the steps to dispute?": the steps asked for outright are the
+ * answer, even when the message names the kind of contract; a question of the flow would stand in the way.
+ */
+const ASKS_FOR_STEPS =
+  /\b(?:list|show|give|tell|send|walk)\b(?: me)?(?: through)?(?: all)? the (?:\w+ )?(?:steps|instructions|procedure)\b|\bwhat are (?:all )?the (?:\w+ )?steps\b/i;
+/** A pronoun that stands for the subject under discussion ("how do I reject it?"). */
+const PRONOUN = /\b(?:it|this|that|one)\b/i;
+/** What "it" is on each filing route, when the question alone matches too little. */
+const ROUTE_SUBJECT: Readonly<Record<'ended' | 'active', string>> = {
+  ended: 'refund request',
+  active: 'milestone payment',
+};
+/**
+ * A flow whose opening facts a general question asks for: "how many days do I get to answer a
+ * refund request?" is answered (P3, S1), with working out the user's own deadline offered, not asked.
+ */
+const FLOW_ANSWERS: Partial<Record<IntentName, GuideIntent>> = { file_ended: 'guide_deadline' };
 /** What follows the filing (P9, P11). */
 const AFTER_FILING_TOPIC = 'mediation';
 
@@ -176,6 +200,9 @@ export class DialoguePolicy {
     // "what if I just ignore it?" at any prompt: the consequence, then the prompt again.
     const consequence = slot !== undefined && FREE_TEXT_SLOTS.has(slot) ? undefined : this.consequence(u);
     if (consequence) return { kind: 'answer_retrieved', topic: consequence };
+    // "who will look at my dispute?" has the words of "where do I see it?" (P8) and asks who (P9).
+    const whoReviews = this.whoReviews(u);
+    if (whoReviews) return { kind: 'answer_retrieved', topic: whoReviews };
 
     if (slot && HELPED_SLOTS.has(slot)) {
       const notYet = entities.notYet || (slot === 'arrival' && entities.refundRequested === false);
@@ -192,8 +219,6 @@ export class DialoguePolicy {
     // In the user's own words (a milestone's name, the claim) only when they say it is a side remark.
     const freeText = slot !== undefined && FREE_TEXT_SLOTS.has(slot) && !DIGRESSION.test(text);
     if (cannotHandle && entities.nearScope && !freeText && !answersAValue(u)) return cannotHandle;
-    const whoReviews = this.whoReviews(u);
-    if (whoReviews) return { kind: 'answer_retrieved', topic: whoReviews };
 
     const intents = await u.intents();
     const command = commandOf(intents, text, INTERRUPT_SCORE);
@@ -204,7 +229,7 @@ export class DialoguePolicy {
     }
     if (command && command.kind !== 'chitchat') return command;
     if (QUESTION.test(text) || entities.asksHowToCheck) {
-      const retrieved = this.retrieveFor(u);
+      const retrieved = this.retrieveFor(u, subjectOf(situation));
       const guide =
         isGuideIntent(intents.intent) && intents.score >= INTERRUPT_SCORE ? intents.intent : undefined;
       const overruled = (topic: IntentName) =>
@@ -231,7 +256,9 @@ export class DialoguePolicy {
 
     const consequence = hasSituation(u) ? undefined : this.consequence(u);
     if (consequence && !refundDated(u)) return { kind: 'answer_retrieved', topic: consequence };
-    const retrieved = this.retrieveFor(u);
+    const retrieved = this.retrieveFor(u, subjectOf(situation));
+    if (retrieved?.id === 'filing_steps' && ASKS_FOR_STEPS.test(text) && !refundDated(u))
+      return retrievedCommand(retrieved);
     // "I can't locate the refund request", "who handles it?": an answer, not a questionnaire.
     // "how would I know if it's fixed-price? he ended it and wants a refund": the filing, whose
     // first question comes with where to find the request.
@@ -290,7 +317,7 @@ export class DialoguePolicy {
       isIntentName(intents.intent) &&
       !(intents.intent in COMMAND_WORDS) &&
       intents.score >= CONFIDENT_SCORE &&
-      (intents.intent !== 'my_disputes' || MY_DISPUTES_WORDS.test(text));
+      (intents.intent !== 'my_disputes' || (MY_DISPUTES_WORDS.test(text) && !CLAIM_CONTENT.test(text)));
     if (confident && isIntentName(intents.intent)) {
       const topic = intents.intent;
       // The model is sure of itself on text it never saw; retrieval over the content is the second opinion.
@@ -303,6 +330,10 @@ export class DialoguePolicy {
       }
       if (isGuideIntent(topic) && !question && !agrees(topic, retrieved) && MONEY_TROUBLE.test(text))
         return { kind: 'clarify_contract_state' };
+      const answers = FLOW_ANSWERS[topic];
+      const general = !hasSituation(u) && situation.known.contractState === undefined;
+      if (answers && question && general && agrees(topic, retrieved))
+        return { kind: 'answer', guide: answers };
       if (topic !== 'out_of_scope' && topic !== 'talk_to_person') return commandForTopic(topic);
     }
     // Not sure enough alone, but retrieval finds the same facts: the model's answer, which both back.
@@ -365,8 +396,11 @@ export class DialoguePolicy {
   }
 
   /** Retrieval for this message: a question about what follows the filing gets that stage, not the steps. */
-  private retrieveFor(u: TurnUnderstanding): RetrievedTopic | undefined {
-    const retrieved = this.retrieve(u.text);
+  private retrieveFor(u: TurnUnderstanding, subject?: string): RetrievedTopic | undefined {
+    // "how do I reject it?" on the ended route: too few words alone; "it" is the refund request.
+    const retrieved =
+      this.retrieve(u.text) ??
+      (subject && PRONOUN.test(u.text) ? this.retrieve(`${u.text} ${subject}`) : undefined);
     if (retrieved && WHERE.test(u.text)) return this.locationOf(u.text, retrieved);
     if (!retrieved || !u.entities.afterFiling) return retrieved;
     if (!FILING_TOPICS.has(retrieved.id)) return retrieved;
@@ -388,6 +422,14 @@ export class DialoguePolicy {
       best.score >= RETRIEVAL_SINGLE_TERM_SCORE;
     return strong ? best : undefined;
   }
+}
+
+/** What the conversation is about, for a question that says "it": the filing route's subject. */
+function subjectOf(situation: DialogueSituation): string | undefined {
+  if (situation.route === 'ended' || situation.route === 'active') return ROUTE_SUBJECT[situation.route];
+  const { contractState, refundRequested } = situation.known;
+  if (refundRequested === true && contractState !== 'active') return ROUTE_SUBJECT.ended;
+  return undefined;
 }
 
 /** The message carries a value a prompt may be waiting for: a sum, a number, yes or no. */

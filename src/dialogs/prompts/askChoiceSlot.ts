@@ -2,7 +2,7 @@ import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs'
 import type { PolicyValues } from '../../services/content/contentSchema';
 import type { Choice } from '../../services/replies/choice';
 import { slotTag, type SlotName } from '../policy/SlotName';
-import { say, type ResponseId } from '../responses/Responses';
+import { say, type ResponseId } from '../../services/content/responses';
 
 /** A question with both wordings in content: `<id>.prompt`, and `<id>.retry` worded differently. */
 type QuestionOf<Id> = Id extends `${infer Question}.prompt`

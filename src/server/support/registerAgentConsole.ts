@@ -1,18 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
-
-/** The console's own policy: everything from this origin, no inline script, never framed. */
-const PAGE_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { consoleSecurityHeaders } from '../security/securityHeaders';
 
 const ASSETS: ReadonlyArray<[route: string, file: string, contentType: string]> = [
   ['/agent', 'index.html', 'text/html; charset=utf-8'],
@@ -44,10 +33,8 @@ export function registerAgentConsole(server: Server): void {
       res.writeHead(200, {
         'content-type': contentType,
         'content-length': body.length,
-        'content-security-policy': PAGE_POLICY,
         'cache-control': 'no-cache',
-        'x-content-type-options': 'nosniff',
-        'referrer-policy': 'no-referrer',
+        ...consoleSecurityHeaders(),
       });
       res.end(body);
     });

@@ -33,7 +33,7 @@ export function registerCaseRoutes(
     '/api/agent/queue',
     route(async (_req, res) => {
       const cases = await handoff.openCases();
-      res.send(200, { cases: cases.map((item) => caseView(item, now())) });
+      res.send(200, { cases: cases.map((item) => caseView(item, now(), handoff.wording)) });
     }),
   );
 
@@ -44,7 +44,7 @@ export function registerCaseRoutes(
       const found = await handoff.caseOf(id);
       if (!found) throw new HandoffCaseNotFoundError(id);
       const [transcript, messages] = await Promise.all([handoff.transcriptOf(id), handoff.messagesOf(id, 0)]);
-      res.send(200, { case: caseView(found, now()), transcript, messages });
+      res.send(200, { case: caseView(found, now(), handoff.wording), transcript, messages });
     }),
   );
 
@@ -54,7 +54,7 @@ export function registerCaseRoutes(
       const id = caseIdOf(req);
       const accepted = await handoff.accept(id, agent.id);
       audit('handoff_accepted', id, agent.id);
-      res.send(200, { case: caseView(accepted, now()) });
+      res.send(200, { case: caseView(accepted, now(), handoff.wording) });
     }),
   );
 
@@ -98,7 +98,7 @@ export function registerCaseRoutes(
       const id = caseIdOf(req);
       const ended = await handoff.handBack(id, agent.id);
       audit('handoff_handed_back', id, agent.id);
-      res.send(200, { case: caseView(ended, now()) });
+      res.send(200, { case: caseView(ended, now(), handoff.wording) });
     }),
   );
 
@@ -108,7 +108,7 @@ export function registerCaseRoutes(
       const id = caseIdOf(req);
       const ended = await handoff.close(id, agent.id);
       audit('handoff_closed', id, agent.id);
-      res.send(200, { case: caseView(ended, now()) });
+      res.send(200, { case: caseView(ended, now(), handoff.wording) });
     }),
   );
 }

@@ -1,9 +1,11 @@
+import type { HandoffReason } from '../handoff/caseSummary';
+
 /** The stages of filing on an ended contract, in the order a user reaches them. */
 export const FUNNEL_STAGES = ['started', 'deadline_given', 'claim_written', 'recorded'] as const;
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
 
-/** Why a conversation went to a person (the hand-off summary's reason, or a later one). */
-export type HandoffOutcomeReason = 'asked_for_person' | 'active_contract' | 'repeated_misunderstanding';
+/** Why a conversation went to a person: the hand-off summary's reason. */
+export type HandoffOutcomeReason = HandoffReason;
 
 /**
  * Something that happened in a conversation, as the support team counts it. Nothing here holds what

@@ -7,7 +7,7 @@ import { claimOf } from './caseSummary';
 import { DeliveryFailedError, HandoffCaseNotFoundError, HandoffConflictError } from './errors';
 import type { CaseMessage, HandoffCase, HandoffEnd, NewHandoffCase } from './handoffCase';
 import type { HandoffStore } from './HandoffStore';
-import { HANDOFF_TEXT, WAITING_CHOICES } from './handoffWording';
+import { HandoffWording } from './handoffWording';
 import type { TranscriptEntry, TranscriptStore } from './TranscriptStore';
 
 export interface HandoffServiceOptions {
@@ -40,11 +40,22 @@ export type OpenOutcome =
  */
 export class HandoffService {
   private readonly clock: () => Date;
+  /** What the user is told at each step, from the content file (the bot side says it too). */
+  readonly wording: HandoffWording;
 
   constructor(private readonly options: HandoffServiceOptions) {
-    if (!options?.store || !options.transcripts || !options.messenger || !options.disputes)
-      throw new Error('HandoffService needs a store, transcripts, a messenger and the dispute service');
+    if (
+      !options?.store ||
+      !options.transcripts ||
+      !options.messenger ||
+      !options.disputes ||
+      !options.content
+    )
+      throw new Error(
+        'HandoffService needs a store, transcripts, a messenger, the dispute service and content',
+      );
     this.clock = options.clock ?? (() => new Date());
+    this.wording = new HandoffWording(options.content);
   }
 
   private now(): string {
@@ -103,7 +114,7 @@ export class HandoffService {
       );
     }
     if (result.newly) this.options.onAccepted?.(result.case);
-    if (result.newly) await this.tell(result.case, HANDOFF_TEXT.accepted, 'accept');
+    if (result.newly) await this.tell(result.case, this.wording.text('handoff.accepted'), 'accept');
     return result.case;
   }
 
@@ -132,7 +143,7 @@ export class HandoffService {
         ownerId: held.ownerId,
         idempotencyKey: `handoff:${held.id}:${held.queuedAt}`,
         contractKind: 'active',
-        claim: claimOf(held.summary, note),
+        claim: claimOf(held.summary, this.wording, note),
         conversationReference: held.reference,
       }));
       await this.options.store.setDisputeId(id, dispute.id);
@@ -141,17 +152,17 @@ export class HandoffService {
     const moved = await this.moveToMediation(dispute.id, agentId, note);
     // One line in the conversation the agent is in; what mediation means comes with the dispute
     // notifier's own message about the change of stage (DisputeService.onChange).
-    await this.tell(held, HANDOFF_TEXT.mediationOpened(moved.id), 'mediation');
+    await this.tell(held, this.wording.text('handoff.mediationOpened', { disputeId: moved.id }), 'mediation');
     return moved;
   }
 
   /** The bot answers the user again; the user is told. */
   async handBack(id: string, agentId: string): Promise<HandoffCase> {
-    return this.end(id, agentId, 'handed_back', HANDOFF_TEXT.handedBack);
+    return this.end(id, agentId, 'handed_back', this.wording.text('handoff.handedBack'));
   }
 
   async close(id: string, agentId: string): Promise<HandoffCase> {
-    return this.end(id, agentId, 'closed', HANDOFF_TEXT.closed);
+    return this.end(id, agentId, 'closed', this.wording.text('handoff.closed'));
   }
 
   /**
@@ -191,12 +202,16 @@ export class HandoffService {
 
   private notAnsweredNotice(waitedSeconds: number): CaseNotice {
     const { content } = this.options;
+    const { wording } = this;
     return {
       from: 'bot',
       info: {
-        title: HANDOFF_TEXT.notAnswered(waitedSeconds),
-        lines: [`If you would rather not wait: ${lowerFirst(content.fact('P7'))}`, content.fact('P2')],
-        choices: WAITING_CHOICES,
+        title: wording.text('handoff.notAnswered', { waited: wording.waited(waitedSeconds) }),
+        lines: [
+          wording.text('handoff.ratherNotWait', { activeContractRoute: lowerFirst(content.fact('P7')) }),
+          content.fact('P2'),
+        ],
+        choices: wording.waitingChoices,
       },
     };
   }

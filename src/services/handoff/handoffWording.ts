@@ -1,46 +1,101 @@
+import type { PolicyContent } from '../content/PolicyContent';
+import { fill, placeholdersOf, templateOf, type ResponseId } from '../content/responses';
 import type { Choice } from '../replies/choice';
 
-/** What the user can pick while waiting for a person. */
-export const LEAVE_QUEUE: Choice = {
-  value: 'leave_queue',
-  title: 'Leave the queue',
-  synonyms: ['leave', 'leave queue', 'stop waiting', 'cancel', 'never mind', 'forget it'],
+/** A hand-off sentence's id in content/responses.en.json. */
+export type HandoffSentence = Extract<ResponseId, `handoff.${string}`>;
+
+/**
+ * Each hand-off sentence and the values the code fills in (besides the policy values). Checked when
+ * the hand-off starts: a sentence edited to name a value nobody fills would otherwise reach users
+ * with its `{braces}` showing.
+ */
+const FILLED_WITH: Readonly<Record<HandoffSentence, readonly string[]>> = {
+  'handoff.noService': [],
+  'handoff.offerAfterMisunderstanding': [],
+  'handoff.queued': [],
+  'handoff.alreadyWaiting': [],
+  'handoff.alreadyQueuedElsewhere': [],
+  'handoff.alreadyWithPerson': [],
+  'handoff.stillWaiting': [],
+  'handoff.keptWaiting': [],
+  'handoff.left': [],
+  'handoff.accepted': [],
+  'handoff.handedBack': [],
+  'handoff.closed': [],
+  'handoff.notAnswered': ['waited'],
+  'handoff.waitedSeconds': ['seconds'],
+  'handoff.waitedMinutes': ['minutes'],
+  'handoff.ratherNotWait': ['activeContractRoute'],
+  'handoff.mediationOpened': ['disputeId'],
+  'handoff.choice.keepWaiting': [],
+  'handoff.choice.leaveQueue': [],
+  'handoff.headline.askedForPerson': [],
+  'handoff.headline.repeatedMisunderstanding': [],
+  'handoff.headline.activeContract': ['milestone'],
+  'handoff.headline.activeContractWithAmount': ['milestone', 'amount'],
+  'handoff.headline.milestoneUnnamed': [],
+  'handoff.summary.milestone': ['milestone'],
+  'handoff.summary.amount': ['amount'],
+  'handoff.summary.delivered': ['delivered'],
+  'handoff.summary.clientSaid': ['clientSaid'],
+  'handoff.claim.activeContract': [],
+  'handoff.claim.askedForHelp': [],
+  'handoff.claim.agentNote': ['note'],
 };
-export const KEEP_WAITING: Choice = {
-  value: 'keep_waiting',
-  title: 'Keep waiting',
-  synonyms: ['wait', 'i will wait', "i'll wait", 'keep my place'],
-};
-export const WAITING_CHOICES: Choice[] = [KEEP_WAITING, LEAVE_QUEUE];
 
 /** Words that leave the queue even without a button (the brief promise: "cancel" always works). */
 export const LEAVE_WORDS = /\b(cancel|leave|stop waiting|never ?mind|forget it|quit|exit)\b/i;
 
-export const HANDOFF_TEXT = {
-  queued:
-    'I have passed your conversation to Customer Support, with a summary of your case and what we said here. A person will join this chat: you are in the queue now. You can leave the queue at any time.',
-  alreadyWaiting:
-    'You are already in the queue for a person from Customer Support. You can keep waiting or leave the queue.',
-  alreadyQueuedElsewhere:
-    'You are already in the queue for a person from Customer Support, from another conversation: they will answer you there. I have not made a second request.',
-  alreadyWithPerson: 'A person from Customer Support already has your conversation: just write to them here.',
-  stillWaiting:
-    'You are still in the queue for a person from Customer Support. I have added your message to your case, so they will see it when they join.',
-  keptWaiting: 'Okay, you keep your place in the queue.',
-  left: 'You have left the queue; nothing more goes to Customer Support. What would you like to do now?',
-  accepted:
-    'A person from Customer Support has joined the conversation. Everything you write here now goes to them.',
-  handedBack:
-    'The person from Customer Support has handed you back to me, the assistant. Ask me anything about your dispute, or say "help".',
-  closed:
-    'Customer Support has closed this conversation. I am here again if you need anything else about your dispute: just ask, or say "help".',
-  notAnswered: (waitedSeconds: number) =>
-    `Nobody from Customer Support has picked up your conversation yet (you have waited ${howLong(waitedSeconds)}). You can keep waiting here, or leave the queue.`,
-  mediationOpened: (disputeId: string) =>
-    `Your support agent has opened a case with a mediation specialist. Your reference is ${disputeId}.`,
-};
+const LEAVE_QUEUE_SYNONYMS = ['leave', 'leave queue', 'stop waiting', 'cancel', 'never mind', 'forget it'];
+const KEEP_WAITING_SYNONYMS = ['wait', 'i will wait', "i'll wait", 'keep my place'];
 
-function howLong(seconds: number): string {
-  if (seconds < 90) return `${Math.max(1, Math.round(seconds))} seconds`;
-  return `about ${Math.round(seconds / 60)} minutes`;
+/**
+ * What the hand-off tells the user, from the content file (the domain keeps no sentence of its own),
+ * and the choices it offers while they wait.
+ */
+export class HandoffWording {
+  readonly leaveQueue: Choice;
+  readonly keepWaiting: Choice;
+  /** What the user can pick while waiting for a person. */
+  readonly waitingChoices: Choice[];
+
+  constructor(
+    private readonly content: PolicyContent,
+    private readonly template: (id: HandoffSentence) => string = templateOf,
+  ) {
+    const unfilled = unfilledPlaceholders(template, Object.keys(content.values));
+    if (unfilled.length > 0)
+      throw new Error(`Hand-off wording names values nobody fills: ${unfilled.join(', ')}`);
+    this.leaveQueue = {
+      value: 'leave_queue',
+      title: this.text('handoff.choice.leaveQueue'),
+      synonyms: LEAVE_QUEUE_SYNONYMS,
+    };
+    this.keepWaiting = {
+      value: 'keep_waiting',
+      title: this.text('handoff.choice.keepWaiting'),
+      synonyms: KEEP_WAITING_SYNONYMS,
+    };
+    this.waitingChoices = [this.keepWaiting, this.leaveQueue];
+  }
+
+  text(id: HandoffSentence, vars: Readonly<Record<string, string>> = {}): string {
+    return fill(this.template(id), this.content.values, vars);
+  }
+
+  /** How long the user has waited, in words. */
+  waited(seconds: number): string {
+    if (seconds < 90)
+      return this.text('handoff.waitedSeconds', { seconds: String(Math.max(1, Math.round(seconds))) });
+    return this.text('handoff.waitedMinutes', { minutes: String(Math.round(seconds / 60)) });
+  }
+}
+
+function unfilledPlaceholders(template: (id: HandoffSentence) => string, valueNames: string[]): string[] {
+  return Object.entries(FILLED_WITH).flatMap(([id, vars]) =>
+    placeholdersOf(template(id as HandoffSentence))
+      .filter((name) => !vars.includes(name) && !valueNames.includes(name))
+      .map((name) => `${id} {${name}}`),
+  );
 }

@@ -93,6 +93,13 @@ const FIXES: Readonly<Record<string, string>> = {
   abritration: 'arbitration',
   arbritration: 'arbitration',
   mediaton: 'mediation',
+  medation: 'mediation',
+  mediaiton: 'mediation',
+  meidation: 'mediation',
+  mediatoin: 'mediation',
+  medaition: 'mediation',
+  mediatior: 'mediator',
+  medator: 'mediator',
   meditor: 'mediator',
   mediater: 'mediator',
   // Question words and verbs that make a message a question.

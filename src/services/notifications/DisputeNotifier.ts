@@ -5,9 +5,8 @@ import { DisputeNotice, noticeFromChange, noticeJobId } from './DisputeNotice';
 import type { JobHandler, JobQueue } from './jobs/JobQueue';
 import { settleWithin } from './jobs/settleWithin';
 import { noticeMessage } from './noticeMessage';
-import type { MessageSender } from './DeliveringMessenger';
+import type { ProactiveSender } from './ProactiveSender';
 import type { ReplyRenderer } from './ReplyRenderer';
-import { sendToConversation } from './sendToConversation';
 
 /**
  * Tells a dispute's owner about every change, in the conversation where they filed it. The change
@@ -25,7 +24,7 @@ export class DisputeNotifier {
 
   /** The queue's handler: renders the notice for the conversation's channel and sends it. */
   static delivery(
-    messenger: MessageSender,
+    sender: ProactiveSender,
     content: PolicyContent,
     logger: Logger,
     renderer: ReplyRenderer,
@@ -33,7 +32,7 @@ export class DisputeNotifier {
     return async (notice, attempt) => {
       const reference = notice.conversationReference;
       const message = renderer.info(reference.channelId ?? '', noticeMessage(notice, content));
-      await sendToConversation(messenger, reference, message);
+      await sender.send(reference, message);
       logger.info(
         { event: 'notification_sent', dispute: notice.disputeId, change: notice.event, attempt },
         'Dispute notification delivered',

@@ -5,7 +5,7 @@ import type { Logger } from '../logging/logger';
 import type { DisputeNotice } from './DisputeNotice';
 import { DisputeNotifier } from './DisputeNotifier';
 import type { JobQueue, JobQueues } from './jobs/JobQueue';
-import type { MessageSender } from './DeliveringMessenger';
+import type { ProactiveSender } from './ProactiveSender';
 import type { ReplyRenderer } from './ReplyRenderer';
 
 const NOTIFICATION_QUEUE = 'dispute-notifications';
@@ -22,7 +22,7 @@ export interface DisputeNotificationDependencies {
   /** BullMQ on Redis or timers in this process, as the storage mode says. */
   readonly jobQueues: JobQueues;
   readonly disputes: DisputeService;
-  readonly messenger: MessageSender;
+  readonly sender: ProactiveSender;
   readonly content: PolicyContent;
   /** Draws each notice for the conversation's channel. */
   readonly renderer: ReplyRenderer;
@@ -34,7 +34,7 @@ export function startDisputeNotifications(deps: DisputeNotificationDependencies)
   const queue = deps.jobQueues<DisputeNotice>(
     NOTIFICATION_QUEUE,
     { attempts: config.NOTIFICATION_ATTEMPTS, backoffMs: config.NOTIFICATION_BACKOFF_MS },
-    DisputeNotifier.delivery(deps.messenger, deps.content, logger, deps.renderer),
+    DisputeNotifier.delivery(deps.sender, deps.content, logger, deps.renderer),
   );
   const notifier = new DisputeNotifier(queue, logger);
   notifier.attach(deps.disputes);

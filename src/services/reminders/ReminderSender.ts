@@ -2,16 +2,15 @@ import type { PolicyContent } from '../content/PolicyContent';
 import type { DisputeService } from '../disputes/DisputeService';
 import type { Logger } from '../logging/logger';
 import type { JobHandler } from '../notifications/jobs/JobQueue';
-import type { MessageSender } from '../notifications/DeliveringMessenger';
+import type { ProactiveSender } from '../notifications/ProactiveSender';
 import type { ReplyRenderer } from '../notifications/ReplyRenderer';
-import { sendToConversation } from '../notifications/sendToConversation';
 import type { ReminderJob } from './ReminderJob';
 import { reminderMessage } from './reminderMessage';
 import { reminderSkipReason } from './reminderSkipReason';
 
 export interface ReminderSenderDependencies {
   readonly disputes: DisputeService;
-  readonly messenger: MessageSender;
+  readonly sender: ProactiveSender;
   /** Draws the reminder for the conversation's channel. */
   readonly renderer: ReplyRenderer;
   readonly content: PolicyContent;
@@ -37,7 +36,7 @@ export function reminderSender(deps: ReminderSenderDependencies): JobHandler<Rem
       reference.channelId ?? '',
       reminderMessage(job, dispute, deps.content, now, deps.timeZone),
     );
-    await sendToConversation(deps.messenger, reference, message);
+    await deps.sender.send(reference, message);
     deps.logger.info({ event: 'reminder_sent', attempt, ...where }, 'Reminder delivered');
   };
 }

@@ -3,7 +3,7 @@ import type { PolicyContent } from '../content/PolicyContent';
 import type { DisputeService } from '../disputes/DisputeService';
 import type { Logger } from '../logging/logger';
 import type { JobQueue, JobQueues } from '../notifications/jobs/JobQueue';
-import type { MessageSender } from '../notifications/DeliveringMessenger';
+import type { ProactiveSender } from '../notifications/ProactiveSender';
 import type { ReplyRenderer } from '../notifications/ReplyRenderer';
 import type { ReminderJob } from './ReminderJob';
 import { ReminderScheduler } from './ReminderScheduler';
@@ -24,7 +24,7 @@ export interface ReminderDependencies {
   /** BullMQ on Redis or timers in this process, as the storage mode says. */
   readonly jobQueues: JobQueues;
   readonly disputes: DisputeService;
-  readonly messenger: MessageSender;
+  readonly sender: ProactiveSender;
   /** Draws each reminder for the conversation's channel. */
   readonly renderer: ReplyRenderer;
   readonly content: PolicyContent;
@@ -54,7 +54,7 @@ export function startReminders(deps: ReminderDependencies): Reminders {
     { attempts: config.NOTIFICATION_ATTEMPTS, backoffMs: config.NOTIFICATION_BACKOFF_MS },
     reminderSender({
       disputes: deps.disputes,
-      messenger: deps.messenger,
+      sender: deps.sender,
       renderer: deps.renderer,
       content: deps.content,
       clock,

@@ -1,6 +1,6 @@
-import type { PolicyContent } from '../../services/content/PolicyContent';
-import type { CannotHandleReason } from '../policy/Command';
-import { say } from './Responses';
+import type { PolicyContent } from '../services/content/PolicyContent';
+import type { CannotHandleReason } from './policy/Command';
+import { say } from '../services/content/responses';
 
 /**
  * What the assistant says to a request it does not cover, in a flow or from the menu: why not, what

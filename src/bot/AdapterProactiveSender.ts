@@ -7,12 +7,12 @@ import {
   TurnContext,
 } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
-import { IN_PROCESS_SERVICE_URL, ServiceUrlCheck } from '../network/serviceUrlPolicy';
+import { PermanentJobError } from '../services/notifications/jobs/JobQueue';
+import type { ProactiveSender } from '../services/notifications/ProactiveSender';
+import { IN_PROCESS_SERVICE_URL, ServiceUrlCheck } from '../services/network/serviceUrlPolicy';
 
-/** Anything that sends a message into a stored conversation and rejects when it did not get there. */
-export interface MessageSender {
-  send(reference: Partial<ConversationReference>, message: Partial<Activity>): Promise<void>;
-}
+// The channel says the conversation or the bot's place in it is gone: another try gives the same answer.
+const PERMANENT_STATUSES = new Set([400, 401, 403, 404]);
 
 /** A channel served in this process (the local Direct Line): its own adapter, and how it posts. */
 export interface InProcessChannel {
@@ -34,7 +34,7 @@ class ServiceUrlRefusedError extends Error {
 type Outcome = { sent: true } | { sent: false; error: unknown };
 
 /**
- * A proactive sender whose promise tells the truth, for deliveries that are retried. A plain
+ * The proactive sender (ProactiveSender) over the bot's adapters, whose promise tells the truth, for deliveries that are retried. A plain
  * `context.sendActivity` in a proactive turn cannot promise that: the turn middleware may hold the
  * reply until after the turn, a failure then goes to the adapter's onTurnError (which logs it and
  * sends an apology), and continueConversation resolves anyway. So the message is posted directly
@@ -42,18 +42,29 @@ type Outcome = { sent: true } | { sent: false; error: unknown };
  * the middleware stopped before it ran counts as not delivered. A reference whose serviceUrl the
  * policy refuses is never called: stored data cannot make the bot send anywhere else.
  */
-export class DeliveringMessenger implements MessageSender {
+export class AdapterProactiveSender implements ProactiveSender {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly botAppId: string,
     private readonly checkServiceUrl: ServiceUrlCheck,
     private readonly inProcess?: InProcessChannel,
   ) {
-    if (!adapter) throw new Error('DeliveringMessenger needs the adapter');
-    if (!checkServiceUrl) throw new Error('DeliveringMessenger needs the serviceUrl policy');
+    if (!adapter) throw new Error('AdapterProactiveSender needs the adapter');
+    if (!checkServiceUrl) throw new Error('AdapterProactiveSender needs the serviceUrl policy');
   }
 
   async send(reference: Partial<ConversationReference>, message: Partial<Activity>): Promise<void> {
+    try {
+      await this.deliver(reference, message);
+    } catch (error) {
+      throw permanentWhenFinal(error);
+    }
+  }
+
+  private async deliver(
+    reference: Partial<ConversationReference>,
+    message: Partial<Activity>,
+  ): Promise<void> {
     const activity = TurnContext.applyConversationReference(
       { type: ActivityTypes.Message, ...message },
       reference,
@@ -94,4 +105,12 @@ export class DeliveringMessenger implements MessageSender {
     if (!settled) throw new Error('The proactive turn ended before the message was sent');
     if (!settled.sent) throw settled.error;
   }
+}
+
+/** An answer that retrying cannot change becomes a PermanentJobError (its status code kept). */
+function permanentWhenFinal(error: unknown): unknown {
+  const status = (error as { statusCode?: unknown } | undefined)?.statusCode;
+  if (typeof status !== 'number' || !PERMANENT_STATUSES.has(status)) return error;
+  const permanent = new PermanentJobError(`The channel refused the message (HTTP ${status})`);
+  return Object.assign(permanent, { statusCode: status });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PolicyValues } from '../../services/content/contentSchema';
+import type { PolicyValues } from './contentSchema';
 import responseWording from '../../../content/responses.en.json';
 
 const responsesSchema = z.record(z.string().min(1));
@@ -19,8 +19,27 @@ export function say(
   values: Readonly<Partial<PolicyValues>> = {},
   vars: Readonly<Record<string, string>> = {},
 ): string {
-  return wording[id].replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return fill(templateOf(id), values, vars);
+}
+
+/** A template with `{name}` filled from `vars`, then from the policy values; unknown names stay. */
+export function fill(
+  template: string,
+  values: Readonly<Partial<PolicyValues>>,
+  vars: Readonly<Record<string, string>> = {},
+): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = vars[name] ?? (values as Record<string, unknown>)[name];
     return value === undefined ? whole : String(value);
   });
+}
+
+/** One sentence as written in the content file, its `{name}` placeholders unfilled. */
+export function templateOf(id: ResponseId): string {
+  return wording[id];
+}
+
+/** The `{name}` placeholders of a template, in order. */
+export function placeholdersOf(template: string): string[] {
+  return [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
 }
