@@ -35,7 +35,7 @@ const RETRIEVAL_SUPPORT_RATIO = 0.5;
 
 /** A person is handed the conversation only when the user asks for one in so many words. */
 const ASKS_FOR_PERSON =
-  /\b(?:talk|speak|chat|connect|transfer|put|pass|get|want|need|like|reach|contact|escalate)\b.{0,40}\b(?:person|human|agent|someone|somebody|representative|rep|staff|operator|real (?:person|human)|customer support|support team)\b|^(?:human|agent|person|representative|operator|customer support|live agent)[\s.!?]*$/i;
+  /\b(?:talk|speak|chat|connect|transfer|put|pass|get|want|need|like|reach|contact|escalate)\b.{0,40}\b(?:person|human|agent|someone|somebody|representative|rep|staff|operator|real (?:person|human)|customer support|support team)\b|\b(?:connect|transfer|put) me (?:through )?(?:with|to) (?:the |a )?support\b|^(?:human|agent|person|representative|operator|customer support|live agent)[\s.!?]*$/i;
 /** "am I talking to a bot?": small talk, never a hand-off. */
 const ASKS_IF_BOT =
   /\b(?:are you|am i (?:talking|chatting|speaking|writing) (?:to|with)|is (?:this|it)|is this chat (?:with)?|who am i (?:talking|chatting) (?:to|with))\s+(?:a |an |with a |with an )?(?:bot|robot|ai|human|real person|real|person|machine|automated|chatbot|live person)\b/i;
@@ -74,6 +74,12 @@ const CLAIM_CONTENT =
 const OWN_CASE_QUESTION = /^(?:can|am|do|does|could|would|is|will) (?:i|my)\b/i;
 /** One or two words naming a topic ("dispute", "refund"): which of its readings is meant is asked. */
 const BARE_TOPIC_WORDS = 2;
+/** "i have a contract issue": a trouble named without any of the case, as bare as a topic word. */
+const VAGUE_TROUBLE =
+  /^(?:(?:hi|hello|hey)[,!.]?\s+)?(?:i (?:have|got|'ve got)|i'?m having|there'?s|got) (?:a |an |some )?(?:contract|client|payment|job|milestone|escrow)? ?(?:issue|problem|trouble|question)s?(?: with (?:a |my |the )?(?:contract|client|job|payment))?[\s.!?]*$/i;
+/** "not sure what counts as proof": a question inside a doubt, answered like one ("what to do" asks for help). */
+const EMBEDDED_QUESTION =
+  /\b(?:not sure|no idea|don'?t know|dunno|unsure|wondering)\s+(?:what|how|where|who|which)\b(?!\s+(?:to do|now|next|to proceed)\b)/i;
 /** Money trouble with no clear route: ask whether the contract ended, the one thing that decides it. */
 const MONEY_TROUBLE =
   /\b(?:pay|paid|payment|payments|money|escrow|refund|milestone|dispute|won'?t pay|not paying|hasn'?t paid|scam(?:med)?|owes?)\b/i;
@@ -266,7 +272,8 @@ export class DialoguePolicy {
       (entities.contractState === 'ended' || (entities.unsure && entities.contractState !== 'active'));
     if (filingTold && (entities.asksHowToCheck || entities.unsure))
       return { kind: 'start_flow', topic: 'file_ended' };
-    if (retrieved && (entities.asksHowToCheck || INFO_QUESTION.test(text)))
+    const embedded = EMBEDDED_QUESTION.test(text) && !hasSituation(u);
+    if (retrieved && (entities.asksHowToCheck || INFO_QUESTION.test(text) || embedded))
       return retrievedCommand(retrieved);
     const intents = await u.intents();
     const command = commandOf(intents, text, CONFIDENT_SCORE);
@@ -549,7 +556,8 @@ const FLOW_FACTS: Partial<Record<IntentName, readonly string[]>> = {
 function bareTopic(u: TurnUnderstanding, intents: IntentResult): Command | undefined {
   const words = u.text.split(/\s+/).filter(Boolean);
   const topic = intents.intent;
-  if (words.length > BARE_TOPIC_WORDS || hasSituation(u) || !isIntentName(topic)) return undefined;
+  const bareWords = words.length <= BARE_TOPIC_WORDS || VAGUE_TROUBLE.test(u.text);
+  if (!bareWords || hasSituation(u) || !isIntentName(topic)) return undefined;
   if (topic === 'my_disputes' && OWN_CASE.test(u.text)) return undefined;
   if (!ROUTE_BY_CONTRACT.has(topic) && topic !== 'my_disputes') return undefined;
   const options: IntentName[] = [...CONTRACT_ROUTES, 'my_disputes'];
@@ -613,6 +621,8 @@ function cannotHandleOf(u: TurnUnderstanding): Command | undefined {
   const { entities } = u;
   if (entities.role === 'client') return { kind: 'cannot_handle', reason: 'client' };
   if (entities.contractType === 'hourly') return { kind: 'cannot_handle', reason: 'hourly' };
+  // "he closed it, the request came yesterday, THIS IS A SCAM": the case told with its day comes first.
+  if (entities.nearScope === 'conduct' && refundDated(u)) return undefined;
   if (entities.nearScope) return { kind: 'cannot_handle', reason: entities.nearScope };
   return undefined;
 }
