@@ -119,6 +119,8 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     const { content } = this.deps;
     switch (command.kind) {
       case 'answer':
+        if (command.guide === 'guide_deadline' && (await this.restateDeadline(inner)))
+          return this.resume(inner);
         await sendReply(context, this.deps.renderer, guideAnswer(content, command.guide, false));
         return this.resume(inner);
       case 'answer_retrieved':
@@ -228,6 +230,17 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
   }
 
   /** A new day for the refund request: the deadline is recomputed and both are shown. */
+  /** "and my deadline again?" once the request's day is known: their own deadline, not the rule alone. */
+  private async restateDeadline(inner: DialogContext): Promise<boolean> {
+    const { context } = inner;
+    const known = await this.deps.slots.get(context);
+    if (!known.arrival) return false;
+    const understanding = TurnUnderstanding.of(context, this.deps.intents, this.deps.defaultTimeZone);
+    const reply = deadlineReply(known.arrival, this.deps.content, understanding.clock);
+    await sendReply(context, this.deps.renderer, reply.message);
+    return true;
+  }
+
   private async correctArrival(inner: DialogContext): Promise<DialogTurnResult> {
     const { context } = inner;
     const understanding = TurnUnderstanding.of(context, this.deps.intents, this.deps.defaultTimeZone);
