@@ -208,6 +208,8 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
             ]
           : [again]
         : [
+            // Where the contract is (P4's first step), then how its state shows there.
+            ...(slot === 'contract_state' ? content.lines('P4').slice(0, 1) : []),
             ...(help ? [say(help, content.values)] : []),
             ...(slot === 'arrival' ? [content.fact('P5')] : []),
             say(slot === 'arrival' ? 'slotHelp.arrival.forward' : 'slotHelp.forward', content.values),
@@ -229,7 +231,6 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     });
   }
 
-  /** A new day for the refund request: the deadline is recomputed and both are shown. */
   /** "and my deadline again?" once the request's day is known: their own deadline, not the rule alone. */
   private async restateDeadline(inner: DialogContext): Promise<boolean> {
     const { context } = inner;
@@ -241,6 +242,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     return true;
   }
 
+  /** A new day for the refund request: the deadline is recomputed and both are shown. */
   private async correctArrival(inner: DialogContext): Promise<DialogTurnResult> {
     const { context } = inner;
     const understanding = TurnUnderstanding.of(context, this.deps.intents, this.deps.defaultTimeZone);

@@ -77,6 +77,9 @@ const BARE_TOPIC_WORDS = 2;
 /** "i have a contract issue": a trouble named without any of the case, as bare as a topic word. */
 const VAGUE_TROUBLE =
   /^(?:(?:hi|hello|hey)[,!.]?\s+)?(?:i (?:have|got|'ve got)|i'?m having|there'?s|got) (?:a |an |some )?(?:contract|client|payment|job|milestone|escrow)? ?(?:issue|problem|trouble|question)s?(?: with (?:a |my |the )?(?:contract|client|job|payment))?[\s.!?]*$/i;
+/** "how do I even check if my contract ended?": where the contract's state shows, asked outright (the state it names is asked, not said). */
+const CHECKS_STATE =
+  /\bhow (?:do|can|would|should) i (?:even )?(?:check|know|tell|see|find out) (?:if|whether) (?:my |the |our )?(?:contract|job|it)(?:'s| is| has| was)? (?:really |actually |been )?(?:ended|closed|over|active|still open|still running)\b/i;
 /** "not sure what counts as proof": a question inside a doubt, answered like one ("what to do" asks for help). */
 const EMBEDDED_QUESTION =
   /\b(?:not sure|no idea|don'?t know|dunno|unsure|wondering)\s+(?:what|how|where|who|which)\b(?!\s+(?:to do|now|next|to proceed)\b)/i;
@@ -135,7 +138,7 @@ const WHERE = /\b(?:where|wher|whre)\b/i;
  * answer, even when the message names the kind of contract; a question of the flow would stand in the way.
  */
 const ASKS_FOR_STEPS =
-  /\b(?:list|show|give|tell|send|walk)\b(?: me)?(?: through)?(?: all)? the (?:\w+ )?(?:steps|instructions|procedure)\b|\bwhat are (?:all )?the (?:\w+ )?steps\b/i;
+  /\b(?:list|show|give|tell|send|walk)\b(?: me)?(?: through)?(?: all)? the (?:\w+ )?(?:steps|instructions|procedure)\b|\bwhat are (?:all )?the (?:\w+ )?steps\b|\bstep[- ]by[- ]step\b/i;
 /** A pronoun that stands for the subject under discussion ("how do I reject it?"). */
 const PRONOUN = /\b(?:it|this|that|one)\b/i;
 /** What "it" is on each filing route, when the question alone matches too little. */
@@ -249,6 +252,14 @@ export class DialoguePolicy {
     // "so who do I talk to?" shares words with the "Talk to a person" button, but asks, it does not pick.
     const typedQuestion = !u.fromButton && QUESTION.test(text) && !ASKS_FOR_PERSON.test(text);
     if (u.picked?.value === 'talk_to_person' && typedQuestion) return { kind: 'point_to_help' };
+    // "no idea, how do I check if it ended?": where to look first (even when "no idea" names the
+    // "not sure" choice); the choices of route follow, so what the user finds takes them on.
+    const checksState =
+      !u.fromButton &&
+      CHECKS_STATE.test(text) &&
+      !entities.refundRequested &&
+      entities.delivered === undefined;
+    if (checksState) return { kind: 'slot_help', slot: 'contract_state', notYet: false };
     if (u.picked && isIntentName(u.picked.value)) return commandForTopic(u.picked.value);
     if (u.disputeId) return { kind: 'start_flow', topic: 'my_disputes' };
     if (ASKS_IF_BOT.test(text)) return { kind: 'chitchat', topic: 'bot_identity' };

@@ -7,7 +7,7 @@ const NOT_ENDED =
 const ENDED =
   /\b(?:end(?:ed|s)?|clos(?:ed|es)|finish(?:ed)?|terminat(?:ed|es)|cancel+(?:ed|s)|over|concluded|shut (?:it |the contract |the job )?down|contarct (?:ended|closed)|ended the (?:contract|job))\b/i;
 const ACTIVE =
-  /\b(?:ongoing|on-going|active|still (?:open|running|going|on)|running (?:contract|job|project)|in[- ]progress|not (?:yet )?(?:ended|closed|finished)|open contract|current contract)\b/i;
+  /\b(?:ongoing|on-going|active|still (?:open|running|going|on)|running (?:contract|job|project)|in[- ]progress|not (?:yet )?(?:ended|closed|finished)|open contract|current contract|(?:contract|job|project) (?:is|still is|is still) (?:open|running))\b/i;
 /** "if it ended or is still active": both states named as the question, so neither is said ("ended or not" stays as before). */
 const EITHER_STATE =
   /\b(?:ended|closed|over|active|open|ongoing)\s+or\s+(?:is\s+|it'?s\s+)?(?:still\s+|ended|closed|over|active|open|ongoing)/i;
