@@ -120,6 +120,8 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     const { content } = this.deps;
     switch (command.kind) {
       case 'answer':
+        if (command.guide === 'guide_deadline' && (await this.restateDeadline(inner)))
+          return this.resume(inner);
         await sendReply(context, this.deps.renderer, guideAnswer(content, command.guide, false));
         return this.resume(inner);
       case 'answer_retrieved':
@@ -207,6 +209,8 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
             ]
           : [again]
         : [
+            // Where the contract is (P4's first step), then how its state shows there.
+            ...(slot === 'contract_state' ? content.lines('P4').slice(0, 1) : []),
             ...(help ? [say(help, content.values)] : []),
             ...(slot === 'arrival' ? [content.fact('P5')] : []),
             say(slot === 'arrival' ? 'slotHelp.arrival.forward' : 'slotHelp.forward', content.values),
@@ -221,6 +225,17 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
       kind: 'info',
       lines: cannotHandleLines(this.deps.content, reason),
     });
+  }
+
+  /** "and my deadline again?" once the request's day is known: their own deadline, not the rule alone. */
+  private async restateDeadline(inner: DialogContext): Promise<boolean> {
+    const { context } = inner;
+    const known = await this.deps.slots.get(context);
+    if (!known.arrival) return false;
+    const understanding = TurnUnderstanding.of(context, this.deps.intents, this.deps.defaultTimeZone);
+    const reply = deadlineReply(known.arrival, this.deps.content, understanding.clock);
+    await sendReply(context, this.deps.renderer, reply.message);
+    return true;
   }
 
   /** A new day for the refund request: the deadline is recomputed and both are shown. */

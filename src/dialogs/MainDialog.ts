@@ -211,6 +211,18 @@ export class MainDialog extends ComponentDialog {
           [topicChoice('file_ended'), topicChoice('file_active'), topicChoice('eligibility')],
         );
         return step.endDialog();
+      case 'slot_help': {
+        // Outside a flow only the contract's state is asked about: where it shows (P4's first step), then the routes.
+        const { content } = this.deps;
+        const choices = [topicChoice('file_ended'), topicChoice('file_active'), topicChoice('eligibility')];
+        await sendReply(context, this.deps.renderer, {
+          kind: 'info',
+          lines: [...content.lines('P4').slice(0, 1), say('slotHelp.contractState', content.values)],
+          choices,
+        });
+        await this.offered.remember(context, choices);
+        return step.endDialog();
+      }
       case 'cannot_handle':
         return this.cannotHandle(step, command.reason);
       case 'point_to_help': {

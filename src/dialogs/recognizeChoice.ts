@@ -57,6 +57,13 @@ const MAY_NAME_POSITION =
 const QUESTION_LEAD_IN =
   /^(?:(?:ok|okay|alright|right|so|and|then|well|um|hmm)[,.!\s]+)+(?=(?:what|how|who|whose|when|why|where|which|can|could|do|does|is|are|should|will|would)\b)/i;
 
+/**
+ * A typed question ("who pays if it goes all the way to arbitration?") does not pick a choice by a
+ * common word it shares with a title ("all" of "Show all", "back" of "Back").
+ */
+const TYPED_QUESTION = /\?\s*$|^(?:who|whose|what|why|when|where|how)\b/i;
+const COMMON_IN_QUESTIONS: ReadonlySet<string> = new Set(['all', 'back']);
+
 const BASE_OPTIONS: FindChoicesOptions = { locale: LOCALE, noValue: true, noAction: true };
 
 /**
@@ -88,6 +95,7 @@ function submittedChoice(value: unknown, choices: Choice[]): Choice | undefined 
 }
 
 function choiceByWords(utterance: string, choices: Choice[]): Choice | undefined {
+  const question = TYPED_QUESTION.test(utterance);
   // Each choice is searched on its own: searched together, botbuilder hands a shared word ("escrow"
   // in "Escrow refund" and "Escrow release") to one of them and the tie would go unnoticed.
   const matches = toDialogChoices(choices).flatMap((dialogChoice, index) =>
@@ -95,6 +103,7 @@ function choiceByWords(utterance: string, choices: Choice[]): Choice | undefined
       .filter(
         (match) =>
           match.resolution.score >= MIN_WORD_MATCH_SCORE &&
+          !(question && words(match.text).every((word) => COMMON_IN_QUESTIONS.has(word))) &&
           words(match.text).some((word) => !STOP_WORDS.has(word)),
       )
       .map((match) => ({ ...match, resolution: { ...match.resolution, index } })),

@@ -94,9 +94,13 @@ export class EndedContractDialog extends CancelAndHelpDialog {
     end: (outcome: EndedContractOutcome) => Promise<DialogTurnResult>,
   ): Promise<DialogTurnResult> {
     const { content } = this.deps;
+    // "ended it with money still in escrow, no request yet": that is the first covered case (P1), said so.
+    const known = await this.deps.slots.get(context);
+    const coveredCase = known.contractState === 'ended' && known.escrowFunded === true;
     await sendReply(context, this.deps.renderer, {
       kind: 'info',
       lines: [
+        ...(coveredCase ? [content.fact('P1')] : []),
         say('slotHelp.arrival.notYet', content.values),
         content.fact('P3'),
         say('slotHelp.arrival.notYet.forward', content.values),

@@ -37,7 +37,7 @@ export const MISUNDERSTOOD_BEFORE_OFFERING_PERSON = 3;
 
 /** A person is handed the conversation only when the user asks for one in so many words. */
 const ASKS_FOR_PERSON =
-  /\b(?:talk|speak|chat|connect|transfer|put|pass|get|want|need|like|reach|contact|escalate)\b.{0,40}\b(?:person|human|agent|someone|somebody|representative|rep|staff|operator|real (?:person|human)|customer support|support team)\b|^(?:human|agent|person|representative|operator|customer support|live agent)[\s.!?]*$/i;
+  /\b(?:talk|speak|chat|connect|transfer|put|pass|get|want|need|like|reach|contact|escalate)\b.{0,40}\b(?:person|human|agent|someone|somebody|representative|rep|staff|operator|real (?:person|human)|customer support|support team)\b|\b(?:connect|transfer|put) me (?:through )?(?:with|to) (?:the |a )?support\b|^(?:human|agent|person|representative|operator|customer support|live agent)[\s.!?]*$/i;
 /** "am I talking to a bot?": small talk, never a hand-off. */
 const ASKS_IF_BOT =
   /\b(?:are you|am i (?:talking|chatting|speaking|writing) (?:to|with)|is (?:this|it)|is this chat (?:with)?|who am i (?:talking|chatting) (?:to|with))\s+(?:a |an |with a |with an )?(?:bot|robot|ai|human|real person|real|person|machine|automated|chatbot|live person)\b/i;
@@ -48,6 +48,16 @@ const ASKS_IF_BOT =
  */
 const ASKS_WHO_REVIEWS =
   /^(?:(?:ok|okay|so|and|then|but|well)[,\s]+)*who(?:'ll| will| would| is going to| gets to| actually| really)?\s+(?:read|reads|review|reviews|look at|looks at|check|checks|go through|goes through|examine|examines|assess|assesses|evaluate|evaluates|judge|judges)\s+(?:my |the |our |this |that )?(?:dispute|disputes|claim|claims|case|evidence|proof|documents|screenshots|submission|side)\b|\b(?:real (?:people|persons?|humans?)|humans?|a person|people|someone|somebody|anyone|anybody|staff|employees?)\b.{0,30}\b(?:read|reads|review|reviews|look at|looks at|check|checks|handle|handles|decide|decides|go through|goes through)\b/i;
+/**
+ * "the client's been in touch with the mediation specialist, is that normal?", "what if the freelancer
+ * disputes it?": how a dispute is handled (mediation, P9), whoever asks.
+ */
+/** A question about what comes after mediation (the recommendation, arbitration, its cost) is not about mediation. */
+const PAST_MEDIATION = /\b(?:recommend\w*|arbitrat\w*|binding|reject\w*|disagree\w*|fees?|cost\w*|pays?)\b/i;
+const ASKS_ABOUT_MEDIATION =
+  /\b(?:mediation specialist|mediator)\b|\bwhat (?:if|happens if|happens when) (?:the |my |a )?(?:freelancer|client|they|he|she) (?:disputes?|files? a dispute|opens? a dispute)\b/i;
+/** The user asks for their own deadline ("my deadline again?", "how many days do I have left?"). */
+const OWN_DEADLINE = /\bmy deadline\b|\bhow (?:many days|much time|long) (?:do i have|have i got|is) left\b/i;
 /** The topic that says who works on a dispute. */
 const WHO_REVIEWS_TOPIC = 'mediation';
 const COMMAND_WORDS: Partial<Record<IntentName, RegExp>> = {
@@ -76,6 +86,15 @@ const CLAIM_CONTENT =
 const OWN_CASE_QUESTION = /^(?:can|am|do|does|could|would|is|will) (?:i|my)\b/i;
 /** One or two words naming a topic ("dispute", "refund"): which of its readings is meant is asked. */
 const BARE_TOPIC_WORDS = 2;
+/** "i have a contract issue": a trouble named without any of the case, as bare as a topic word. */
+const VAGUE_TROUBLE =
+  /^(?:(?:hi|hello|hey)[,!.]?\s+)?(?:i (?:have|got|'ve got)|i'?m having|there'?s|got) (?:a |an |some )?(?:contract|client|payment|job|milestone|escrow)? ?(?:issue|problem|trouble|question)s?(?: with (?:a |my |the )?(?:contract|client|job|payment))?[\s.!?]*$/i;
+/** "how do I even check if my contract ended?": where the contract's state shows, asked outright (the state it names is asked, not said). */
+const CHECKS_STATE =
+  /\bhow (?:do|can|would|should) i (?:even )?(?:check|know|tell|see|find out) (?:if|whether) (?:my |the |our )?(?:contract|job|it)(?:'s| is| has| was)? (?:really |actually |been )?(?:ended|closed|over|active|still open|still running)\b/i;
+/** "not sure what counts as proof": a question inside a doubt, answered like one ("what to do" asks for help). */
+const EMBEDDED_QUESTION =
+  /\b(?:not sure|no idea|don'?t know|dunno|unsure|wondering)\s+(?:what|how|where|who|which)\b(?!\s+(?:to do|now|next|to proceed)\b)/i;
 /** Money trouble with no clear route: ask whether the contract ended, the one thing that decides it. */
 const MONEY_TROUBLE =
   /\b(?:pay|paid|payment|payments|money|escrow|refund|milestone|dispute|won'?t pay|not paying|hasn'?t paid|scam(?:med)?|owes?)\b/i;
@@ -131,7 +150,7 @@ const WHERE = /\b(?:where|wher|whre)\b/i;
  * answer, even when the message names the kind of contract; a question of the flow would stand in the way.
  */
 const ASKS_FOR_STEPS =
-  /\b(?:list|show|give|tell|send|walk)\b(?: me)?(?: through)?(?: all)? the (?:\w+ )?(?:steps|instructions|procedure)\b|\bwhat are (?:all )?the (?:\w+ )?steps\b/i;
+  /\b(?:list|show|give|tell|send|walk)\b(?: me)?(?: through)?(?: all)? the (?:\w+ )?(?:steps|instructions|procedure)\b|\bwhat are (?:all )?the (?:\w+ )?steps\b|\bstep[- ]by[- ]step\b/i;
 /** A pronoun that stands for the subject under discussion ("how do I reject it?"). */
 const PRONOUN = /\b(?:it|this|that|one)\b/i;
 /** What "it" is on each filing route, when the question alone matches too little. */
@@ -197,6 +216,9 @@ export class DialoguePolicy {
     const correction = correctionOf(u, situation);
     if (correction) return correction;
     if (situation.answersStep) return { kind: 'fill_slot' };
+    // "remind me of my deadline?" once the day is known: their own deadline again, then the step.
+    if (situation.known.arrival && OWN_DEADLINE.test(text))
+      return { kind: 'answer', guide: 'guide_deadline' };
     // "what if I just ignore it?" at any prompt: the consequence, then the prompt again.
     const consequence = slot !== undefined && FREE_TEXT_SLOTS.has(slot) ? undefined : this.consequence(u);
     if (consequence) return { kind: 'answer_retrieved', topic: consequence };
@@ -245,6 +267,14 @@ export class DialoguePolicy {
     // "so who do I talk to?" shares words with the "Talk to a person" button, but asks, it does not pick.
     const typedQuestion = !u.fromButton && QUESTION.test(text) && !ASKS_FOR_PERSON.test(text);
     if (u.picked?.value === 'talk_to_person' && typedQuestion) return { kind: 'point_to_help' };
+    // "no idea, how do I check if it ended?": where to look first (even when "no idea" names the
+    // "not sure" choice); the choices of route follow, so what the user finds takes them on.
+    const checksState =
+      !u.fromButton &&
+      CHECKS_STATE.test(text) &&
+      !entities.refundRequested &&
+      entities.delivered === undefined;
+    if (checksState) return { kind: 'slot_help', slot: 'contract_state', notYet: false };
     if (u.picked && isIntentName(u.picked.value)) return commandForTopic(u.picked.value);
     if (u.disputeId) return { kind: 'start_flow', topic: 'my_disputes' };
     if (ASKS_IF_BOT.test(text)) return { kind: 'chitchat', topic: 'bot_identity' };
@@ -268,7 +298,8 @@ export class DialoguePolicy {
       (entities.contractState === 'ended' || (entities.unsure && entities.contractState !== 'active'));
     if (filingTold && (entities.asksHowToCheck || entities.unsure))
       return { kind: 'start_flow', topic: 'file_ended' };
-    if (retrieved && (entities.asksHowToCheck || INFO_QUESTION.test(text)))
+    const embedded = EMBEDDED_QUESTION.test(text) && !hasSituation(u);
+    if (retrieved && (entities.asksHowToCheck || INFO_QUESTION.test(text) || embedded))
       return retrievedCommand(retrieved);
     const intents = await u.intents();
     const command = commandOf(intents, text, CONFIDENT_SCORE);
@@ -389,9 +420,12 @@ export class DialoguePolicy {
     return this.retriever.topic(INACTION_TOPICS[inaction], { score: RETRIEVAL_MIN_SCORE, matchedTerms: 0 });
   }
 
-  /** "does a real person read it?": the mediation specialist, asked as a question. */
+  /** "does a real person read it?", "is it normal the specialist contacted him?": mediation, asked as a question. */
   private whoReviews(u: TurnUnderstanding): RetrievedTopic | undefined {
-    if (!QUESTION.test(u.text) || !ASKS_WHO_REVIEWS.test(u.text)) return undefined;
+    if (!QUESTION.test(u.text)) return undefined;
+    const aboutMediation =
+      ASKS_ABOUT_MEDIATION.test(u.text) && u.entities.inaction === undefined && !PAST_MEDIATION.test(u.text);
+    if (!ASKS_WHO_REVIEWS.test(u.text) && !aboutMediation) return undefined;
     return this.retriever.topic(WHO_REVIEWS_TOPIC, { score: RETRIEVAL_MIN_SCORE, matchedTerms: 0 });
   }
 
@@ -551,7 +585,8 @@ const FLOW_FACTS: Partial<Record<IntentName, readonly string[]>> = {
 function bareTopic(u: TurnUnderstanding, intents: IntentResult): Command | undefined {
   const words = u.text.split(/\s+/).filter(Boolean);
   const topic = intents.intent;
-  if (words.length > BARE_TOPIC_WORDS || hasSituation(u) || !isIntentName(topic)) return undefined;
+  const bareWords = words.length <= BARE_TOPIC_WORDS || VAGUE_TROUBLE.test(u.text);
+  if (!bareWords || hasSituation(u) || !isIntentName(topic)) return undefined;
   if (topic === 'my_disputes' && OWN_CASE.test(u.text)) return undefined;
   if (!ROUTE_BY_CONTRACT.has(topic) && topic !== 'my_disputes') return undefined;
   const options: IntentName[] = [...CONTRACT_ROUTES, 'my_disputes'];
@@ -615,6 +650,8 @@ function cannotHandleOf(u: TurnUnderstanding): Command | undefined {
   const { entities } = u;
   if (entities.role === 'client') return { kind: 'cannot_handle', reason: 'client' };
   if (entities.contractType === 'hourly') return { kind: 'cannot_handle', reason: 'hourly' };
+  // "he closed it, the request came yesterday, THIS IS A SCAM": the case told with its day comes first.
+  if (entities.nearScope === 'conduct' && refundDated(u)) return undefined;
   if (entities.nearScope) return { kind: 'cannot_handle', reason: entities.nearScope };
   return undefined;
 }

@@ -48,9 +48,12 @@ const REQUEST_ARRIVED =
   /\b(?:sent|came|arrived|asked|requested|showed up|popped up|got (?:it|the request)|received it)\b/i;
 const CONTRACT_END = /\b(?:clos(?:ed|es)|end(?:ed|s)?|finish(?:ed)?|terminat(?:ed|es)|cancel+(?:ed|s)?)\b/i;
 
-/** A correction in the middle of a message: "..., sorry, I mean ...", "... no wait, ...", "... correction: ...". */
+/**
+ * A correction in the middle of a message: "..., sorry, I mean ...", "... no wait, ...", "... correction: ...",
+ * "ignore what I said before, ...", "I thought it was hourly but I checked and ...".
+ */
 const CORRECTION_INSIDE =
-  /(?:\b(?:no,? wait|wait,? no|sorry|i mean|i meant|correction|actually|oh wait|ugh,? no|hmm,? no|that'?s wrong|scratch that|oops|my bad|or was it)\b|^not\b[^,.]{1,30},|(?:[.!?…,;—–-]|\.\.\.)\s*no\b)[,:.\s—–-]*/gi;
+  /(?:\b(?:no,? wait|wait,? no|sorry|i mean|i meant|correction|actually|oh wait|ugh,? no|hmm,? no|that'?s wrong|scratch that|oops|my bad|or was it)\b|\bignore (?:what|the [^,.]{1,30}?) i (?:said|wrote|told you)(?: (?:before|earlier))?\b|\bi thought\b[^.!?]{1,40}?\bbut(?: i checked(?: and)?)?\b|^not\b[^,.]{1,30},|(?:[.!?…,;—–-]|\.\.\.)\s*no\b(?:,?\s*wait\b)?)[,:.\s—–-]*/gi;
 
 /**
  * "5, I'm mixing it up", "it was 5 days", "make that 6": a count without "ago", correcting "9 days

@@ -15,6 +15,9 @@ const FIXES: Readonly<Record<string, string>> = {
   yesterady: 'yesterday',
   yestday: 'yesterday',
   yday: 'yesterday',
+  yestreday: 'yesterday',
+  yesterdey: 'yesterday',
+  yestrerday: 'yesterday',
   tday: 'today',
   tdy: 'today',
   todya: 'today',
@@ -43,6 +46,8 @@ const FIXES: Readonly<Record<string, string>> = {
   sundy: 'sunday',
   // The case itself.
   refnd: 'refund',
+  // "req came a week ago": the short form in support chats; no other word is spelled "req".
+  req: 'request',
   refud: 'refund',
   rfund: 'refund',
   reqest: 'request',
@@ -118,6 +123,22 @@ const FIXES: Readonly<Record<string, string>> = {
 
 const TYPO = new RegExp(`\\b(?:${Object.keys(FIXES).join('|')})\\b`, 'gi');
 
+/**
+ * Real words typed for a domain word, put right only where the words around them say so: "ended the
+ * contact" is the contract, "a refined from escrow" the refund; "contact support" and "a refined
+ * design" stay as typed.
+ */
+const IN_CONTEXT: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b((?:end|ended|close|closed|cancel+ed|terminated) (?:the |our |my )?)contact\b/gi, '$1contract'],
+  [
+    /\bcontact(?= (?:is |was |has |got )?(?:ended|closed|cancel+ed|terminated|still (?:open|active)|ongoing)\b)/gi,
+    'contract',
+  ],
+  [/\brefined(?= (?:from|of|out of) (?:the |my )?escrow\b| request\b)/gi, 'refund'],
+  [/\b((?:asked for|ask for|requested|wants?|requesting) (?:a |the |my )?)refined\b/gi, '$1refund'],
+];
+
 export function normalizeTypos(text: string): string {
-  return text.replace(TYPO, (word) => FIXES[word.toLowerCase()] ?? word);
+  const fixed = text.replace(TYPO, (word) => FIXES[word.toLowerCase()] ?? word);
+  return IN_CONTEXT.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), fixed);
 }

@@ -62,13 +62,27 @@ function dateTimeModel(): IDateTimeModel {
 }
 
 /**
+ * The recognizer throws on some word orders ("I said before, ... this morning" merges a "before" it
+ * cannot attach): then each clause is read on its own, and a clause it still cannot read holds no date.
+ */
+function parseSafely(text: string, reference: Date): ReturnType<IDateTimeModel['parse']> {
+  try {
+    return dateTimeModel().parse(text, reference);
+  } catch {
+    const clauses = text.split(/[,.;!?]+/).filter((clause) => clause.trim() !== '');
+    if (clauses.length < 2) return [];
+    return clauses.flatMap((clause) => parseSafely(clause, reference));
+  }
+}
+
+/**
  * Finds the date and time phrases in `text`, read against `reference` (see recognizerReferenceFor:
  * its local fields are the user's wall clock). Phrases whose resolution has an unexpected shape are skipped.
  */
 export function recognizeDatePhrases(text: string, reference: Date): RecognizedDatePhrase[] {
   const phrases: RecognizedDatePhrase[] = [];
   if (!mayHoldDate(text)) return phrases;
-  for (const result of dateTimeModel().parse(text, reference)) {
+  for (const result of parseSafely(text, reference)) {
     const resolution = resolutionSchema.safeParse(result.resolution);
     if (resolution.success) {
       phrases.push({ text: result.text, values: resolution.data.values });

@@ -7,7 +7,10 @@ const NOT_ENDED =
 const ENDED =
   /\b(?:end(?:ed|s)?|clos(?:ed|es)|finish(?:ed)?|terminat(?:ed|es)|cancel+(?:ed|s)|over|concluded|shut (?:it |the contract |the job )?down|contarct (?:ended|closed)|ended the (?:contract|job))\b/i;
 const ACTIVE =
-  /\b(?:ongoing|on-going|active|still (?:open|running|going|on)|running (?:contract|job|project)|in[- ]progress|not (?:yet )?(?:ended|closed|finished)|open contract|current contract)\b/i;
+  /\b(?:ongoing|on-going|active|still (?:open|running|going|on)|running (?:contract|job|project)|in[- ]progress|not (?:yet )?(?:ended|closed|finished)|open contract|current contract|(?:contract|job|project) (?:is|still is|is still) (?:open|running))\b/i;
+/** "if it ended or is still active": both states named as the question, so neither is said ("ended or not" stays as before). */
+const EITHER_STATE =
+  /\b(?:ended|closed|over|active|open|ongoing)\s+or\s+(?:is\s+|it'?s\s+)?(?:still\s+|ended|closed|over|active|open|ongoing)/i;
 const CONTRACT_WORD = /\b(?:contracts?|contarct|contrat|jobs?|projects?|gigs?|it)\b/i;
 
 /**
@@ -15,7 +18,7 @@ const CONTRACT_WORD = /\b(?:contracts?|contarct|contrat|jobs?|projects?|gigs?|it
  * ended. Only read when a contract-like word is present, so "the call ended" says nothing.
  */
 export function extractContractState(text: string): ContractState | undefined {
-  if (!CONTRACT_WORD.test(text)) return undefined;
+  if (!CONTRACT_WORD.test(text) || EITHER_STATE.test(text)) return undefined;
   if (NOT_ENDED.test(text) || ACTIVE.test(text)) return 'active';
   return ENDED.test(text) ? 'ended' : undefined;
 }

@@ -4,7 +4,7 @@ const EMPTY_ESCROW =
 
 /** "there was $350 in escrow", "money still in escrow", "the escrow was funded". */
 const FUNDED_ESCROW =
-  /\b(?:money|funds|\$?\d[\d,.]*\s*(?:dollars|usd|eur|euros|gbp)?|payment|milestone) (?:was |is |were |are )?(?:still )?(?:held )?in (?:the )?escrow\b|\bescrow (?:was|is) funded\b|\bfunded (?:the )?(?:milestone|escrow)\b/i;
+  /\b(?:money|funds|\$?\d[\d,.]*\s*(?:dollars|usd|eur|euros|gbp)?|payment|milestone) (?:was |is |were |are )?(?:still )?(?:held )?in (?:the )?escrow\b|\bescrow (?:was |is )?(?:still )?funded\b|\bfunded (?:the )?(?:milestone|escrow)\b/i;
 
 export function saysEscrowEmpty(text: string): boolean {
   return EMPTY_ESCROW.test(text);
