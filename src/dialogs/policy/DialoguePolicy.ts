@@ -48,18 +48,22 @@ const ASKS_IF_BOT =
  */
 const ASKS_WHO_REVIEWS =
   /^(?:(?:ok|okay|so|and|then|but|well)[,\s]+)*who(?:'ll| will| would| is going to| gets to| actually| really)?\s+(?:read|reads|review|reviews|look at|looks at|check|checks|go through|goes through|examine|examines|assess|assesses|evaluate|evaluates|judge|judges)\s+(?:my |the |our |this |that )?(?:dispute|disputes|claim|claims|case|evidence|proof|documents|screenshots|submission|side)\b|\b(?:real (?:people|persons?|humans?)|humans?|a person|people|someone|somebody|anyone|anybody|staff|employees?)\b.{0,30}\b(?:read|reads|review|reviews|look at|looks at|check|checks|handle|handles|decide|decides|go through|goes through)\b/i;
+/** A question about what comes after mediation (the recommendation, arbitration, its cost) is not about mediation. */
+const PAST_MEDIATION = /\b(?:recommend\w*|arbitrat\w*|binding|reject\w*|disagree\w*|fees?|cost\w*|pays?)\b/i;
 /**
  * "the client's been in touch with the mediation specialist, is that normal?", "what if the freelancer
  * disputes it?": how a dispute is handled (mediation, P9), whoever asks.
  */
-/** A question about what comes after mediation (the recommendation, arbitration, its cost) is not about mediation. */
-const PAST_MEDIATION = /\b(?:recommend\w*|arbitrat\w*|binding|reject\w*|disagree\w*|fees?|cost\w*|pays?)\b/i;
 const ASKS_ABOUT_MEDIATION =
   /\b(?:mediation specialist|mediator)\b|\bwhat (?:if|happens if|happens when) (?:the |my |a )?(?:freelancer|client|they|he|she) (?:disputes?|files? a dispute|opens? a dispute)\b/i;
 /** The user asks for their own deadline ("my deadline again?", "how many days do I have left?"). */
 const OWN_DEADLINE = /\bmy deadline\b|\bhow (?:many days|much time|long) (?:do i have|have i got|is) left\b/i;
 /** The topic that says who works on a dispute. */
 const WHO_REVIEWS_TOPIC = 'mediation';
+/** "can the specialist make the client pay?": whether anyone is bound is the recommendation's answer (P11). */
+const ASKS_IF_COMPELLED =
+  /\b(?:force|forces|forced|compel|compels|make|makes|oblige|obliges|obligate)\s+(?:the |my |a )?(?:client|buyer|freelancer|him|her|them|me|us)\s+(?:to\s+)?(?:pay|release|refund|accept|give)\b/i;
+const BINDING_TOPIC = 'recommendation';
 const COMMAND_WORDS: Partial<Record<IntentName, RegExp>> = {
   cancel: /\b(?:cancel|stop|quit|exit|abort|never ?mind|forget (?:it|this|about it)|don'?t want)\b/i,
   start_over:
@@ -423,6 +427,8 @@ export class DialoguePolicy {
   /** "does a real person read it?", "is it normal the specialist contacted him?": mediation, asked as a question. */
   private whoReviews(u: TurnUnderstanding): RetrievedTopic | undefined {
     if (!QUESTION.test(u.text)) return undefined;
+    if (ASKS_IF_COMPELLED.test(u.text))
+      return this.retriever.topic(BINDING_TOPIC, { score: RETRIEVAL_MIN_SCORE, matchedTerms: 0 });
     const aboutMediation =
       ASKS_ABOUT_MEDIATION.test(u.text) && u.entities.inaction === undefined && !PAST_MEDIATION.test(u.text);
     if (!ASKS_WHO_REVIEWS.test(u.text) && !aboutMediation) return undefined;
