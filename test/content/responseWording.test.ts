@@ -28,6 +28,36 @@ function writesWords(text: string, at: number): boolean {
   return /[A-Za-z]/.test(text.slice(at + 1, end).replace(/\$\{[^}]*\}/g, ''));
 }
 
+/**
+ * The domain services that word what the user reads (notices, reminders, the claim, time left): each
+ * listed module, and any other module in these folders that says something, is scanned.
+ */
+const WORDING_SERVICES = /^services\/(notifications|reminders|disputes|time)\//;
+const WORDING_MODULES = [
+  'services/notifications/noticeMessage.ts',
+  'services/reminders/reminderMessage.ts',
+  'services/disputes/claimDraft.ts',
+  'services/time/formatting.ts',
+];
+
+/** Every string literal, read left to right so one literal's closing quote never opens the next. */
+const STRING_LITERAL = /'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g;
+
+/** Words and a space outside `${…}` make a sentence (or part of one); ids and `${a} ${b}` joins do not. */
+function isWording(literal: string): boolean {
+  const own = literal.slice(1, -1).replace(/\$\{[^}]*\}/g, '');
+  return /[A-Za-z]{2,}/.test(own) && / /.test(own);
+}
+
+/** The code without comments, imports and luxon date patterns (`toFormat('cccc d LLLL')`), which are not wording. */
+function codeOnly(text: string): string {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '')
+    .replace(/^import .*$/gm, '')
+    .replace(/toFormat\(\s*'[^']*'\s*\)/g, '');
+}
+
 // Static scans: every wording id the code asks for is in content/responses.en.json, and the dialogs
 // and the bot write no sentence of their own, so all wording can be reviewed and translated there.
 describe('response wording', () => {
@@ -60,6 +90,18 @@ describe('response wording', () => {
           .filter((match) => writesWords(text, (match.index ?? 0) + match[0].length - 1))
           .map((match) => `${file}:${text.slice(0, match.index).split('\n').length}: ${match[0]}`),
       );
+    expect(inline).toEqual([]);
+  });
+
+  it('keeps no sentence inline in the services that word notices, reminders, the claim and time left', () => {
+    const scanned = sources.filter(
+      ({ file, text }) =>
+        WORDING_MODULES.includes(file) || (WORDING_SERVICES.test(file) && /\bsay\(/.test(text)),
+    );
+    expect(scanned.map(({ file }) => file)).toEqual(expect.arrayContaining(WORDING_MODULES));
+    const inline = scanned.flatMap(({ file, text }) =>
+      (codeOnly(text).match(STRING_LITERAL) ?? []).filter(isWording).map((literal) => `${file}: ${literal}`),
+    );
     expect(inline).toEqual([]);
   });
 

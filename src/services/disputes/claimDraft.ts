@@ -1,3 +1,4 @@
+import { say } from '../content/responses';
 import type { Money } from './schemas';
 
 /** The claim as the user builds it, before it is filed. */
@@ -11,13 +12,13 @@ export interface ClaimDraft {
 
 export type ClaimField = keyof ClaimDraft;
 
-/** How each part is named to the user, in the order it is asked and shown. */
+/** How each part is named to the user (content/responses.en.json), in the order it is asked and shown. */
 export const CLAIM_FIELDS: Array<{ field: ClaimField; label: string }> = [
-  { field: 'agreed', label: 'What was agreed' },
-  { field: 'delivered', label: 'What you delivered, and when' },
-  { field: 'amount', label: 'Amount in escrow' },
-  { field: 'evidence', label: 'Evidence' },
-  { field: 'clientLastMessage', label: "The client's last message" },
+  { field: 'agreed', label: say('claim.label.agreed') },
+  { field: 'delivered', label: say('claim.label.delivered') },
+  { field: 'amount', label: say('claim.label.amount') },
+  { field: 'evidence', label: say('claim.label.evidence') },
+  { field: 'clientLastMessage', label: say('claim.label.clientLastMessage') },
 ];
 
 /** Without these a specialist cannot follow the claim (fact P6), so filing waits for them. */
@@ -45,12 +46,13 @@ export function formatMoney(amount: Money): string {
 /** A concise statement the user can paste into the dispute form's reason and details. */
 export function claimStatement(draft: ClaimDraft): string {
   const lines = [
-    'I do not approve the escrow refund request: the work is complete and the payment in escrow is due.',
-    draft.agreed && `What was agreed: ${draft.agreed}`,
-    draft.delivered && `What I delivered: ${draft.delivered}`,
-    draft.amount && `Amount in escrow: ${formatMoney(draft.amount)}`,
-    draft.evidence?.length && `Evidence: ${draft.evidence.join('; ')}`,
-    draft.clientLastMessage && `The client's last message: ${draft.clientLastMessage}`,
+    say('claim.statement.opening'),
+    draft.agreed && say('claim.statement.agreed', {}, { value: draft.agreed }),
+    draft.delivered && say('claim.statement.delivered', {}, { value: draft.delivered }),
+    draft.amount && say('claim.statement.amount', {}, { value: formatMoney(draft.amount) }),
+    draft.evidence?.length && say('claim.statement.evidence', {}, { value: draft.evidence.join('; ') }),
+    draft.clientLastMessage &&
+      say('claim.statement.clientLastMessage', {}, { value: draft.clientLastMessage }),
   ];
   return lines.filter(Boolean).join('\n');
 }

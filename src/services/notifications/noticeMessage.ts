@@ -1,94 +1,98 @@
 import type { InfoContent } from '../replies/infoContent';
 import type { PolicyContent } from '../content/PolicyContent';
+import { say } from '../content/responses';
 import type { Stage } from '../disputes/schemas';
 import type { DisputeNotice } from './DisputeNotice';
 
-const STAGE_NAMES: Record<Stage, string> = {
-  draft: 'draft',
-  filed: 'filed',
-  in_mediation: 'in mediation',
-  recommendation_issued: 'recommendation issued',
-  recommendation_accepted: 'recommendation accepted',
-  recommendation_rejected: 'recommendation rejected',
-  arbitration: 'in arbitration',
-  decided: 'decided',
-  resolved: 'resolved',
-  withdrawn: 'withdrawn',
-};
-
-const I_WILL_TELL_YOU = 'I’ll message you here when anything changes.';
+/** The stage as named inside a sentence ("moved from “filed” to “in mediation”"). */
+function stageName(stage: Stage): string {
+  return say(`notice.stage.${stage}`);
+}
 
 /**
  * What the owner is told about one change: what happened, then what it means and what to do next.
- * Policy statements are the configured fact wording (P9-P13); the rest is plain status.
+ * Policy statements are the configured fact wording (P9-P13); the rest is plain status, worded in
+ * content/responses.en.json.
  */
 export function noticeMessage(notice: DisputeNotice, content: PolicyContent): InfoContent {
-  return { title: `Update on your dispute ${notice.disputeId}`, lines: noticeLines(notice, content) };
+  return { title: say('notice.title', {}, { id: notice.disputeId }), lines: noticeLines(notice, content) };
 }
 
 function noticeLines(notice: DisputeNotice, content: PolicyContent): string[] {
-  const id = notice.disputeId;
-  const quote = notice.quoted ? [`“${notice.quoted}”`] : [];
+  const ids = { id: notice.disputeId };
+  const quote = notice.quoted ? [say('notice.quoted', {}, { quoted: notice.quoted })] : [];
   switch (notice.event) {
     case 'filed':
-      return [`Your dispute ${id} is recorded.`, `What happens next: ${content.fact('P9')}`, I_WILL_TELL_YOU];
+      return [
+        say('notice.filed', {}, ids),
+        say('notice.filed.next', {}, { next: content.fact('P9') }),
+        say('notice.willTellYou'),
+      ];
     case 'withdrawn':
-      return [`Dispute ${id} has been withdrawn and is now closed.`];
+      return [say('notice.withdrawn', {}, ids)];
     case 'recommendation_issued':
       return [
-        `The mediation specialist has made a recommendation on dispute ${id}:`,
+        say('notice.recommendationIssued', {}, ids),
         ...quote,
         content.fact('P11'),
-        'What to do next: you can accept the recommendation or reject it.',
+        say('notice.acceptOrReject'),
         content.fact('P12'),
       ];
     case 'recommendation_response':
       return responseLines(notice, content);
     case 'client_unresponsive':
-      return [
-        `The mediation specialist could not reach your client about dispute ${id}.`,
-        content.fact('P10'),
-      ];
+      return [say('notice.clientUnresponsive', {}, ids), content.fact('P10')];
     case 'decision_recorded':
-      return [`The arbitrator has decided dispute ${id}:`, ...quote, content.fact('P12')];
+      return [say('notice.decisionRecorded', {}, ids), ...quote, content.fact('P12')];
     case 'stage_changed':
       return stageLines(notice, content);
     case 'detail_added':
     case 'reminders_changed':
-      return [`Dispute ${id} was updated.`];
+      return [say('notice.updated', {}, ids)];
   }
 }
 
 function stageLines(notice: DisputeNotice, content: PolicyContent): string[] {
-  const id = notice.disputeId;
+  const ids = { id: notice.disputeId };
   switch (notice.to) {
     case 'in_mediation':
-      return [`Dispute ${id} is now in mediation.`, content.fact('P9'), content.fact('P11'), I_WILL_TELL_YOU];
+      return [
+        say('notice.inMediation', {}, ids),
+        content.fact('P9'),
+        content.fact('P11'),
+        say('notice.willTellYou'),
+      ];
     case 'arbitration':
-      return [`Dispute ${id} has moved to arbitration.`, content.fact('P12'), content.fact('P13')];
+      return [say('notice.arbitration', {}, ids), content.fact('P12'), content.fact('P13')];
     case 'resolved':
-      return [`Dispute ${id} is resolved and now closed.`];
+      return [say('notice.resolved', {}, ids)];
     default:
       return notice.from && notice.to
-        ? [`Dispute ${id} moved from “${STAGE_NAMES[notice.from]}” to “${STAGE_NAMES[notice.to]}”.`]
-        : [`Dispute ${id} was updated.`];
+        ? [say('notice.stageMoved', {}, { ...ids, from: stageName(notice.from), to: stageName(notice.to) })]
+        : [say('notice.updated', {}, ids)];
   }
 }
 
 function responseLines(notice: DisputeNotice, content: PolicyContent): string[] {
-  const id = notice.disputeId;
-  const who = notice.response?.party === 'client' ? 'Your client' : 'You';
+  const ids = { id: notice.disputeId };
   const answered = notice.response
-    ? `${who} ${notice.response.answer} the recommendation on dispute ${id}.`
-    : `An answer to the recommendation on dispute ${id} was recorded.`;
+    ? say(
+        notice.response.party === 'client' ? 'notice.answered.client' : 'notice.answered.owner',
+        {},
+        {
+          ...ids,
+          answer: say(`notice.answer.${notice.response.answer}`),
+        },
+      )
+    : say('notice.answerRecorded', {}, ids);
   switch (notice.to) {
     case 'recommendation_rejected':
       return [answered, content.fact('P12'), content.fact('P13')];
     case 'recommendation_accepted':
-      return [answered, `Both you and your client have accepted it. ${I_WILL_TELL_YOU}`];
+      return [answered, say('notice.bothAccepted', {}, { willTellYou: say('notice.willTellYou') })];
     default:
       return notice.response?.party === 'client'
-        ? [answered, 'What to do next: give your own answer. You can accept the recommendation or reject it.']
-        : [answered, 'Your client has not answered yet.', I_WILL_TELL_YOU];
+        ? [answered, say('notice.giveYourAnswer')]
+        : [answered, say('notice.clientNotAnswered'), say('notice.willTellYou')];
   }
 }

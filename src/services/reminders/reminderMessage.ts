@@ -1,14 +1,16 @@
 import type { InfoContent } from '../replies/infoContent';
 import type { PolicyContent } from '../content/PolicyContent';
+import { say } from '../content/responses';
 import type { Dispute } from '../disputes/schemas';
 import { formatTimeLeft, formatUserDate } from '../time';
 import type { ReminderJob } from './ReminderJob';
 
 const HOUR_MS = 60 * 60 * 1000;
-const HOW_TO_STOP =
-  'To stop these reminders, open the dispute under “My disputes” and choose “Turn reminders off”.';
 
-/** The reminder's wording: the deadline or the waiting recommendation, the policy behind it (P3, S1, P11, P12). */
+/**
+ * The reminder: the deadline or the waiting recommendation, the policy behind it (P3, S1, P11, P12);
+ * its own sentences are in content/responses.en.json.
+ */
 export function reminderMessage(
   job: ReminderJob,
   dispute: Dispute,
@@ -16,7 +18,8 @@ export function reminderMessage(
   now: Date,
   timeZone: string,
 ): InfoContent {
-  const title = `Reminder: dispute ${dispute.id}`;
+  const ids = { id: dispute.id };
+  const title = say('reminder.title', {}, ids);
   if (job.kind === 'deadline' && dispute.deadline) {
     const deadline = new Date(dispute.deadline);
     const hoursLeft = Math.trunc((deadline.getTime() - now.getTime()) / HOUR_MS);
@@ -30,22 +33,22 @@ export function reminderMessage(
     return {
       title,
       lines: [
-        `The window to answer your client’s refund request closes on ${formatUserDate(deadline, 'time', timeZone)} (${left}).`,
+        say('reminder.deadline', {}, { date: formatUserDate(deadline, 'time', timeZone), left }),
         content.fact('P3'),
-        'If you have not finished the dispute steps on the platform yet, do it before then.',
+        say('reminder.finishSteps'),
         content.fact('S1'),
-        HOW_TO_STOP,
+        say('reminder.howToStop'),
       ],
     };
   }
   return {
     title,
     lines: [
-      `The mediation specialist’s recommendation on dispute ${dispute.id} is still waiting for your answer.`,
+      say('reminder.recommendationWaiting', {}, ids),
       content.fact('P11'),
-      'What to do next: you can accept the recommendation or reject it.',
+      say('reminder.acceptOrReject'),
       content.fact('P12'),
-      HOW_TO_STOP,
+      say('reminder.howToStop'),
     ],
   };
 }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { say } from '../content/responses';
 import type { ArrivalPrecision } from './arrivalDate';
 import type { Deadline } from './deadline';
 import { zoneNamed } from './cachedZone';
@@ -17,30 +18,39 @@ export function formatDeadline(deadline: Deadline, timeZone: string): string {
   return formatUserDate(deadline.deadline, deadline.precision, timeZone);
 }
 
-/** "4 days left", "today is the last day", "1 day and 5 hours left", "less than an hour left", "passed 2 days ago". */
+/**
+ * "4 days left", "today is the last day", "1 day and 5 hours left", "less than an hour left", "passed 2 days ago";
+ * the words are in content/responses.en.json (time.*).
+ */
 export function formatTimeLeft(deadline: Deadline): string {
   if (deadline.precision === 'day') {
     if (deadline.daysLeft === 0) {
-      return 'today is the last day';
+      return say('time.lastDay');
     }
-    return deadline.passed
-      ? `passed ${count(-deadline.daysLeft, 'day')} ago`
-      : `${count(deadline.daysLeft, 'day')} left`;
+    return deadline.passed ? passed(count(-deadline.daysLeft, 'day')) : left(count(deadline.daysLeft, 'day'));
   }
   const hours = Math.abs(deadline.hoursLeft);
   const days = Math.floor(hours / 24);
   const restHours = hours % 24;
   if (deadline.passed) {
-    if (hours === 0) return 'passed less than an hour ago';
-    return `passed ${days > 0 ? count(days, 'day') : count(hours, 'hour')} ago`;
+    if (hours === 0) return say('time.passedUnderAnHour');
+    return passed(days > 0 ? count(days, 'day') : count(hours, 'hour'));
   }
-  if (hours === 0) return 'less than an hour left';
-  if (days === 0) return `${count(hours, 'hour')} left`;
+  if (hours === 0) return say('time.underAnHourLeft');
+  if (days === 0) return left(count(hours, 'hour'));
   return restHours === 0
-    ? `${count(days, 'day')} left`
-    : `${count(days, 'day')} and ${count(restHours, 'hour')} left`;
+    ? left(count(days, 'day'))
+    : left(say('time.daysAndHours', {}, { days: count(days, 'day'), hours: count(restHours, 'hour') }));
 }
 
-function count(amount: number, unit: string): string {
-  return `${amount} ${unit}${amount === 1 ? '' : 's'}`;
+function left(span: string): string {
+  return say('time.left', {}, { span });
+}
+
+function passed(span: string): string {
+  return say('time.passed', {}, { span });
+}
+
+function count(amount: number, unit: 'day' | 'hour'): string {
+  return say(`time.${unit}.${amount === 1 ? 'one' : 'other'}`, {}, { count: String(amount) });
 }
