@@ -1,10 +1,6 @@
-import os from 'node:os';
 import path from 'node:path';
-import Redis from 'ioredis';
-import { BenchRedis } from './benchRedis';
 import { CleanupStack } from './cleanupStack';
-import { cpuLayout } from './cpuPinning';
-import { LoadDriverClient } from './loadDriverClient';
+import { startLoadRig } from './loadRig';
 import { measureLevel } from './measureLevel';
 import { productionNodeFlags } from './productionNodeFlags';
 import { ServerProcess } from './serverProcess';
@@ -45,14 +41,7 @@ async function main(): Promise<void> {
   const cleanup = new CleanupStack();
   cleanup.stopOnSignals();
   try {
-    const layout = cpuLayout(os.availableParallelism());
-    const redisServer = await BenchRedis.start(layout.redis);
-    cleanup.push('redis', () => redisServer.stop());
-    const counters = new Redis(redisServer.url, { enableAutoPipelining: false });
-    cleanup.push('redis client', () => counters.disconnect());
-    const driver = LoadDriverClient.start(layout.driver);
-    cleanup.push('load driver', () => driver.stop());
-    const context = { driver, redisPid: redisServer.pid, counters, timeZone: 'America/New_York' };
+    const { layout, redisServer, context } = await startLoadRig(cleanup);
     const sides: Side[] = [];
     for (const [index, side] of entries.entries()) {
       const server = await ServerProcess.start(

@@ -2,11 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import Redis from 'ioredis';
-import { BenchRedis } from './benchRedis';
 import { CleanupStack } from './cleanupStack';
-import { cpuLayout } from './cpuPinning';
-import { LoadDriverClient } from './loadDriverClient';
+import { startLoadRig } from './loadRig';
 import { measureLevel } from './measureLevel';
 import { memoryOf } from './procStats';
 import { productionNodeFlags } from './productionNodeFlags';
@@ -40,13 +37,7 @@ async function main(): Promise<void> {
   const cleanup = new CleanupStack();
   cleanup.stopOnSignals();
   try {
-    const layout = cpuLayout(os.availableParallelism());
-    const redisServer = await BenchRedis.start(layout.redis);
-    cleanup.push('redis', () => redisServer.stop());
-    const counters = new Redis(redisServer.url, { enableAutoPipelining: false });
-    cleanup.push('redis client', () => counters.disconnect());
-    const driver = LoadDriverClient.start(layout.driver);
-    cleanup.push('load driver', () => driver.stop());
+    const { layout, redisServer, context } = await startLoadRig(cleanup);
     const directory = mkdtempSync(path.join(os.tmpdir(), 'heap-after-load-'));
     const flags = [...productionNodeFlags(), ...extraFlags];
     console.log(`node flags: ${flags.join(' ')}; env ${JSON.stringify(extraEnv)}; snapshots in ${directory}`);
@@ -66,7 +57,6 @@ async function main(): Promise<void> {
       },
       (started) => cleanup.push('assistant-heap', () => started.stop()),
     );
-    const context = { driver, redisPid: redisServer.pid, counters, timeZone: 'America/New_York' };
     await printMemory(server, 'idle');
     if (snapshot) await takeSnapshot(server, directory);
     for (const concurrency of levels) {

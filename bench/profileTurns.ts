@@ -1,11 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Redis from 'ioredis';
-import { BenchRedis } from './benchRedis';
 import { CleanupStack } from './cleanupStack';
-import { cpuLayout } from './cpuPinning';
-import { LoadDriverClient } from './loadDriverClient';
+import { startLoadRig } from './loadRig';
 import { measureLevel } from './measureLevel';
 import { summarizeProfile } from './profileSummary';
 import { productionNodeFlags } from './productionNodeFlags';
@@ -28,13 +25,7 @@ async function main(): Promise<void> {
   const cleanup = new CleanupStack();
   cleanup.stopOnSignals();
   try {
-    const layout = cpuLayout(os.availableParallelism());
-    const redisServer = await BenchRedis.start(layout.redis);
-    cleanup.push('redis', () => redisServer.stop());
-    const counters = new Redis(redisServer.url, { enableAutoPipelining: false });
-    cleanup.push('redis client', () => counters.disconnect());
-    const driver = LoadDriverClient.start(layout.driver);
-    cleanup.push('load driver', () => driver.stop());
+    const { layout, redisServer, context } = await startLoadRig(cleanup);
     const directory = mkdtempSync(path.join(os.tmpdir(), 'profile-turns-'));
     const spawnedAt = performance.now();
     const server = await ServerProcess.start(
@@ -47,7 +38,6 @@ async function main(): Promise<void> {
       },
       (started) => cleanup.push('assistant-profiled', () => started.stop()),
     );
-    const context = { driver, redisPid: redisServer.pid, counters, timeZone: 'America/New_York' };
     const run = (label: string, ms: number) =>
       measureLevel(context, server, {
         concurrency,

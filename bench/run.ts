@@ -1,8 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Redis from 'ioredis';
-import { BenchRedis } from './benchRedis';
 import {
   CAPACITY_DEFAULTS,
   CapacityBackend,
@@ -12,12 +10,12 @@ import {
   stopWindowOf,
 } from './capacity';
 import { CleanupStack } from './cleanupStack';
-import { CpuLayout, cpuLayout, pinProcess } from './cpuPinning';
+import { BENCH_TIME_ZONE, startLoadRig } from './loadRig';
+import { CpuLayout, pinProcess } from './cpuPinning';
 import { measureDateResolution } from './dateResolution';
 import { measureIntentModel } from './intentAccuracy';
-import { LoadDriverClient } from './loadDriverClient';
 import { describeMachine } from './machine';
-import { LevelMeasurement, measureLevel, MeasureContext } from './measureLevel';
+import { LevelMeasurement, measureLevel } from './measureLevel';
 import { memoryOf, treeRssKbOf } from './procStats';
 import { summarizeProfile } from './profileSummary';
 import { readRedisCounters, RedisUsage, redisUsageBetween } from './redisCounters';
@@ -41,7 +39,7 @@ const CLUSTER_ENTRY = path.resolve(__dirname, 'clusterBot.js');
 const TAP_ENTRY = path.resolve(__dirname, 'redisTap.js');
 /** As `npm start` runs the assistant (heap bounds). */
 const START_FLAGS = productionNodeFlags();
-const TIME_ZONE = 'America/New_York';
+
 const BOT_PREFIX = 'bench';
 const WARM_UP_MS = 3000;
 const HEADLINE_LEVEL = 64;
@@ -89,17 +87,10 @@ async function main(): Promise<number> {
 
 async function runBench(options: Options, report: Report, cleanup: CleanupStack): Promise<number> {
   const cores = os.availableParallelism();
-  const layout = cpuLayout(cores);
+  const { layout, redisServer, context } = await startLoadRig(cleanup, cores);
+  const { counters, driver } = context;
   const allCores = `0-${cores - 1}`;
-
-  const redisServer = await BenchRedis.start(layout.redis);
-  cleanup.push('redis', () => redisServer.stop());
-  const counters = new Redis(redisServer.url, { enableAutoPipelining: false });
-  cleanup.push('redis client', () => counters.disconnect());
   const redisVersion = /^redis_version:(.+)$/m.exec(await counters.info('server'))?.[1]?.trim() ?? '?';
-  const driver = LoadDriverClient.start(layout.driver);
-  cleanup.push('load driver', () => driver.stop());
-  const context: MeasureContext = { driver, redisPid: redisServer.pid, counters, timeZone: TIME_ZONE };
 
   const machine = describeMachine(redisVersion);
   report.section('machine');
@@ -183,7 +174,7 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
     scenarios: SCENARIOS.map((scenario) => scenario.name),
     expect: 'assistant',
     runId: runId('count-warm'),
-    timeZone: TIME_ZONE,
+    timeZone: BENCH_TIME_ZONE,
   });
   assertClean(warmUpRun.failures + warmUpRun.unexpected, warmUpRun.firstProblem);
   let tapCounts = await readTap(tapped.pid, tapFile, undefined);
@@ -196,7 +187,7 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
       scenarios: [scenario.name],
       expect: 'assistant',
       runId: runId(`count-${scenario.name}`),
-      timeZone: TIME_ZONE,
+      timeZone: BENCH_TIME_ZONE,
     });
     assertClean(run.failures + run.unexpected, run.firstProblem);
     const server = redisUsageBetween(serverBefore, await readRedisCounters(counters), run.turns);
@@ -228,7 +219,7 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
     counters,
     BOT_PREFIX,
     scenarioNamed('ended_contract_filing'),
-    TIME_ZONE,
+    BENCH_TIME_ZONE,
   );
   report.figure(
     'state_bytes_per_conversation',
@@ -381,7 +372,7 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
         layout,
         cleanup,
         maxDurationMs: options.capacityMs,
-        timeZone: TIME_ZONE,
+        timeZone: BENCH_TIME_ZONE,
       });
       for (const line of describeCapacity(measured)) console.log(line);
       capacity.set(backend, measured);
