@@ -1,29 +1,14 @@
-import { BotConversation, textOf } from '../support/botConversation';
-import { RunningApp, startTestApp } from '../support/testApp';
+import { ARRIVAL_PROMPT, talkingToTheBot } from './support/talkingUser';
 
 /**
  * General fixes made after the blind3 batch of the evaluation set (eval/blind3-failures.md): each a
  * behaviour a user would notice, told in new sentences (never the batch's own), run against the
  * whole bot over HTTP. The clock is the test's own, so deadlines are checked as days left.
  */
-const ARRIVAL_PROMPT = /When did the client's refund request arrive/;
 const TYPE_QUESTION = /fixed-price contract or an hourly one/;
 const SCOPE = /This assistant covers Fixed-Price Protection disputes/;
 
-let bot: RunningApp;
-
-beforeAll(async () => {
-  bot = await startTestApp();
-});
-
-afterAll(async () => {
-  await bot.stop();
-});
-
-function user(channelId = 'webchat') {
-  const conversation = new BotConversation(bot.baseUrl, { channelId, localTimezone: 'America/New_York' });
-  return { say: async (text: string) => textOf(await conversation.send(text)) };
-}
+const user = talkingToTheBot();
 
 describe('the day of the request, not the day the contract ended', () => {
   it('"ended it 4 days ago ... the request, it came yesterday" dates the request to yesterday', async () => {

@@ -1,27 +1,12 @@
-import { BotConversation, textOf } from '../support/botConversation';
-import { RunningApp, startTestApp } from '../support/testApp';
+import { ARRIVAL_PROMPT, talkingToTheBot } from './support/talkingUser';
 
 /**
  * General fixes made after the blind2 batch of the evaluation set (eval/README.md): each a
  * behaviour a user would notice, told in new sentences (never the batch's own), run against the
  * whole bot over HTTP.
  */
-const ARRIVAL_PROMPT = /When did the client's refund request arrive/;
 
-let bot: RunningApp;
-
-beforeAll(async () => {
-  bot = await startTestApp();
-});
-
-afterAll(async () => {
-  await bot.stop();
-});
-
-function user(channelId = 'webchat') {
-  const conversation = new BotConversation(bot.baseUrl, { channelId, localTimezone: 'America/New_York' });
-  return { say: async (text: string) => textOf(await conversation.send(text)) };
-}
+const user = talkingToTheBot();
 
 describe('a refund day inside a longer sentence', () => {
   it('"closed by my client yesterday" is read as yesterday, not lost to the word "by"', async () => {
