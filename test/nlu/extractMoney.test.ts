@@ -18,6 +18,8 @@ describe('extractMoney', () => {
     ['200 yen', 200, 'JPY'],
     ['five hundred dollars', 500, 'USD'],
     ['$500 for milestone 1 and $300 for milestone 2', 500, 'USD'],
+    ["Milestone 'Backend API' ($1,500) was submitted", 1500, 'USD'],
+    ['the final milestone [€900] on Nov 12', 900, 'EUR'],
   ])('%s -> %d %s', (text, amount, currency) => {
     expect(extractMoney(text)).toEqual({ amount, currency });
   });

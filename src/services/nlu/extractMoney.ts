@@ -101,9 +101,12 @@ export function extractMoney(text: string): MoneyAmount | undefined {
   return money && { ...money };
 }
 
+/** Brackets around an amount: the recognizer finds no money in "($900)" or "[$900]", but does in "( $900 )". */
+const BRACKETS = /[()[\]{}]/g;
+
 function readMoney(text: string): MoneyAmount | undefined {
   if (!mayHoldAmount(text)) return undefined;
-  const slice = boundedForRecognizer(text, MAY_HOLD_MONEY, MONEY_BOUNDS);
+  const slice = boundedForRecognizer(text, MAY_HOLD_MONEY, MONEY_BOUNDS).replace(BRACKETS, ' ');
   for (const found of recognizeCurrency(slice, Culture.English)) {
     const money = toMoney(found.text, found.resolution);
     if (money) {
