@@ -54,6 +54,7 @@ export const SIGNALS = [
   'repeatPrompt',
   'askDate',
   'askAmount',
+  'askMilestone',
   'askDelivered',
   'askContractState',
   'askContractType',

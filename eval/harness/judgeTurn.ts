@@ -95,6 +95,8 @@ function shows(signal: Signal, turn: TurnObservation, previous: TurnObservation 
       return turn.asksDate;
     case 'askAmount':
       return turn.asksAmount;
+    case 'askMilestone':
+      return turn.asksMilestone;
     case 'askDelivered':
       return turn.asksDelivered;
     case 'askContractState':

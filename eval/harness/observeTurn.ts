@@ -25,6 +25,7 @@ export interface TurnObservation {
   choicesShownTwice: boolean;
   asksDate: boolean;
   asksAmount: boolean;
+  asksMilestone: boolean;
   asksDelivered: boolean;
   asksContractState: boolean;
   asksContractType: boolean;
@@ -79,6 +80,7 @@ function anyQuestion(texts: string[], pattern: RegExp): boolean {
 
 const DATE_QUESTION =
   /\b(when|what day|which day|what date)\b.*\b(arrive|arrived|receive|received|get|got|come|came|send|sent|ask|asked|request)\b/i;
+const MILESTONE_QUESTION = /\bwhich milestone\b/i;
 const AMOUNT_QUESTION = /\bhow much\b|\bwhat (is the |was the )?amount\b/i;
 const DELIVERED_QUESTION =
   /\b(did you deliver|have you delivered|was (the|it) (work |milestone )?delivered|how did you deliver|what did you deliver)\b/i;
@@ -162,6 +164,7 @@ export function observeTurn(
     choicesShownTwice,
     asksDate: anyQuestion(texts, DATE_QUESTION),
     asksAmount: anyQuestion(texts, AMOUNT_QUESTION),
+    asksMilestone: anyQuestion(texts, MILESTONE_QUESTION),
     asksDelivered: anyQuestion(texts, DELIVERED_QUESTION),
     asksContractState: anyQuestion(texts, STATE_QUESTION),
     asksContractType: anyQuestion(texts, TYPE_QUESTION),

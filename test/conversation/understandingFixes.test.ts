@@ -212,3 +212,14 @@ describe("help's words around a question the content answers", () => {
     expect(reply).toMatch(/I can tell you whether your situation is covered/);
   });
 });
+
+describe('a milestone named in the first message', () => {
+  it('is not asked for again on the active-contract route, and is said back', async () => {
+    const freelancer = user();
+    const first = await freelancer.say(
+      'client wont release milestone 2, the contract is still going, i delivered the app last week',
+    );
+    expect(first).toMatch(/You named the milestone \(milestone 2\)/);
+    expect(first).not.toMatch(/Which milestone is it/);
+  });
+});

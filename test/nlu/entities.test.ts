@@ -1,3 +1,4 @@
+import { extractMilestone } from '../../src/services/nlu/entities/milestoneName';
 import { extractAnswerPolarity, unsureOf } from '../../src/services/nlu/entities/answerPolarity';
 import { extractContractState } from '../../src/services/nlu/entities/contractState';
 import { extractContractType } from '../../src/services/nlu/entities/contractType';
@@ -250,5 +251,19 @@ describe('what the user says they do not know', () => {
     ["I don't know when he asked", undefined],
   ])('"%s" is unsure of %s', (text, expected) => {
     expect(unsureOf(text)).toBe(expected);
+  });
+});
+
+describe('the milestone the user names', () => {
+  it.each([
+    ['client wont release milestone 2, contract still going', 'milestone 2'],
+    ['he is sitting on milestone #3', 'milestone 3'],
+    ['the milestone for the logo pack was delivered', 'logo pack'],
+    ['the "landing page" milestone is still unpaid', 'landing page'],
+    ['the second milestone never got released', 'second milestone'],
+    ['my client will not release the milestone', undefined],
+    ['there is money in escrow for a milestone', undefined],
+  ])('"%s" -> %s', (text, expected) => {
+    expect(extractMilestone(text)).toBe(expected);
   });
 });

@@ -119,6 +119,13 @@ export class ActiveContractDialog extends CancelAndHelpDialog {
       const outcome: EligibilityOutcome = { covered: false };
       return step.endDialog(outcome);
     }
+    const known = (await this.deps.slots.get(step.context)).milestone;
+    if (known) {
+      await step.context.sendActivity(
+        say('active.milestoneFromEarlier', this.deps.content.values, { milestone: known }),
+      );
+      return step.next(known);
+    }
     return step.prompt(TEXT_PROMPT, {
       ...slotTag('milestone'),
       prompt: say('active.askMilestone.prompt', this.deps.content.values),

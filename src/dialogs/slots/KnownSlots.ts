@@ -23,6 +23,8 @@ export interface SlotValues {
   escrowFunded?: boolean;
   arrival?: KnownArrival;
   amount?: { value: number; currency: string };
+  /** The milestone in the user's words. */
+  milestone?: string;
   delivered?: boolean;
   /** The user's own words about the delivery, kept for the case summary. */
   deliveryWords?: string;

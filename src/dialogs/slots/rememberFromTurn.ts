@@ -25,6 +25,7 @@ export async function rememberFromTurn(
     role: entities.role,
     refundRequested,
     escrowFunded: entities.escrowFunded ?? (refundRequested === true ? true : undefined),
+    milestone: entities.milestone,
     delivered: entities.delivered,
     deliveryWords: entities.delivered === true ? understanding.said : undefined,
   };

@@ -20,6 +20,8 @@ export interface TurnEntities {
   money?: MoneyAmount;
   /** A number without a currency ("sorry, it's 1100"): an amount only where one is known already. */
   bareNumber?: number;
+  /** The milestone the user names ("milestone 2", "the milestone for the logo"), in their words. */
+  milestone?: string;
   /** True: the work was delivered; false: the user says it was not. */
   delivered?: boolean;
   role?: SpeakerRole;

@@ -19,6 +19,7 @@ import { extractRefundRequest, saysItArrived } from '../../services/nlu/entities
 import { normalizeTypos } from '../../services/nlu/normalizeTypos';
 import { asksHowToCheck } from '../../services/nlu/entities/slotHelpQuestion';
 import { asksAfterFiling } from '../../services/nlu/entities/afterFiling';
+import { extractMilestone } from '../../services/nlu/entities/milestoneName';
 import { extractSpeakerRole, saysFreelancerOutright } from '../../services/nlu/entities/speakerRole';
 import {
   resolveArrivalDate,
@@ -174,6 +175,7 @@ function readEntities(text: string, clock: UserClock): TurnEntities {
     },
     money: latest(money),
     bareNumber: latest(bareNumberOf),
+    milestone: latest(extractMilestone),
     delivered: extractDelivery(text),
     // "I'm actually the client": "actually" is no correction of who is writing, unless they say so outright.
     role:
