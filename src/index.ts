@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from './config/loadConfig';
 import { createLogger } from './services/logging/logger';
 import { warnAboutDevelopmentMode } from './server/security/developmentModeWarning';
-import { startOtlpTracing, Tracing } from './services/tracing/startTracing';
+import type { Tracing } from './services/tracing/startTracing';
 
 async function main(): Promise<void> {
   let config;
@@ -9,7 +9,11 @@ async function main(): Promise<void> {
   try {
     config = loadConfig();
     // Before the app is loaded: the ioredis instrumentation patches the module as it is required.
-    tracing = config.OTEL_EXPORTER_OTLP_ENDPOINT ? startOtlpTracing() : undefined;
+    // The tracing SDK is loaded only when it is used (about 5 MB of heap a process without it keeps).
+    if (config.OTEL_EXPORTER_OTLP_ENDPOINT) {
+      const { startOtlpTracing } = await import('./services/tracing/startTracing');
+      tracing = startOtlpTracing();
+    }
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);

@@ -1,6 +1,7 @@
 import { Activity } from 'botbuilder';
 import {
   Choice as DialogChoice,
+  defaultTokenizer,
   findChoices,
   FindChoicesOptions,
   FoundChoice,
@@ -96,17 +97,20 @@ function submittedChoice(value: unknown, choices: Choice[]): Choice | undefined 
 
 function choiceByWords(utterance: string, choices: Choice[]): Choice | undefined {
   const question = TYPED_QUESTION.test(utterance);
+  const utteranceTokens = new Set(tokensOf(utterance));
   // Each choice is searched on its own: searched together, botbuilder hands a shared word ("escrow"
   // in "Escrow refund" and "Escrow release") to one of them and the tie would go unnoticed.
   const matches = toDialogChoices(choices).flatMap((dialogChoice, index) =>
-    findChoices(utterance, [dialogChoice], { ...BASE_OPTIONS, allowPartialMatches: true })
-      .filter(
-        (match) =>
-          match.resolution.score >= MIN_WORD_MATCH_SCORE &&
-          !(question && words(match.text).every((word) => COMMON_IN_QUESTIONS.has(word))) &&
-          words(match.text).some((word) => !STOP_WORDS.has(word)),
-      )
-      .map((match) => ({ ...match, resolution: { ...match.resolution, index } })),
+    !sharesAToken(dialogChoice, utteranceTokens)
+      ? []
+      : findChoices(utterance, [dialogChoice], { ...BASE_OPTIONS, allowPartialMatches: true })
+          .filter(
+            (match) =>
+              match.resolution.score >= MIN_WORD_MATCH_SCORE &&
+              !(question && words(match.text).every((word) => COMMON_IN_QUESTIONS.has(word))) &&
+              words(match.text).some((word) => !STOP_WORDS.has(word)),
+          )
+          .map((match) => ({ ...match, resolution: { ...match.resolution, index } })),
   );
   return bestSingleChoice(matches, choices);
 }
@@ -163,6 +167,32 @@ function toDialogChoices(choices: Choice[]): DialogChoice[] {
     value: choice.value,
     synonyms: [choice.title, ...(choice.synonyms ?? [])],
   }));
+}
+
+// Choice titles and synonyms are a small fixed vocabulary (plus a user's dispute references): their
+// tokens are kept rather than worked out again on every turn that offers them.
+const MAX_REMEMBERED_TITLES = 2000;
+const titleTokens = new Map<string, string[]>();
+
+/** botbuilder's own tokens (lowercased), so the test below agrees with how findChoices compares. */
+function tokensOf(text: string): string[] {
+  return defaultTokenizer(text, LOCALE).map((token) => token.normalized);
+}
+
+/**
+ * findChoices only matches a choice by a token its title or a synonym shares with the utterance; a
+ * choice that shares none is not searched at all (most choices on most turns: the search is costly).
+ */
+function sharesAToken(choice: DialogChoice, utteranceTokens: ReadonlySet<string>): boolean {
+  return (choice.synonyms ?? []).some((synonym) => {
+    let tokens = titleTokens.get(synonym);
+    if (!tokens) {
+      tokens = tokensOf(synonym.trim());
+      if (titleTokens.size >= MAX_REMEMBERED_TITLES) titleTokens.clear();
+      titleTokens.set(synonym, tokens);
+    }
+    return tokens.some((token) => utteranceTokens.has(token));
+  });
 }
 
 function words(text: string): string[] {
