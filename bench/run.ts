@@ -137,13 +137,16 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
 
   let echoLevels = new Map<number, LevelMeasurement>();
   if (!options.countsOnly) {
-    // The baseline first: the bare echo bot on the same stack, same cores, same driver.
+    // The baseline first: the bare echo bot on the same stack, same cores, same driver, and the same
+    // node flags as the assistant (the start script's heap bounds roughly double the echo bot's CPU
+    // per turn: left off, the ratio would charge the memory policy to the assistant's logic).
     report.section('echo baseline (restify + CloudAdapter + RedisStorage + ConversationState)');
     const echo = await startServer({
       name: 'echo',
       entry: ECHO_ENTRY,
       env: { REDIS_URL: redisServer.url, REDIS_KEY_PREFIX: 'echo' },
       cores: layout.server,
+      nodeArgs: START_FLAGS,
     });
     report.figure('echo_startup_ms', echo.startupMs);
     await warmUp(echo);
@@ -284,6 +287,29 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
   report.figure('cpu_ms_per_turn_ratio_vs_echo', ours.serverCpuMsPerTurn / theirs.serverCpuMsPerTurn);
   report.figure('p99_ratio_vs_echo_64', ours.load.latency.p99Ms / theirs.load.latency.p99Ms);
 
+  // The same pair on node's default heap settings: what the start script's flags cost each of them.
+  report.section(`both on node's default heap settings, ${HEADLINE_LEVEL} conversations`);
+  const defaultsPair = await measureOnNodeDefaults(
+    startServer,
+    warmUp,
+    (server) =>
+      measureLevel(context, server, {
+        concurrency: HEADLINE_LEVEL,
+        durationMs: options.durationMs,
+        expect: expectOf(server),
+        runId: runId(`${server.name}-defaults`),
+      }),
+    { bot: botEnv, echo: { REDIS_URL: redisServer.url, REDIS_KEY_PREFIX: 'echo-defaults' } },
+    layout.server,
+  );
+  printLevel(report, 'echo_node_defaults', defaultsPair.echo);
+  printLevel(report, 'assistant_node_defaults', defaultsPair.bot);
+  const defaultsCpuRatio = defaultsPair.bot.serverCpuMsPerTurn / defaultsPair.echo.serverCpuMsPerTurn;
+  const defaultsThroughputRatio =
+    defaultsPair.bot.load.turnsPerSecond / defaultsPair.echo.load.turnsPerSecond;
+  report.figure('cpu_ms_per_turn_ratio_vs_echo_node_defaults', defaultsCpuRatio);
+  report.figure('throughput_ratio_vs_echo_node_defaults', defaultsThroughputRatio);
+
   let profile: ReturnType<typeof summarizeProfile> | undefined;
   if (options.profile) {
     report.section(`CPU profile of the assistant at ${HEADLINE_LEVEL} conversations (--cpu-prof)`);
@@ -423,6 +449,10 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
       echo_turns_per_s_64: rounded(theirs.load.turnsPerSecond, 1),
       cpu_ms_per_turn_64: rounded(ours.serverCpuMsPerTurn, 3),
       echo_cpu_ms_per_turn_64: rounded(theirs.serverCpuMsPerTurn, 3),
+      cpu_ms_per_turn_ratio_vs_echo_node_defaults: rounded(defaultsCpuRatio, 3),
+      throughput_ratio_vs_echo_node_defaults: rounded(defaultsThroughputRatio, 3),
+      cpu_ms_per_turn_64_node_defaults: rounded(defaultsPair.bot.serverCpuMsPerTurn, 3),
+      echo_cpu_ms_per_turn_64_node_defaults: rounded(defaultsPair.echo.serverCpuMsPerTurn, 3),
       redis_roundtrips_per_turn: rounded(redisTotals.stateRoundTripsPerTurn, 2),
       redis_state_commands_per_turn: rounded(redisTotals.stateCommandsPerTurn, 2),
       redis_roundtrips_per_turn_all: rounded(redisTotals.roundTripsPerTurn, 2),
@@ -451,6 +481,29 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
     }),
   );
   return problems === 0 ? 0 : 1;
+}
+
+/** The echo bot, then the assistant, each started without the start script's flags and measured once. */
+async function measureOnNodeDefaults(
+  startServer: (launch: ServerLaunch) => Promise<ServerProcess>,
+  warmUp: (server: ServerProcess) => Promise<LevelMeasurement>,
+  measure: (server: ServerProcess) => Promise<LevelMeasurement>,
+  env: { bot: Record<string, string>; echo: Record<string, string> },
+  cores: string | undefined,
+): Promise<{ echo: LevelMeasurement; bot: LevelMeasurement }> {
+  const measured = async (name: string, entry: string, serverEnv: Record<string, string>) => {
+    const server = await startServer({ name, entry, env: serverEnv, cores, nodeArgs: [] });
+    try {
+      await warmUp(server);
+      return await measure(server);
+    } finally {
+      await server.stop();
+    }
+  };
+  return {
+    echo: await measured('echo', ECHO_ENTRY, env.echo),
+    bot: await measured('assistant-node-defaults', BOT_ENTRY, env.bot),
+  };
 }
 
 function expectOf(server: ServerProcess): 'assistant' | 'echo' {
