@@ -22,6 +22,7 @@ import { readRedisCounters, RedisUsage, redisUsageBetween } from './redisCounter
 import { readTap, TapUsage, tapUsageBetween } from './redisTapReader';
 import { Report, rounded } from './report';
 import { scenarioNamed, SCENARIOS } from './scenarios';
+import { pairedRounds, PairedSide } from './pairedRounds';
 import { niceOption, raiseSessionPriority } from './priority';
 import { productionNodeFlags } from './productionNodeFlags';
 import { ServerProcess, ServerLaunch } from './serverProcess';
@@ -43,6 +44,8 @@ const START_FLAGS = productionNodeFlags();
 const BOT_PREFIX = 'bench';
 const WARM_UP_MS = 3000;
 const HEADLINE_LEVEL = 64;
+/** Extra rounds at the headline level, alternating echo bot and assistant (bench/pairedRounds.ts). */
+const PAIRED_ROUNDS = 2;
 /** Conversations per scenario, one at a time, for Redis's per-turn counts. */
 const COUNTED_CONVERSATIONS = 3;
 
@@ -136,12 +139,13 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
   };
 
   let echoLevels = new Map<number, LevelMeasurement>();
+  let echo: ServerProcess | undefined;
   if (!options.countsOnly) {
     // The baseline first: the bare echo bot on the same stack, same cores, same driver, and the same
     // node flags as the assistant (the start script's heap bounds roughly double the echo bot's CPU
     // per turn: left off, the ratio would charge the memory policy to the assistant's logic).
     report.section('echo baseline (restify + CloudAdapter + RedisStorage + ConversationState)');
-    const echo = await startServer({
+    echo = await startServer({
       name: 'echo',
       entry: ECHO_ENTRY,
       env: { REDIS_URL: redisServer.url, REDIS_KEY_PREFIX: 'echo' },
@@ -151,7 +155,7 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
     report.figure('echo_startup_ms', echo.startupMs);
     await warmUp(echo);
     echoLevels = await sweep(echo);
-    await cleanup.release('echo');
+    // Kept running: the headline level is measured again in rounds alternating with the assistant's.
   }
 
   // Redis costs, counted in a bot process with the Redis tap preloaded (never the one timed below).
@@ -277,36 +281,59 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
   const rss = memoryOf(bot.pid);
   report.figure('rss_after_load_mb', rss.rssKb / 1024, 'MB');
   report.figure('rss_peak_mb', rss.peakRssKb / 1024, 'MB', 'VmHWM over the whole run');
-  await cleanup.release('assistant');
 
-  const ours = botLevels.get(HEADLINE_LEVEL) as LevelMeasurement;
-  const theirs = echoLevels.get(HEADLINE_LEVEL) as LevelMeasurement;
-  const ratio = ours.load.turnsPerSecond / theirs.load.turnsPerSecond;
-  report.section(`against the baseline at ${HEADLINE_LEVEL} conversations`);
+  const atHeadline = (label: string) => (server: ServerProcess) =>
+    measureLevel(context, server, {
+      concurrency: HEADLINE_LEVEL,
+      durationMs: options.durationMs,
+      expect: expectOf(server),
+      runId: runId(`${server.name}-${label}`),
+    });
+  // The sweeps' headline level plus alternating rounds: each side's median against the other's.
+  report.section(`against the baseline at ${HEADLINE_LEVEL} conversations (medians of alternating rounds)`);
+  const headline = await pairedRounds(
+    atHeadline('paired'),
+    { a: echo as ServerProcess, b: bot },
+    PAIRED_ROUNDS,
+    {
+      a: [echoLevels.get(HEADLINE_LEVEL) as LevelMeasurement],
+      b: [botLevels.get(HEADLINE_LEVEL) as LevelMeasurement],
+    },
+  );
+  await cleanup.release('assistant');
+  await cleanup.release('echo');
+  const { a: theirs, b: ours } = headline;
+  printRounds(report, 'echo', theirs);
+  printRounds(report, 'assistant', ours);
+  const ratio = ours.turnsPerSecond / theirs.turnsPerSecond;
   report.figure('throughput_ratio_vs_echo', ratio);
-  report.figure('cpu_ms_per_turn_ratio_vs_echo', ours.serverCpuMsPerTurn / theirs.serverCpuMsPerTurn);
-  report.figure('p99_ratio_vs_echo_64', ours.load.latency.p99Ms / theirs.load.latency.p99Ms);
+  report.figure('cpu_ms_per_turn_ratio_vs_echo', ours.cpuMsPerTurn / theirs.cpuMsPerTurn);
+  report.figure('p99_ratio_vs_echo_64', ours.p99Ms / theirs.p99Ms);
 
   // The same pair on node's default heap settings: what the start script's flags cost each of them.
   report.section(`both on node's default heap settings, ${HEADLINE_LEVEL} conversations`);
-  const defaultsPair = await measureOnNodeDefaults(
-    startServer,
-    warmUp,
-    (server) =>
-      measureLevel(context, server, {
-        concurrency: HEADLINE_LEVEL,
-        durationMs: options.durationMs,
-        expect: expectOf(server),
-        runId: runId(`${server.name}-defaults`),
+  const onDefaults = async (name: string, entry: string, env: Record<string, string>) => {
+    const server = await startServer({ name, entry, env, cores: layout.server, nodeArgs: [] });
+    await warmUp(server);
+    return server;
+  };
+  const defaultsPair = await pairedRounds(
+    atHeadline('defaults'),
+    {
+      a: await onDefaults('echo', ECHO_ENTRY, {
+        REDIS_URL: redisServer.url,
+        REDIS_KEY_PREFIX: 'echo-defaults',
       }),
-    { bot: botEnv, echo: { REDIS_URL: redisServer.url, REDIS_KEY_PREFIX: 'echo-defaults' } },
-    layout.server,
+      b: await onDefaults('assistant-node-defaults', BOT_ENTRY, botEnv),
+    },
+    PAIRED_ROUNDS + 1,
   );
-  printLevel(report, 'echo_node_defaults', defaultsPair.echo);
-  printLevel(report, 'assistant_node_defaults', defaultsPair.bot);
-  const defaultsCpuRatio = defaultsPair.bot.serverCpuMsPerTurn / defaultsPair.echo.serverCpuMsPerTurn;
-  const defaultsThroughputRatio =
-    defaultsPair.bot.load.turnsPerSecond / defaultsPair.echo.load.turnsPerSecond;
+  await cleanup.release('assistant-node-defaults');
+  await cleanup.release('echo');
+  printRounds(report, 'echo_node_defaults', defaultsPair.a);
+  printRounds(report, 'assistant_node_defaults', defaultsPair.b);
+  const defaultsCpuRatio = defaultsPair.b.cpuMsPerTurn / defaultsPair.a.cpuMsPerTurn;
+  const defaultsThroughputRatio = defaultsPair.b.turnsPerSecond / defaultsPair.a.turnsPerSecond;
   report.figure('cpu_ms_per_turn_ratio_vs_echo_node_defaults', defaultsCpuRatio);
   report.figure('throughput_ratio_vs_echo_node_defaults', defaultsThroughputRatio);
 
@@ -411,10 +438,17 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
   const dates = measureDateResolution();
 
   const problems =
-    [...echoLevels.values(), ...botLevels.values(), singleRun, clusterRun].reduce(
-      (sum, level) => sum + level.load.failures + level.load.unexpected,
-      0,
-    ) + [...capacity.values()].reduce((sum, run) => sum + run.result.failures + run.result.unexpected, 0);
+    [
+      ...echoLevels.values(),
+      ...botLevels.values(),
+      ...headline.a.rounds,
+      ...headline.b.rounds,
+      ...defaultsPair.a.rounds,
+      ...defaultsPair.b.rounds,
+      singleRun,
+      clusterRun,
+    ].reduce((sum, level) => sum + level.load.failures + level.load.unexpected, 0) +
+    [...capacity.values()].reduce((sum, run) => sum + run.result.failures + run.result.unexpected, 0);
   report.section('summary');
   report.figure('failed_or_unexpected_turns', problems);
   const levelTable = Object.fromEntries(
@@ -433,8 +467,8 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
   console.log(
     JSON.stringify({
       throughput_ratio_vs_echo: rounded(ratio, 3),
-      p99_ratio_vs_echo_64: rounded(ours.load.latency.p99Ms / theirs.load.latency.p99Ms, 3),
-      cpu_ms_per_turn_ratio_vs_echo: rounded(ours.serverCpuMsPerTurn / theirs.serverCpuMsPerTurn, 3),
+      p99_ratio_vs_echo_64: rounded(ours.p99Ms / theirs.p99Ms, 3),
+      cpu_ms_per_turn_ratio_vs_echo: rounded(ours.cpuMsPerTurn / theirs.cpuMsPerTurn, 3),
       concurrent_users_p99_200ms: capacity.get('redis')?.result.usersHeld ?? null,
       concurrent_users_p99_200ms_embedded: capacity.get('embedded')?.result.usersHeld ?? null,
       concurrent_users_p99_200ms_echo: capacity.get('echo')?.result.usersHeld ?? null,
@@ -442,17 +476,17 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
         [...capacity].map(([backend, run]) => [backend, stopWindowOf(run)]),
       ),
       capacity_other_cpu_percent: rounded(capacity.get('redis')?.otherCpuPercent ?? NaN, 0),
-      turns_per_s_64: rounded(ours.load.turnsPerSecond, 1),
-      p50_ms_64: rounded(ours.load.latency.p50Ms),
-      p95_ms_64: rounded(ours.load.latency.p95Ms),
-      p99_ms_64: rounded(ours.load.latency.p99Ms),
-      echo_turns_per_s_64: rounded(theirs.load.turnsPerSecond, 1),
-      cpu_ms_per_turn_64: rounded(ours.serverCpuMsPerTurn, 3),
-      echo_cpu_ms_per_turn_64: rounded(theirs.serverCpuMsPerTurn, 3),
+      turns_per_s_64: rounded(ours.turnsPerSecond, 1),
+      p50_ms_64: rounded(ours.p50Ms),
+      p95_ms_64: rounded(ours.p95Ms),
+      p99_ms_64: rounded(ours.p99Ms),
+      echo_turns_per_s_64: rounded(theirs.turnsPerSecond, 1),
+      cpu_ms_per_turn_64: rounded(ours.cpuMsPerTurn, 3),
+      echo_cpu_ms_per_turn_64: rounded(theirs.cpuMsPerTurn, 3),
       cpu_ms_per_turn_ratio_vs_echo_node_defaults: rounded(defaultsCpuRatio, 3),
       throughput_ratio_vs_echo_node_defaults: rounded(defaultsThroughputRatio, 3),
-      cpu_ms_per_turn_64_node_defaults: rounded(defaultsPair.bot.serverCpuMsPerTurn, 3),
-      echo_cpu_ms_per_turn_64_node_defaults: rounded(defaultsPair.echo.serverCpuMsPerTurn, 3),
+      cpu_ms_per_turn_64_node_defaults: rounded(defaultsPair.b.cpuMsPerTurn, 3),
+      echo_cpu_ms_per_turn_64_node_defaults: rounded(defaultsPair.a.cpuMsPerTurn, 3),
       redis_roundtrips_per_turn: rounded(redisTotals.stateRoundTripsPerTurn, 2),
       redis_state_commands_per_turn: rounded(redisTotals.stateCommandsPerTurn, 2),
       redis_roundtrips_per_turn_all: rounded(redisTotals.roundTripsPerTurn, 2),
@@ -473,7 +507,7 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
       date_ms_per_utterance: rounded(dates.date_ms_per_utterance, 3),
       levels: levelTable,
       cpu_pinned: layout.pinned,
-      other_cpu_percent_64: rounded(ours.otherCpuPercent, 0),
+      other_cpu_percent_64: rounded(Math.max(...ours.rounds.map((round) => round.otherCpuPercent)), 0),
       failed_or_unexpected_turns: problems,
       profile_top: profile?.topFunctions
         .slice(0, 5)
@@ -481,29 +515,6 @@ async function runBench(options: Options, report: Report, cleanup: CleanupStack)
     }),
   );
   return problems === 0 ? 0 : 1;
-}
-
-/** The echo bot, then the assistant, each started without the start script's flags and measured once. */
-async function measureOnNodeDefaults(
-  startServer: (launch: ServerLaunch) => Promise<ServerProcess>,
-  warmUp: (server: ServerProcess) => Promise<LevelMeasurement>,
-  measure: (server: ServerProcess) => Promise<LevelMeasurement>,
-  env: { bot: Record<string, string>; echo: Record<string, string> },
-  cores: string | undefined,
-): Promise<{ echo: LevelMeasurement; bot: LevelMeasurement }> {
-  const measured = async (name: string, entry: string, serverEnv: Record<string, string>) => {
-    const server = await startServer({ name, entry, env: serverEnv, cores, nodeArgs: [] });
-    try {
-      await warmUp(server);
-      return await measure(server);
-    } finally {
-      await server.stop();
-    }
-  };
-  return {
-    echo: await measured('echo', ECHO_ENTRY, env.echo),
-    bot: await measured('assistant-node-defaults', BOT_ENTRY, env.bot),
-  };
 }
 
 function expectOf(server: ServerProcess): 'assistant' | 'echo' {
@@ -520,6 +531,17 @@ function describeLayout(layout: CpuLayout): string {
   return layout.pinned
     ? `server on core ${layout.server}; load driver and Redis on core ${layout.driver} (taskset)`
     : 'not pinned: every process shares every core';
+}
+
+/** One side of a paired measurement: every round's level, then the medians the ratios use. */
+function printRounds(report: Report, name: string, side: PairedSide): void {
+  side.rounds.forEach((round, index) => printLevel(report, `${name}_round${index + 1}`, round));
+  report.figure(
+    `${name}_c${HEADLINE_LEVEL}_median`,
+    `${side.turnsPerSecond.toFixed(1)} turns/s, ${side.cpuMsPerTurn.toFixed(3)} ms CPU per turn, p99 ${side.p99Ms.toFixed(1)} ms`,
+    '',
+    `median of ${side.rounds.length} rounds`,
+  );
 }
 
 function printLevel(report: Report, name: string, level: LevelMeasurement): void {
