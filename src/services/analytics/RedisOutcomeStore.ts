@@ -1,9 +1,26 @@
 import type { Cluster, Redis } from 'ioredis';
+import { RedisLuaScript } from '../disputes/redisLuaScript';
 import type { StoredOutcome } from './outcomeEvent';
 import type { NotUnderstoodEntry, OutcomeRetention, OutcomeStore } from './OutcomeStore';
 import { dayOf, notUnderstoodEntryOf, withoutText } from './OutcomeStore';
 
 const DAY_SECONDS = 24 * 60 * 60;
+
+// One command per day's events (a turn's are one day's): append to the day's outcome list and, when
+// there are any, to its not-understood list; keep the newest entries; renew both expiries.
+// KEYS: outcome list, not-understood list. ARGV: max per day, the two TTLs in seconds, the number of
+// outcome entries, those entries, then the not-understood entries.
+const APPEND = new RedisLuaScript(`
+local outcomes = tonumber(ARGV[4])
+redis.call('RPUSH', KEYS[1], unpack(ARGV, 5, 4 + outcomes))
+redis.call('LTRIM', KEYS[1], -tonumber(ARGV[1]), -1)
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+if #ARGV > 4 + outcomes then
+  redis.call('RPUSH', KEYS[2], unpack(ARGV, 5 + outcomes))
+  redis.call('LTRIM', KEYS[2], -tonumber(ARGV[1]), -1)
+  redis.call('EXPIRE', KEYS[2], ARGV[3])
+end
+return 1`);
 
 /**
  * Outcomes in Redis: one list per UTC day (JSON entries, the newest `maxPerDay` kept), expiring after
@@ -27,23 +44,32 @@ export class RedisOutcomeStore implements OutcomeStore {
 
   async append(events: StoredOutcome[]): Promise<void> {
     if (events.length === 0) return;
-    const pipeline = this.redis.pipeline();
     const { outcomeDays, notUnderstoodDays, maxPerDay } = this.retention;
+    const byDay = new Map<string, { outcomes: string[]; notUnderstood: string[] }>();
     for (const event of events) {
-      const outcomeKey = this.outcomeKey(dayOf(event.at));
-      pipeline.rpush(outcomeKey, JSON.stringify(withoutText(event)));
-      pipeline.ltrim(outcomeKey, -maxPerDay, -1);
-      pipeline.expire(outcomeKey, (outcomeDays + 1) * DAY_SECONDS);
+      const day = dayOf(event.at);
+      const lists = byDay.get(day) ?? { outcomes: [], notUnderstood: [] };
+      byDay.set(day, lists);
+      lists.outcomes.push(JSON.stringify(withoutText(event)));
       const entry = notUnderstoodDays > 0 ? notUnderstoodEntryOf(event) : undefined;
-      if (!entry) continue;
-      const textKey = this.notUnderstoodKey(dayOf(entry.at));
-      pipeline.rpush(textKey, JSON.stringify(entry));
-      pipeline.ltrim(textKey, -maxPerDay, -1);
-      pipeline.expire(textKey, notUnderstoodDays * DAY_SECONDS);
+      if (entry) lists.notUnderstood.push(JSON.stringify(entry));
     }
-    const results = (await pipeline.exec()) ?? [];
-    const failed = results.find(([error]) => error);
-    if (failed?.[0]) throw failed[0];
+    await Promise.all(
+      [...byDay].map(([day, lists]) =>
+        APPEND.run(
+          this.redis,
+          [this.outcomeKey(day), this.notUnderstoodKey(day)],
+          [
+            String(maxPerDay),
+            String((outcomeDays + 1) * DAY_SECONDS),
+            String(Math.max(notUnderstoodDays, 1) * DAY_SECONDS),
+            String(lists.outcomes.length),
+            ...lists.outcomes,
+            ...lists.notUnderstood,
+          ],
+        ),
+      ),
+    );
   }
 
   async outcomesOn(days: string[]): Promise<StoredOutcome[]> {
