@@ -24,7 +24,7 @@ return 1`);
 
 /**
  * Outcomes in Redis: one list per UTC day (JSON entries, the newest `maxPerDay` kept), expiring after
- * the retention. Every key shares one hash tag, so a turn's events go in one pipelined round trip,
+ * the retention. Every key shares one hash tag, so a turn's events go in one script call (one round trip),
  * also on a cluster.
  */
 export class RedisOutcomeStore implements OutcomeStore {
