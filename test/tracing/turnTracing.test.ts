@@ -50,8 +50,10 @@ describe('tracing a turn (OpenTelemetry, in-memory exporter)', () => {
 
     const redisCalls = spans.filter((span) => span.attributes['db.system.name'] === 'redis');
     const commands = redisCalls.map((span) => span.name);
-    // The dedupe mark, the rate limit, the state read and write, and the outcome write (pipelined).
-    expect(commands).toEqual(expect.arrayContaining(['set', 'evalsha', 'mget', 'rpush', 'ltrim', 'expire']));
+    // The dedupe mark, the hand-off status and the state read; then four scripts, each sent by its SHA
+    // first: the rate limit, the state write, the transcript lines and the turn's outcome records.
+    expect(commands).toEqual(expect.arrayContaining(['set', 'hgetall', 'mget']));
+    expect(commands.filter((command) => command === 'evalsha')).toHaveLength(4);
     for (const call of redisCalls) {
       expect(call.traceId).toBe(turn.traceId);
       expect(call.parentSpanId).toBe(turn.spanId);
