@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { Cluster, Redis } from 'ioredis';
-import { RedisLuaScript } from '../../services/disputes/redisLuaScript';
+import { RedisLuaScript } from '../../services/storage/redisLuaScript';
 import {
   activityIdAt,
   ActivityPage,

@@ -1,5 +1,5 @@
 import type { Cluster, Redis } from 'ioredis';
-import { RedisLuaScript } from '../disputes/redisLuaScript';
+import { RedisLuaScript } from '../storage/redisLuaScript';
 import type { StoredOutcome } from './outcomeEvent';
 import type { NotUnderstoodEntry, OutcomeRetention, OutcomeStore } from './OutcomeStore';
 import { dayOf, notUnderstoodEntryOf, withoutText } from './OutcomeStore';

@@ -2,7 +2,7 @@ import type { Cluster, Redis } from 'ioredis';
 import type { DisputeStore, VersionedDispute } from './DisputeStore';
 import { CorruptDisputeError } from './errors';
 import { idempotencyKeyPart, ownerKeyPart } from './ownerKeys';
-import { RedisLuaScript } from './redisLuaScript';
+import { RedisLuaScript } from '../storage/redisLuaScript';
 import type { Dispute } from './schemas';
 import { deserializeDispute, serializeDispute } from './storedDispute';
 

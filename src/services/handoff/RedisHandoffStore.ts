@@ -1,7 +1,7 @@
 import { hash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Cluster, Redis } from 'ioredis';
-import { RedisLuaScript } from '../disputes/redisLuaScript';
+import { RedisLuaScript } from '../storage/redisLuaScript';
 import type { AcceptResult, HandoffStore } from './HandoffStore';
 import type { CaseMessage, HandoffCase, HandoffEnd, HandoffStatus, NewHandoffCase } from './handoffCase';
 

@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
-import { RedisLuaScript } from '../disputes/redisLuaScript';
+import { RedisLuaScript } from '../storage/redisLuaScript';
 import type { TranscriptEntry, TranscriptStore } from './TranscriptStore';
 
 // One command (so it joins the turn's write batch): append, keep the newest lines, renew the expiry.
