@@ -34,6 +34,7 @@ import { createMemoryPersistence } from './services/persistence/memory/memoryPer
 import { createRedisPersistence } from './services/persistence/redis/redisPersistence';
 import { createServer } from './server/createServer';
 import { InFlightTurns } from './server/InFlightTurns';
+import { TurnAdmission } from './server/TurnAdmission';
 import { clientLimitRules } from './server/security/clientLimitRules';
 import { clientRateLimits } from './server/security/ClientRateLimits';
 import {
@@ -212,6 +213,7 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<App>
     isReady: () => persistence.isReady(),
     maxBodyBytes: config.MAX_BODY_BYTES,
     inFlight,
+    admission: new TurnAdmission(config.MAX_CONCURRENT_TURNS),
     requireBotToken: Boolean(config.MicrosoftAppId),
     openToEveryAddress: config.ALLOW_UNAUTHENTICATED_MESSAGES,
     checkServiceUrl,

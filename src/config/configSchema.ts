@@ -58,6 +58,8 @@ const settingsSchema = z
     CONTENT_FILE: optionalString,
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     MAX_BODY_BYTES: positiveInt(256 * 1024),
+    // Turns processed at once; more wait their turn (src/server/TurnAdmission.ts).
+    MAX_CONCURRENT_TURNS: positiveInt(16),
     SHUTDOWN_GRACE_MS: positiveInt(10000),
     // The support widget and its Direct Line channel (src/channels).
     WIDGET_USER_TOKEN_SECRET: optionalString.pipe(

@@ -5,6 +5,7 @@ import type { Logger } from '../services/logging/logger';
 import { pseudonym } from '../services/logging/pseudonym';
 import { describeInvalidActivity } from './activitySchema';
 import { InFlightTurns } from './InFlightTurns';
+import { TurnAdmission } from './TurnAdmission';
 import { AdapterAnswer } from './security/AdapterAnswer';
 import { baselineSecurityHeaders } from './security/securityHeaders';
 import { couldBeBotFrameworkToken } from './security/botTokenShape';
@@ -22,6 +23,8 @@ export interface ServerDependencies {
   isReady: () => Promise<boolean>;
   maxBodyBytes: number;
   inFlight: InFlightTurns;
+  /** Bounds how many turns are processed at once (the rest wait, in order). */
+  admission: TurnAdmission;
   /** With an app id configured: requests need a Bearer token shaped like Bot Framework's (401 otherwise). */
   requireBotToken?: boolean;
   /** Without an app id: ALLOW_UNAUTHENTICATED_MESSAGES lets other machines call too (else loopback only). */
@@ -75,19 +78,22 @@ export function createServer(deps: ServerDependencies): Server {
     }
     const activity = req.body as ActivityEnvelope;
     const started = process.hrtime.bigint();
-    await deps.inFlight.track(async () => {
-      try {
-        const answer = new AdapterAnswer(res);
-        await deps.adapter.processChecked(req, answer.response, (context) => {
-          answer.markTurnStarted();
-          return deps.bot.run(context);
-        });
-        answer.sendWith(deps.logger);
-      } catch (error) {
-        deps.logger.error({ event: 'process_error', error: (error as Error).message }, 'Adapter failed');
-        if (!res.headersSent) res.send(500, { error: 'internal_error' });
-      }
-    });
+    // A request waiting for its slot counts as in flight: shutdown waits for it too.
+    await deps.inFlight.track(() =>
+      deps.admission.run(async () => {
+        try {
+          const answer = new AdapterAnswer(res);
+          await deps.adapter.processChecked(req, answer.response, (context) => {
+            answer.markTurnStarted();
+            return deps.bot.run(context);
+          });
+          answer.sendWith(deps.logger);
+        } catch (error) {
+          deps.logger.error({ event: 'process_error', error: (error as Error).message }, 'Adapter failed');
+          if (!res.headersSent) res.send(500, { error: 'internal_error' });
+        }
+      }),
+    );
     // At the usual level (warn) the line is dropped: skip the pseudonym's hash and the fields.
     if (deps.logger.isLevelEnabled('info'))
       deps.logger.info(
