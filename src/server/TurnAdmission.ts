@@ -1,9 +1,10 @@
 /**
- * At most `limit` turns are processed at once; later requests wait their turn in arrival order.
- * Under overload a turn that has started finishes sooner instead of every turn sharing the core:
- * what a turn holds while it waits for Redis then dies young instead of being promoted to V8's old
- * generation, so memory stays bounded and less CPU goes to garbage collection (bench: at 256
- * conversations the RSS after load fell from 259 to 228 MB, and CPU per turn by 5 % at 64).
+ * At most `limit` turns are processed at once; later requests wait their turn in arrival order, so an
+ * overload queues requests instead of growing memory with every turn in flight. A turn keeps its slot
+ * while it posts its replies to the channel, so the limit must stay well above turns per second times
+ * the reply latency (MAX_CONCURRENT_TURNS, 256 by default). Bench: with 16 slots the RSS after a
+ * 256-conversation level fell from 259 to 228 MB, but that would cap a channel whose replies take
+ * 100 ms at 160 turns/s.
  */
 export class TurnAdmission {
   private running = 0;
