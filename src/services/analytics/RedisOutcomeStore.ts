@@ -62,7 +62,7 @@ export class RedisOutcomeStore implements OutcomeStore {
           [
             String(maxPerDay),
             String((outcomeDays + 1) * DAY_SECONDS),
-            String(Math.max(notUnderstoodDays, 1) * DAY_SECONDS),
+            String(notUnderstoodDays * DAY_SECONDS),
             String(lists.outcomes.length),
             ...lists.outcomes,
             ...lists.notUnderstood,
