@@ -1,6 +1,7 @@
 import {
   Activity,
   CloudAdapter,
+  ResourceResponse,
   InvokeResponse,
   Request,
   Response,
@@ -8,12 +9,14 @@ import {
   TurnContext,
 } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
+import { TURN_SLOT_KEY, TurnSlot } from './TurnSlot';
 
 /**
  * A CloudAdapter with one more entry point, for requests whose body the server has already parsed
  * and checked as an activity (createServer's describeInvalidActivity). CloudAdapter.process builds
  * its zod schemas anew on every request and checks the body with them again: about 2.5 % of a
  * turn's CPU. processChecked does what process does for such a request, without the schemas.
+ * Replies it posts to the channel during a turn are posted without the turn's slot (TurnSlot).
  */
 export class CheckedActivityAdapter extends CloudAdapter {
   async processChecked(
@@ -42,6 +45,16 @@ export class CheckedActivityAdapter extends CloudAdapter {
       );
     }
     return end(invokeResponse?.status ?? StatusCodes.OK, invokeResponse?.body);
+  }
+
+  // Only replies that leave the process come here: with expectReplies TurnContext keeps them itself.
+  override sendActivities(
+    context: TurnContext,
+    activities: Partial<Activity>[],
+  ): Promise<ResourceResponse[]> {
+    const slot = context.turnState.get<TurnSlot | undefined>(TURN_SLOT_KEY);
+    if (!slot) return super.sendActivities(context, activities);
+    return slot.releasedWhile(() => super.sendActivities(context, activities));
   }
 }
 

@@ -58,9 +58,9 @@ const settingsSchema = z
     CONTENT_FILE: optionalString,
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     MAX_BODY_BYTES: positiveInt(256 * 1024),
-    // Turns processed at once; more wait their turn (src/server/TurnAdmission.ts). A turn holds its
-    // slot while it posts its replies to the channel, so this stays well above turns/s x reply latency.
-    MAX_CONCURRENT_TURNS: positiveInt(256),
+    // Turns processed at once; more wait their turn (src/server/TurnAdmission.ts). A turn gives its
+    // slot up while it posts replies to the channel, so a slot is held for CPU and Redis time only.
+    MAX_CONCURRENT_TURNS: positiveInt(16),
     SHUTDOWN_GRACE_MS: positiveInt(10000),
     // The support widget and its Direct Line channel (src/channels).
     WIDGET_USER_TOKEN_SECRET: optionalString.pipe(

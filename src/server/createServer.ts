@@ -1,4 +1,5 @@
 import type { CheckedActivityAdapter } from '../bot/CheckedActivityAdapter';
+import { TURN_SLOT_KEY } from '../bot/TurnSlot';
 import type { ActivityHandler } from 'botbuilder';
 import restify, { Request, Response, Server } from 'restify';
 import type { Logger } from '../services/logging/logger';
@@ -80,11 +81,12 @@ export function createServer(deps: ServerDependencies): Server {
     const started = process.hrtime.bigint();
     // A request waiting for its slot counts as in flight: shutdown waits for it too.
     await deps.inFlight.track(() =>
-      deps.admission.run(async () => {
+      deps.admission.run(async (slot) => {
         try {
           const answer = new AdapterAnswer(res);
           await deps.adapter.processChecked(req, answer.response, (context) => {
             answer.markTurnStarted();
+            context.turnState.set(TURN_SLOT_KEY, slot);
             return deps.bot.run(context);
           });
           answer.sendWith(deps.logger);

@@ -17,6 +17,8 @@ export interface DeliveredActivity {
 export class ChannelEndpoint {
   readonly delivered: DeliveredActivity[] = [];
   private failing = false;
+  /** While set, activities are kept but not answered yet (a slow channel). */
+  private unanswered: Array<() => void> | undefined;
 
   private constructor(
     private readonly server: http.Server,
@@ -41,6 +43,16 @@ export class ChannelEndpoint {
     this.failing = failing;
   }
 
+  /** Keeps the channel's answers back until the returned function is called (a slow channel). */
+  holdAnswers(): () => void {
+    const unanswered: Array<() => void> = [];
+    this.unanswered = unanswered;
+    return () => {
+      this.unanswered = undefined;
+      for (const answer of unanswered.splice(0)) answer();
+    };
+  }
+
   private receive(req: http.IncomingMessage, res: http.ServerResponse, body: string): void {
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/[^/]+)?$/.exec(req.url ?? '');
     if (req.method !== 'POST' || !match) {
@@ -55,8 +67,13 @@ export class ChannelEndpoint {
     }
     const activity = JSON.parse(body) as DeliveredActivity;
     this.delivered.push({ ...activity, conversationId: decodeURIComponent(match[1]) });
-    res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ id: `sent-${this.delivered.length}` }));
+    const id = `sent-${this.delivered.length}`;
+    const answer = () => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ id }));
+    };
+    if (this.unanswered) this.unanswered.push(answer);
+    else answer();
   }
 
   /** Texts delivered to one conversation, in order. */
