@@ -11,6 +11,8 @@ import { recognizeChoice } from './recognizeChoice';
 import type { IntentName } from '../services/nlu/intents';
 import { formatUserDate } from '../services/time';
 import { deadlineReply } from './ended/deadlineReply';
+import { deepestActive } from './deepestActive';
+import { askDayAgain, dayChoices, takeDayAnswer } from './dayToPick';
 import type { FlowDependencies } from './FlowDependencies';
 import { flowStepOf } from './flowStep';
 import { guideAnswer } from './guide/guideAnswer';
@@ -23,14 +25,6 @@ import type { KnownArrival } from './slots/KnownSlots';
 import { recordOutcome } from './recordOutcome';
 import { TurnUnderstanding } from './understanding/TurnUnderstanding';
 import { sendReply } from './sendReply';
-
-/** The innermost dialog context with an active dialog: where the question being answered was asked. */
-export function deepestActive(dialogContext: DialogContext): DialogContext {
-  // `child` builds a new dialog context on every read (with its memory): read it once per level.
-  let current = dialogContext;
-  for (let child = current.child; child; child = current.child) current = child;
-  return current;
-}
 
 /**
  * Set once a turn's message has been checked for an interruption. Flows nest (the claim inside the
@@ -100,6 +94,9 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     if (!text || context.turnState.get(INTERRUPTION_CHECKED)) return undefined;
     context.turnState.set(INTERRUPTION_CHECKED, true);
     const understanding = TurnUnderstanding.of(context, this.deps.intents, this.deps.defaultTimeZone);
+    // The answer to "which day was it?", asked on the turn before (correctArrival).
+    const dayAnswer = takeDayAnswer(inner, understanding);
+    if (dayAnswer) return this.changeArrival(inner, dayAnswer);
     const flow = innermostFlow(this, inner);
     const command = await this.deps.policy.decide(understanding, {
       inFlow: true,
@@ -151,6 +148,8 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
       case 'slot_help':
         return command.notYet ? flow.onNotYet(inner, command.slot) : this.helpWithSlot(inner, command.slot);
       case 'correct_slot':
+        if (command.alsoAsked)
+          await sendReply(context, this.deps.renderer, retrievedAnswer(content, command.alsoAsked));
         return command.slot === 'arrival' ? this.correctArrival(inner) : this.correctAmount(inner);
       case 'switch_flow':
         await context.sendActivity(
@@ -170,7 +169,10 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
 
   /** After a digression, the flow's question again, introduced so it does not read as a loop. */
   private async resume(inner: DialogContext): Promise<DialogTurnResult> {
-    const resume = say('resume', this.deps.content.values);
+    // Two digressions in a row (a question, then a correction) are not brought back in the same words.
+    const waiting = deepestActive(inner).activeDialog?.state as { resumedBefore?: boolean } | undefined;
+    const resume = say(waiting?.resumedBefore ? 'resume.again' : 'resume', this.deps.content.values);
+    if (waiting) waiting.resumedBefore = !waiting.resumedBefore;
     const options = waitingPrompt(inner);
     const question = textOf(options?.prompt) ?? textOf(options?.retryPrompt);
     if (!question) {
@@ -243,18 +245,40 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     const { context } = inner;
     const understanding = TurnUnderstanding.of(context, this.deps.intents, this.deps.defaultTimeZone);
     const date = understanding.entities.date;
+    const { values } = this.deps.content;
+    if (date?.kind === 'ambiguous') {
+      // "it was last wednesday" on a Thursday: which one is asked, and the answer is taken next turn.
+      askDayAgain(inner, date.days);
+      const choices = dayChoices(date.days, understanding.clock.timeZone);
+      const [recent, earlier] = choices.map((choice) => choice.title);
+      const text = say('correction.arrivalWhich', values, { recent, earlier });
+      await sendReply(context, this.deps.renderer, { kind: 'choices', text, choices });
+      return { status: DialogTurnStatus.waiting };
+    }
+    if (date?.kind === 'vague') {
+      // "no, it was last week": the day itself is asked for.
+      askDayAgain(inner);
+      const ask = date.reason === 'range' ? 'ended.arrival.range' : 'ended.arrival.vague';
+      await context.sendActivity(say(ask, values, { again: '' }));
+      return { status: DialogTurnStatus.waiting };
+    }
+    if (date?.kind !== 'resolved') return this.resume(inner);
+    return this.changeArrival(inner, { arrivedAt: date.arrivedAt.toISOString(), precision: date.precision });
+  }
+
+  private async changeArrival(inner: DialogContext, arrival: KnownArrival): Promise<DialogTurnResult> {
+    const { context } = inner;
     const known = await this.deps.slots.get(context);
-    if (date?.kind !== 'resolved' || !known.arrival) return this.resume(inner);
-    const arrival: KnownArrival = { arrivedAt: date.arrivedAt.toISOString(), precision: date.precision };
     await this.deps.slots.update(context, { arrival });
-    const zone = understanding.clock.timeZone;
-    await context.sendActivity(
-      say('correction.arrival', this.deps.content.values, {
-        arrival: dayText(arrival, zone),
-        previous: dayText(known.arrival, zone),
-      }),
-    );
-    const reply = deadlineReply(arrival, this.deps.content, understanding.clock);
+    const clock = TurnUnderstanding.of(context, this.deps.intents, this.deps.defaultTimeZone).clock;
+    if (known.arrival)
+      await context.sendActivity(
+        say('correction.arrival', this.deps.content.values, {
+          arrival: dayText(arrival, clock.timeZone),
+          previous: dayText(known.arrival, clock.timeZone),
+        }),
+      );
+    const reply = deadlineReply(arrival, this.deps.content, clock);
     await sendReply(context, this.deps.renderer, reply.message);
     return this.resume(inner);
   }

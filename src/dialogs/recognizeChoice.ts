@@ -64,6 +64,9 @@ const QUESTION_LEAD_IN =
  */
 const TYPED_QUESTION = /\?\s*$|^(?:who|whose|what|why|when|where|how)\b/i;
 const COMMON_IN_QUESTIONS: ReadonlySet<string> = new Set(['all', 'back']);
+/** "ok next?", "done, what now?" still go on; in a longer question these words ask something else. */
+const MAX_PICKING_QUESTION_WORDS = 6;
+const GOING_ON_WORDS: ReadonlySet<string> = new Set(['ok', 'okay', 'done', 'continue', 'next']);
 
 const BASE_OPTIONS: FindChoicesOptions = { locale: LOCALE, noValue: true, noAction: true };
 
@@ -97,6 +100,8 @@ function submittedChoice(value: unknown, choices: Choice[]): Choice | undefined 
 
 function choiceByWords(utterance: string, choices: Choice[]): Choice | undefined {
   const question = TYPED_QUESTION.test(utterance);
+  // "before I hit continue, do I pay for arbitration?": a word for going on does not pick in a long question.
+  const longQuestion = question && words(utterance).length > MAX_PICKING_QUESTION_WORDS;
   const utteranceTokens = new Set(tokensOf(utterance));
   // Each choice is searched on its own: searched together, botbuilder hands a shared word ("escrow"
   // in "Escrow refund" and "Escrow release") to one of them and the tie would go unnoticed.
@@ -108,6 +113,7 @@ function choiceByWords(utterance: string, choices: Choice[]): Choice | undefined
             (match) =>
               match.resolution.score >= MIN_WORD_MATCH_SCORE &&
               !(question && words(match.text).every((word) => COMMON_IN_QUESTIONS.has(word))) &&
+              !(longQuestion && words(match.text).every((word) => GOING_ON_WORDS.has(word))) &&
               words(match.text).some((word) => !STOP_WORDS.has(word)),
           )
           .map((match) => ({ ...match, resolution: { ...match.resolution, index } })),

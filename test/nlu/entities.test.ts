@@ -72,6 +72,13 @@ describe('entities read from what a freelancer writes', () => {
     ['no hold on, it is still open', true],
     ['ok wait, 5 days', true],
     ['the date I gave, I misread it: Tuesday', true],
+    // A correction said in the middle or at the end of the message (blind5).
+    ['it came on the 17th actually', true],
+    ['the email actually said friday', true],
+    ['friday the 20th, not monday', true],
+    ["it wasn't yesterday as i said, it was the day before", true],
+    ['what actually happens in mediation', false],
+    ['is it not mediation first', false],
     ['no idea', false],
     ['no', false],
     ['3 days ago', false],

@@ -100,6 +100,13 @@ describe('recognizeChoice', () => {
       'claim',
     );
     expect(recognizeChoice(message('ok'), [next, claim])?.value).toBe('next');
+    // A word for going on inside a longer question does not go on (blind5).
+    expect(
+      recognizeChoice(message('one more thing before i continue, who pays the arbitration fee?'), [
+        next,
+        claim,
+      ]),
+    ).toBeUndefined();
     expect(recognizeChoice(message('ok, continue'), [next, claim])?.value).toBe('next');
   });
 

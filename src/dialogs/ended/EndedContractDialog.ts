@@ -10,7 +10,8 @@ import {
 } from 'botbuilder-dialogs';
 import { ownerIdOf } from '../../services/disputes/ownerIdOf';
 import { ArrivalResolution, formatUserDate, userClockFrom, UserClock } from '../../services/time';
-import { CancelAndHelpDialog, deepestActive } from '../CancelAndHelpDialog';
+import { CancelAndHelpDialog } from '../CancelAndHelpDialog';
+import { deepestActive } from '../deepestActive';
 import type { FlowDependencies } from '../FlowDependencies';
 import { slotTag, type SlotName } from '../policy/SlotName';
 import { say } from '../../services/content/responses';

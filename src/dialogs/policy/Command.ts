@@ -17,7 +17,7 @@ export type Command =
   | { kind: 'fill_slot' }
   | { kind: 'start_flow'; topic: FlowTopic }
   /** A corrected slot: the flow updates it and shows what changed because of it. */
-  | { kind: 'correct_slot'; slot: 'arrival' | 'amount' }
+  | { kind: 'correct_slot'; slot: 'arrival' | 'amount'; alsoAsked?: RetrievedTopic }
   /** The contract's state was corrected: the other flow applies. */
   | { kind: 'switch_flow'; topic: 'file_ended' | 'file_active' }
   /** "I don't know", "not yet", "how do I check?" at a prompt. */

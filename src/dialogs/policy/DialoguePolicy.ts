@@ -218,6 +218,11 @@ export class DialoguePolicy {
     if (ASKS_FOR_PERSON.test(text)) return { kind: 'handoff' };
 
     const correction = correctionOf(u, situation);
+    // "not the 22nd, it was the 24th. also what if I miss the deadline?": the question is answered too.
+    if (correction?.kind === 'correct_slot' && QUESTION.test(text)) {
+      const alsoAsked = this.consequence(u) ?? this.retrieveFor(u, subjectOf(situation));
+      return alsoAsked ? { ...correction, alsoAsked } : correction;
+    }
     if (correction) return correction;
     if (situation.answersStep) return { kind: 'fill_slot' };
     // "remind me of my deadline?" once the day is known: their own deadline again, then the step.
@@ -439,7 +444,7 @@ export class DialoguePolicy {
   private retrieveFor(u: TurnUnderstanding, subject?: string): RetrievedTopic | undefined {
     // "how do I reject it?" on the ended route: too few words alone; "it" is the refund request.
     const retrieved =
-      this.retrieve(u.text) ??
+      this.retrieve(askedPart(u.text)) ??
       (subject && PRONOUN.test(u.text) ? this.retrieve(`${u.text} ${subject}`) : undefined);
     if (retrieved && WHERE.test(u.text)) return this.locationOf(u.text, retrieved);
     if (!retrieved || !u.entities.afterFiling) return retrieved;
@@ -462,6 +467,16 @@ export class DialoguePolicy {
       best.score >= RETRIEVAL_SINGLE_TERM_SCORE;
     return strong ? best : undefined;
   }
+}
+
+/**
+ * "quick question before I hit continue - do I pay for arbitration?": the question after a dash or
+ * colon is what is asked; the lead-in's words ("continue", "dispute") would pull retrieval elsewhere.
+ */
+function askedPart(text: string): string {
+  const parts = text.split(/\s+[-–—]+\s+|:\s+/);
+  const last = parts[parts.length - 1];
+  return parts.length > 1 && /\?\s*$/.test(last) && last.split(/\s+/).length >= 4 ? last : text;
 }
 
 /** What the conversation is about, for a question that says "it": the filing route's subject. */
@@ -641,10 +656,12 @@ function correctionOf(u: TurnUnderstanding, situation: DialogueSituation): Comma
     slot !== 'arrival' &&
     (marked || (!freeText && entities.refundRequested === true));
   // Read last: the date recognizer runs only when a corrected day is possible at all.
+  const date = mayCorrectDay ? entities.date : undefined;
+  // "no wait, it was last wednesday" (two days) or "no, it was last week": the correction asks which day.
   const newDate =
-    mayCorrectDay &&
-    entities.date?.kind === 'resolved' &&
-    entities.date.arrivedAt.toISOString() !== known.arrival?.arrivedAt;
+    date?.kind === 'ambiguous' ||
+    (date?.kind === 'vague' && marked) ||
+    (date?.kind === 'resolved' && date.arrivedAt.toISOString() !== known.arrival?.arrivedAt);
   if (newDate) return { kind: 'correct_slot', slot: 'arrival' };
   if ((entities.money || entities.bareNumber !== undefined) && known.amount && slot !== 'amount' && marked)
     return { kind: 'correct_slot', slot: 'amount' };

@@ -36,6 +36,9 @@ const DAYS_BACK =
 const SINCE_DAY =
   /\bsince\s+(?=(?:last\s+)?(?:mon|tue|wed|thu|fri|sat|sun|yesterday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the\s+\d|\d))/gi;
 
+/** "the request is from the 23rd" dates it; "from the 2nd to the 5th" stays a range. */
+const FROM_DAY = /\bfrom\s+(?=the\s+\d{1,2}(?:st|nd|rd|th)\b(?!\s*(?:-|to|till|until|and)\b))/gi;
+
 /** "between 1/11/2026 and 3/11/2026" fits; the recognizer then answers within tens of ms. */
 const DATE_BOUNDS: RecognizerBounds = { maxChars: 120, maxNumbers: 6 };
 
@@ -51,7 +54,8 @@ export function resolveArrivalDate(answer: string, clock: UserClock): ArrivalRes
   // Only a bounded slice of a long answer goes to the recognizer (see boundedForRecognizer).
   const text = boundedForRecognizer(answer, MAY_HOLD_DATE, DATE_BOUNDS)
     .replace(DAYS_BACK, '$1 $2 ago')
-    .replace(SINCE_DAY, 'on ');
+    .replace(SINCE_DAY, 'on ')
+    .replace(FROM_DAY, 'on ');
   const now = userNow(clock);
   const daysAgo = readDaysAgo(text, now);
   if (daysAgo) return { kind: 'resolved', arrivedAt: daysAgo.toJSDate(), precision: 'day' };
