@@ -94,13 +94,15 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     if (!text || context.turnState.get(INTERRUPTION_CHECKED)) return undefined;
     context.turnState.set(INTERRUPTION_CHECKED, true);
     const understanding = TurnUnderstanding.of(context, this.deps.intents, this.deps.defaultTimeZone);
+    // Where the question being answered was asked (found once: each level is built anew on every read).
+    const waiting = deepestActive(inner);
     // The answer to "which day was it?", asked on the turn before (correctArrival).
-    const dayAnswer = takeDayAnswer(inner, understanding);
+    const dayAnswer = takeDayAnswer(waiting, understanding);
     if (dayAnswer) return this.changeArrival(inner, dayAnswer);
     const flow = innermostFlow(this, inner);
     const command = await this.deps.policy.decide(understanding, {
       inFlow: true,
-      slot: (waitingPrompt(inner)?.validations as SlotTag | undefined)?.slot,
+      slot: (promptOptionsOf(waiting)?.validations as SlotTag | undefined)?.slot,
       answersStep: flow.answersCurrentStep(inner),
       route: this.route,
       known: await this.deps.slots.get(context),
@@ -170,10 +172,11 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
   /** After a digression, the flow's question again, introduced so it does not read as a loop. */
   private async resume(inner: DialogContext): Promise<DialogTurnResult> {
     // Two digressions in a row (a question, then a correction) are not brought back in the same words.
-    const waiting = deepestActive(inner).activeDialog?.state as { resumedBefore?: boolean } | undefined;
-    const resume = say(waiting?.resumedBefore ? 'resume.again' : 'resume', this.deps.content.values);
-    if (waiting) waiting.resumedBefore = !waiting.resumedBefore;
-    const options = waitingPrompt(inner);
+    const waiting = deepestActive(inner);
+    const state = waiting.activeDialog?.state as { resumedBefore?: boolean } | undefined;
+    const resume = say(state?.resumedBefore ? 'resume.again' : 'resume', this.deps.content.values);
+    if (state) state.resumedBefore = !state.resumedBefore;
+    const options = promptOptionsOf(waiting);
     const question = textOf(options?.prompt) ?? textOf(options?.retryPrompt);
     if (!question) {
       await inner.context.sendActivity(resume);
@@ -248,7 +251,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     const { values } = this.deps.content;
     if (date?.kind === 'ambiguous') {
       // "it was last wednesday" on a Thursday: which one is asked, and the answer is taken next turn.
-      askDayAgain(inner, date.days);
+      askDayAgain(deepestActive(inner), date.days);
       const choices = dayChoices(date.days, understanding.clock.timeZone);
       const [recent, earlier] = choices.map((choice) => choice.title);
       const text = say('correction.arrivalWhich', values, { recent, earlier });
@@ -257,7 +260,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     }
     if (date?.kind === 'vague') {
       // "no, it was last week": the day itself is asked for.
-      askDayAgain(inner);
+      askDayAgain(deepestActive(inner));
       const ask = date.reason === 'range' ? 'ended.arrival.range' : 'ended.arrival.vague';
       await context.sendActivity(say(ask, values, { again: '' }));
       return { status: DialogTurnStatus.waiting };
@@ -319,7 +322,11 @@ function dayText(arrival: KnownArrival, timeZone: string): string {
 
 /** The options of the prompt waiting for the user's answer, if a prompt is waiting. */
 function waitingPrompt(inner: DialogContext): PromptOptions | undefined {
-  const waiting = deepestActive(inner);
+  return promptOptionsOf(deepestActive(inner));
+}
+
+/** The options of the prompt active in `waiting` (the deepest active dialog context), if it is one. */
+function promptOptionsOf(waiting: DialogContext): PromptOptions | undefined {
   return (waiting.activeDialog?.state as { options?: PromptOptions } | undefined)?.options;
 }
 

@@ -1,7 +1,6 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { Choice } from '../services/replies/choice';
 import { formatUserDate } from '../services/time';
-import { deepestActive } from './deepestActive';
 import { recognizeChoice } from './recognizeChoice';
 import type { KnownArrival } from './slots/KnownSlots';
 import type { TurnUnderstanding } from './understanding/TurnUnderstanding';
@@ -16,11 +15,11 @@ interface WaitingForDay {
  * "no wait, it was last wednesday" (yesterday, or the week before?) or "no, it was last week" mid-flow:
  * the correction asks which day, and the next message may answer it, though it carries no correction
  * word of its own ("the 18th"). The question is kept with the one being waited on, for one message:
- * whatever that message is, it is forgotten after.
+ * whatever that message is, it is forgotten after. `waiting` is the deepest active dialog context.
  */
-export function askDayAgain(inner: DialogContext, days?: [Date, Date]): void {
-  const waiting = deepestActive(inner).activeDialog?.state as WaitingForDay | undefined;
-  if (waiting) waiting.dayAsked = days ? { days: [days[0].toISOString(), days[1].toISOString()] } : {};
+export function askDayAgain(waiting: DialogContext, days?: [Date, Date]): void {
+  const state = waiting.activeDialog?.state as WaitingForDay | undefined;
+  if (state) state.dayAsked = days ? { days: [days[0].toISOString(), days[1].toISOString()] } : {};
 }
 
 /** The two days offered as choices, labelled as the deadline's day is. */
@@ -33,16 +32,16 @@ export function dayChoices(days: ReadonlyArray<Date | string>, timeZone: string)
 
 /** The day this message gives in answer to askDayAgain's question, if it gives one. */
 export function takeDayAnswer(
-  inner: DialogContext,
+  waiting: DialogContext,
   understanding: TurnUnderstanding,
 ): KnownArrival | undefined {
-  const waiting = deepestActive(inner).activeDialog?.state as WaitingForDay | undefined;
-  const asked = waiting?.dayAsked;
-  if (!waiting || !asked) return undefined;
-  delete waiting.dayAsked;
+  const state = waiting.activeDialog?.state as WaitingForDay | undefined;
+  const asked = state?.dayAsked;
+  if (!state || !asked) return undefined;
+  delete state.dayAsked;
   const days = asked.days;
   const picked = days
-    ? recognizeChoice(inner.context.activity, dayChoices(days, understanding.clock.timeZone))?.value
+    ? recognizeChoice(waiting.context.activity, dayChoices(days, understanding.clock.timeZone))?.value
     : undefined;
   if (picked) return { arrivedAt: picked, precision: 'day' };
   // "the 18th", "yesterday": the date itself, one of the two or another the user is now sure of.

@@ -109,13 +109,15 @@ function choiceByWords(utterance: string, choices: Choice[]): Choice | undefined
     !sharesAToken(dialogChoice, utteranceTokens)
       ? []
       : findChoices(utterance, [dialogChoice], { ...BASE_OPTIONS, allowPartialMatches: true })
-          .filter(
-            (match) =>
-              match.resolution.score >= MIN_WORD_MATCH_SCORE &&
-              !(question && words(match.text).every((word) => COMMON_IN_QUESTIONS.has(word))) &&
-              !(longQuestion && words(match.text).every((word) => GOING_ON_WORDS.has(word))) &&
-              words(match.text).some((word) => !STOP_WORDS.has(word)),
-          )
+          .filter((match) => {
+            if (match.resolution.score < MIN_WORD_MATCH_SCORE) return false;
+            const matched = words(match.text);
+            return (
+              !(question && matched.every((word) => COMMON_IN_QUESTIONS.has(word))) &&
+              !(longQuestion && matched.every((word) => GOING_ON_WORDS.has(word))) &&
+              matched.some((word) => !STOP_WORDS.has(word))
+            );
+          })
           .map((match) => ({ ...match, resolution: { ...match.resolution, index } })),
   );
   return bestSingleChoice(matches, choices);
