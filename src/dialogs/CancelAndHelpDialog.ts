@@ -97,7 +97,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     // Where the question being answered was asked (found once: each level is built anew on every read).
     const waiting = deepestActive(inner);
     // The answer to "which day was it?", asked on the turn before (correctArrival).
-    const dayAnswer = takeDayAnswer(waiting, understanding);
+    const dayAnswer = takeDayAnswer(waiting.activeDialog?.state, context.activity, understanding);
     if (dayAnswer) return this.changeArrival(inner, dayAnswer);
     const flow = innermostFlow(this, inner);
     const command = await this.deps.policy.decide(understanding, {
@@ -251,7 +251,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     const { values } = this.deps.content;
     if (date?.kind === 'ambiguous') {
       // "it was last wednesday" on a Thursday: which one is asked, and the answer is taken next turn.
-      askDayAgain(deepestActive(inner), date.days);
+      askDayAgain(deepestActive(inner).activeDialog?.state, date.days);
       const choices = dayChoices(date.days, understanding.clock.timeZone);
       const [recent, earlier] = choices.map((choice) => choice.title);
       const text = say('correction.arrivalWhich', values, { recent, earlier });
@@ -260,7 +260,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     }
     if (date?.kind === 'vague') {
       // "no, it was last week": the day itself is asked for.
-      askDayAgain(deepestActive(inner));
+      askDayAgain(deepestActive(inner).activeDialog?.state);
       const ask = date.reason === 'range' ? 'ended.arrival.range' : 'ended.arrival.vague';
       await context.sendActivity(say(ask, values, { again: '' }));
       return { status: DialogTurnStatus.waiting };

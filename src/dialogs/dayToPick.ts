@@ -1,25 +1,26 @@
-import type { DialogContext } from 'botbuilder-dialogs';
+import type { Activity } from 'botbuilder';
+import { DateTime } from 'luxon';
 import type { Choice } from '../services/replies/choice';
 import { formatUserDate } from '../services/time';
 import { recognizeChoice } from './recognizeChoice';
 import type { KnownArrival } from './slots/KnownSlots';
 import type { TurnUnderstanding } from './understanding/TurnUnderstanding';
 
-/** Kept in the waiting dialog's state between "which day was it?" and the answer. */
-interface WaitingForDay {
-  /** The day the request arrived was asked again mid-flow; with two days when it was one of them. */
+/** Kept in a dialog's state between "which day was it?" and the answer. */
+interface DayQuestionState {
+  /** The day the request arrived was asked for; with two days when it was one of them. */
   dayAsked?: { days?: [string, string] };
 }
 
 /**
- * "no wait, it was last wednesday" (yesterday, or the week before?) or "no, it was last week" mid-flow:
- * the correction asks which day, and the next message may answer it, though it carries no correction
- * word of its own ("the 18th"). The question is kept with the one being waited on, for one message:
- * whatever that message is, it is forgotten after. `waiting` is the deepest active dialog context.
+ * "which day did the request arrive?" asked once more: "last thursday" said on a Sunday (this week's, or
+ * the week before's?), "no, it was last week" mid-flow. The next message may answer it without a
+ * correction word or a full date of its own ("the first one", "26", "the one before", a button). The
+ * question is kept in `state` (the state of the dialog waiting for the answer) for one message only.
  */
-export function askDayAgain(waiting: DialogContext, days?: [Date, Date]): void {
-  const state = waiting.activeDialog?.state as WaitingForDay | undefined;
-  if (state) state.dayAsked = days ? { days: [days[0].toISOString(), days[1].toISOString()] } : {};
+export function askDayAgain(state: object | undefined, days?: [Date, Date]): void {
+  if (!state) return;
+  (state as DayQuestionState).dayAsked = days ? { days: [days[0].toISOString(), days[1].toISOString()] } : {};
 }
 
 /** The two days offered as choices, labelled as the deadline's day is. */
@@ -30,18 +31,18 @@ export function dayChoices(days: ReadonlyArray<Date | string>, timeZone: string)
   });
 }
 
-/** The day this message gives in answer to askDayAgain's question, if it gives one. */
-export function takeDayAnswer(
-  waiting: DialogContext,
+/** The day this message gives in answer to askDayAgain's question, if it gives one; the question stays. */
+export function dayAnswerOf(
+  state: object | undefined,
+  activity: Partial<Activity>,
   understanding: TurnUnderstanding,
 ): KnownArrival | undefined {
-  const state = waiting.activeDialog?.state as WaitingForDay | undefined;
-  const asked = state?.dayAsked;
-  if (!state || !asked) return undefined;
-  delete state.dayAsked;
+  const asked = (state as DayQuestionState | undefined)?.dayAsked;
+  if (!asked) return undefined;
   const days = asked.days;
+  const zone = understanding.clock.timeZone;
   const picked = days
-    ? recognizeChoice(waiting.context.activity, dayChoices(days, understanding.clock.timeZone))?.value
+    ? (recognizeChoice(activity, dayChoices(days, zone))?.value ?? dayOfMonth(understanding.text, days, zone))
     : undefined;
   if (picked) return { arrivedAt: picked, precision: 'day' };
   // "the 18th", "yesterday": the date itself, one of the two or another the user is now sure of.
@@ -50,6 +51,24 @@ export function takeDayAnswer(
     return { arrivedAt: date.arrivedAt.toISOString(), precision: date.precision };
   const byWeek = days ? dayByWeek(understanding.text, days) : undefined;
   return byWeek ? { arrivedAt: byWeek, precision: 'day' } : undefined;
+}
+
+/** dayAnswerOf, and the question is forgotten whatever the message was. */
+export function takeDayAnswer(
+  state: object | undefined,
+  activity: Partial<Activity>,
+  understanding: TurnUnderstanding,
+): KnownArrival | undefined {
+  const answer = dayAnswerOf(state, activity, understanding);
+  if (state) delete (state as DayQuestionState).dayAsked;
+  return answer;
+}
+
+/** "26" alone: the one of the two days that falls on that day of the month. */
+function dayOfMonth(text: string, days: [string, string], timeZone: string): string | undefined {
+  const number = /^\s*(\d{1,2})\s*$/.exec(text)?.[1];
+  if (!number) return undefined;
+  return days.find((day) => DateTime.fromISO(day, { zone: timeZone }).day === Number(number));
 }
 
 /** "the one before", "a week ago" pick the earlier day; "this week", "the recent one" the later. */

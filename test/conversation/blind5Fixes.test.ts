@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { BotConversation, textOf } from '../support/botConversation';
 import { RunningApp, startTestApp } from '../support/testApp';
+import { freelancerAt } from './support/freelancerAt';
 import { ARRIVAL_PROMPT } from './support/talkingUser';
 
 /**
@@ -21,18 +20,7 @@ afterAll(async () => {
 });
 
 function freelancer(): (text: string) => Promise<string> {
-  const conversation = new BotConversation(bot.baseUrl, {
-    channelId: 'webchat',
-    localTimezone: 'America/New_York',
-  });
-  return async (text) =>
-    textOf(
-      await conversation.send(text, {
-        id: randomUUID(),
-        timestamp: new Date(LOCAL_NOW).toISOString(),
-        localTimestamp: LOCAL_NOW,
-      }),
-    );
+  return freelancerAt(bot, LOCAL_NOW);
 }
 
 /** Into the ended filing with the request dated 3 days ago (Monday 23 November, deadline the 30th). */

@@ -12,6 +12,7 @@ import { ownerIdOf } from '../../services/disputes/ownerIdOf';
 import { ArrivalResolution, formatUserDate, userClockFrom, UserClock } from '../../services/time';
 import { CancelAndHelpDialog } from '../CancelAndHelpDialog';
 import { deepestActive } from '../deepestActive';
+import { askDayAgain, dayAnswerOf, dayChoices, takeDayAnswer } from '../dayToPick';
 import type { FlowDependencies } from '../FlowDependencies';
 import { slotTag, type SlotName } from '../policy/SlotName';
 import { say } from '../../services/content/responses';
@@ -27,6 +28,8 @@ import { sendReply } from '../sendReply';
 export const ENDED_CONTRACT_DIALOG = 'endedContractDialog';
 const ENDED_WATERFALL = 'endedContractWaterfall';
 const ARRIVAL_PROMPT = 'refundRequestArrivalPrompt';
+/** The day picked this turn in answer to "which of the two days?" (read again by deadlineStep). */
+const PICKED_ARRIVAL = Symbol('pickedArrival');
 
 const EXAMPLES = say('ended.arrivalExamples');
 
@@ -50,7 +53,7 @@ export class EndedContractDialog extends CancelAndHelpDialog {
     super(ENDED_CONTRACT_DIALOG, deps);
     this.addDialog(
       new TextPrompt(ARRIVAL_PROMPT, async (prompt) =>
-        this.validateArrival(prompt.context, prompt.attemptCount),
+        this.validateArrival(prompt.context, prompt.attemptCount, prompt.state),
       ),
     );
     this.addDialog(new ChecklistDialog(deps));
@@ -74,8 +77,13 @@ export class EndedContractDialog extends CancelAndHelpDialog {
 
   /** A date answer ("3 days ago") is the step's answer, never an interruption. */
   protected override answersCurrentStep(inner: DialogContext): boolean {
-    if (deepestActive(inner).activeDialog?.id === ARRIVAL_PROMPT) {
-      return this.arrivalOf(inner.context).kind === 'resolved';
+    const waiting = deepestActive(inner).activeDialog;
+    if (waiting?.id === ARRIVAL_PROMPT) {
+      if (this.arrivalOf(inner.context).kind === 'resolved') return true;
+      // "the first one" after "which Thursday do you mean?": the prompt's state keeps that question.
+      const understanding = TurnUnderstanding.of(inner.context, this.deps.intents, this.deps.defaultTimeZone);
+      const promptState = (waiting.state as { state?: object }).state;
+      return dayAnswerOf(promptState, inner.context.activity, understanding) !== undefined;
     }
     return super.answersCurrentStep(inner);
   }
@@ -113,6 +121,8 @@ export class EndedContractDialog extends CancelAndHelpDialog {
 
   /** The turn's one reading of the message as a day (TurnUnderstanding reads it once per turn). */
   private arrivalOf(context: TurnContext): ArrivalResolution {
+    const picked = context.turnState.get<ArrivalResolution | undefined>(PICKED_ARRIVAL);
+    if (picked) return picked;
     const understanding = TurnUnderstanding.of(context, this.deps.intents, this.deps.defaultTimeZone);
     return understanding.entities.date ?? { kind: 'none' };
   }
@@ -160,7 +170,22 @@ export class EndedContractDialog extends CancelAndHelpDialog {
     });
   }
 
-  private async validateArrival(context: TurnContext, attempt: number): Promise<boolean> {
+  private async validateArrival(
+    context: TurnContext,
+    attempt: number,
+    promptState: object,
+  ): Promise<boolean> {
+    const understanding = TurnUnderstanding.of(context, this.deps.intents, this.deps.defaultTimeZone);
+    const picked = takeDayAnswer(promptState, context.activity, understanding);
+    if (picked) {
+      const resolution = {
+        kind: 'resolved',
+        arrivedAt: new Date(picked.arrivedAt),
+        precision: picked.precision,
+      };
+      context.turnState.set(PICKED_ARRIVAL, resolution);
+      return true;
+    }
     const resolution = this.arrivalOf(context);
     const { values } = this.deps.content;
     const again = attempt > 1 ? ` ${say('ended.arrival.again', values)}` : '';
@@ -182,7 +207,13 @@ export class EndedContractDialog extends CancelAndHelpDialog {
           formatUserDate(day, 'day', this.clockOf(context).timeZone),
         );
         const example = shortDate(resolution.days[0], this.clockOf(context).timeZone);
-        await context.sendActivity(say('ended.arrival.ambiguous', values, { recent, earlier, example }));
+        // The two days are offered as choices too, and the next message may pick one (dayToPick).
+        askDayAgain(promptState, resolution.days);
+        await sendReply(context, this.deps.renderer, {
+          kind: 'choices',
+          text: say('ended.arrival.ambiguous', values, { recent, earlier, example }),
+          choices: dayChoices(resolution.days, this.clockOf(context).timeZone),
+        });
         return false;
       }
       case 'none':
