@@ -43,3 +43,42 @@ describe('"which of the two days?" when the day of the request is first asked', 
     expect(reply).toMatch(/Friday 4 December 2026/); // 27 November + 7 days
   });
 });
+
+/** Into the ended filing with the request dated Tuesday 24 November (deadline 1 December). */
+async function filingWithDeadline(): Promise<(text: string) => Promise<string>> {
+  const say = freelancerAt(bot, SUNDAY);
+  await say('the client closed my contract and asked to get the escrow refunded');
+  expect(await say('the request came on tuesday')).toMatch(/Tuesday 1 December 2026/);
+  return say;
+}
+
+describe('the day put right in few words', () => {
+  it('a new day alone ("the 23rd") corrects the day once the deadline was given', async () => {
+    const say = await filingWithDeadline();
+    const reply = await say('the 23rd');
+    expect(reply).toMatch(/Updated: the refund request arrived Monday 23 November 2026/);
+    expect(reply).toMatch(/Monday 30 November 2026/);
+  });
+
+  it('"sry 6 days ago not 5" (a typo, the old count after it) corrects the day', async () => {
+    const say = await filingWithDeadline();
+    const reply = await say('sry 6 days ago not 5');
+    expect(reply).toMatch(/Updated: the refund request arrived Monday 23 November 2026/);
+  });
+});
+
+describe('the request and its day inside a story', () => {
+  it('"wants his $600 back ... the request came yesterday" gives the deadline at once', async () => {
+    const say = freelancerAt(bot, SUNDAY);
+    const reply = await say('client closed the job and wants his $600 back. request came yesterday morning');
+    expect(reply).not.toMatch(ARRIVAL_PROMPT);
+    expect(reply).toMatch(/Saturday 5 December 2026/); // 28 November + 7 days
+  });
+
+  it('"the request is dated the 26th" answers the date prompt', async () => {
+    const say = await askedForTheDay();
+    const reply = await say('the request is dated the 26th');
+    expect(reply).not.toMatch(/couldn't find a date/);
+    expect(reply).toMatch(/Thursday 3 December 2026/);
+  });
+});

@@ -27,6 +27,8 @@ describe('entities read from what a freelancer writes', () => {
   it.each([
     ['he asked for the escrow back 5 days ago', true],
     ['client wants his money back', true],
+    ['he wants his $450 back', true],
+    ['job is closed. request arrived today', true],
     ['no refund request yet', false],
     ['I delivered the logo', undefined],
   ])('refund request in "%s"', (text, expected) => {
@@ -78,6 +80,7 @@ describe('entities read from what a freelancer writes', () => {
     ['friday the 20th, not monday', true],
     ["it wasn't yesterday as i said, it was the day before", true],
     ['what actually happens in mediation', false],
+    ['3 days ago not 2', true],
     ['is it not mediation first', false],
     ['no idea', false],
     ['no', false],

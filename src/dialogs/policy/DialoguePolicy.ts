@@ -64,6 +64,8 @@ const WHO_REVIEWS_TOPIC = 'mediation';
 const ASKS_IF_COMPELLED =
   /\b(?:force|forces|forced|compel|compels|make|makes|oblige|obliges|obligate)\s+(?:the |my |a )?(?:client|buyer|freelancer|him|her|them|me|us)\s+(?:to\s+)?(?:pay|release|refund|accept|give)\b/i;
 const BINDING_TOPIC = 'recommendation';
+/** "the 24th", "on nov 20": a message this short holding a new day puts the known day right. */
+const MAX_DAY_ONLY_WORDS = 4;
 const COMMAND_WORDS: Partial<Record<IntentName, RegExp>> = {
   cancel: /\b(?:cancel|stop|quit|exit|abort|never ?mind|forget (?:it|this|about it)|don'?t want)\b/i,
   start_over:
@@ -648,13 +650,21 @@ function correctionOf(u: TurnUnderstanding, situation: DialogueSituation): Comma
     entities.date?.kind === 'resolved'
   )
     return { kind: 'switch_flow', topic: 'file_ended' };
-  // "oh wait, he ended the contract": from the active route to the ended one.
-  if (marked && entities.contractState === 'ended' && situation.route === 'active')
+  // "oh wait, he ended the contract", or unmarked "he ended the job and wants the escrow back": from
+  // the active route to the ended one.
+  const saysEndedWithEscrow =
+    entities.contractState === 'ended' &&
+    (entities.refundRequested === true || entities.escrowFunded === true) &&
+    !freeText &&
+    !QUESTION.test(u.text);
+  if ((marked || saysEndedWithEscrow) && entities.contractState === 'ended' && situation.route === 'active')
     return { kind: 'switch_flow', topic: 'file_ended' };
+  // "the 24th" alone, once the day is known and no date is asked for: the day put right.
+  const onlyADay = !freeText && u.text.split(/\s+/).length <= MAX_DAY_ONLY_WORDS && !QUESTION.test(u.text);
   const mayCorrectDay =
     known.arrival !== undefined &&
     slot !== 'arrival' &&
-    (marked || (!freeText && entities.refundRequested === true));
+    (marked || onlyADay || (!freeText && entities.refundRequested === true));
   // Read last: the date recognizer runs only when a corrected day is possible at all.
   const date = mayCorrectDay ? entities.date : undefined;
   // "no wait, it was last wednesday" (two days) or "no, it was last week": the correction asks which day.

@@ -30,6 +30,7 @@ const FIXES: Readonly<Record<string, string>> = {
   wk: 'week',
   wek: 'week',
   mornin: 'morning',
+  mornign: 'morning',
   morining: 'morning',
   lst: 'last',
   mondy: 'monday',
@@ -119,6 +120,10 @@ const FIXES: Readonly<Record<string, string>> = {
   nothin: 'nothing',
   nuthin: 'nothing',
   nothign: 'nothing',
+  // Words that mark a correction ("srry 5 days ago not 4").
+  srry: 'sorry',
+  sry: 'sorry',
+  sorr: 'sorry',
 };
 
 const TYPO = new RegExp(`\\b(?:${Object.keys(FIXES).join('|')})\\b`, 'gi');

@@ -36,8 +36,8 @@ const DAYS_BACK =
 const SINCE_DAY =
   /\bsince\s+(?=(?:last\s+)?(?:mon|tue|wed|thu|fri|sat|sun|yesterday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the\s+\d|\d))/gi;
 
-/** "the request is from the 23rd" dates it; "from the 2nd to the 5th" stays a range. */
-const FROM_DAY = /\bfrom\s+(?=the\s+\d{1,2}(?:st|nd|rd|th)\b(?!\s*(?:-|to|till|until|and)\b))/gi;
+/** "the request is from the 23rd", "dated the 25th" date it; "from the 2nd to the 5th" stays a range. */
+const FROM_DAY = /\b(?:from|dated)\s+(?=the\s+\d{1,2}(?:st|nd|rd|th)\b(?!\s*(?:-|to|till|until|and)\b))/gi;
 
 /** "between 1/11/2026 and 3/11/2026" fits; the recognizer then answers within tens of ms. */
 const DATE_BOUNDS: RecognizerBounds = { maxChars: 120, maxNumbers: 6 };

@@ -9,8 +9,8 @@ const ANYWHERE = String.raw`\b(?:i meant|correction:|i made a mistake|i was wron
 const NO_THEN_DAY = String.raw`^(?:no+[,.!]*\s+)+(?:it was |it'?s |(?:on )?the )?\d{1,2}(?:st|nd|rd|th)\b`;
 /** "it was nov 21 actually", "the date actually says sunday": "actually" next to what was said. */
 const ACTUALLY_SAID = String.raw`\b(?:was|is|says|said|came|arrived)\s+(?:\S+\s+){0,3}?actually\b|\bactually\s+(?:says|said|was|is|came|arrived)\b`;
-/** "..., not tuesday", "not the 22nd": the day said before, put right. */
-const NOT_THAT_DAY = String.raw`\bnot\s+(?:on\s+)?(?:the\s+\d{1,2}(?:st|nd|rd|th)|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|yesterday|\d{1,2}\s+days?\s+ago)\b`;
+/** "..., not tuesday", "not the 22nd", "5 days ago not 4": the day said before, put right. */
+const NOT_THAT_DAY = String.raw`\bnot\s+(?:on\s+)?(?:the\s+\d{1,2}(?:st|nd|rd|th)|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|yesterday|\d{1,2}\s+days?\s+ago)\b|\bago,?\s+not\s+\d{1,2}\b`;
 /** "it wasn't 2 days ago like I told you": what the user said before, denied. */
 const NOT_AS_SAID = String.raw`\b(?:wasn'?t|was not|isn'?t|is not)\b[^.?!]*\b(?:like|as) i (?:told you|said)\b`;
 const CORRECTION = new RegExp(

@@ -1,14 +1,14 @@
 /**
  * Whether the user says the client asked for the escrow money back: "requested a refund",
- * "asked for the escrow back", "wants his money back", "asked for it back"; "the request came in" (or
- * "req came ...", opening the message) too,
+ * "asked for the escrow back", "wants his money back", "wants his 1200 back", "asked for it back"; "the
+ * request came in" (or "req came ...", opening the message or a sentence) too,
  * the only request that arrives in this assistant's subject (P3, P5). A negation ("no refund request
  * yet") is false.
  */
 const NO_REQUEST =
   /\b(?:no|not (?:a|any)|hasn'?t|has not|haven'?t|didn'?t|did not|never|without(?: a)?)\s+(?:\w+\s+){0,2}(?:refund|request(?:ed)?|asked)\b/i;
 const REQUEST =
-  /\b(?:refund|refunds|refunded|reimburse\w*|money back|escrow back|funds back|payment back|asked for (?:the |his |her |their )?(?:money|escrow|funds)|wants? (?:the |his |her |their )?(?:money|escrow|funds)|(?:get|take|pull|claw) (?:the |his |her |their )?(?:money|escrow|funds) back|give (?:him|her|them) (?:back )?(?:the |his |her |their )?(?:funded |escrowed )?(?:money|escrow|funds|milestone|payment)|(?:escrow|money|funds|payment) (?:to be |be )?(?:returned|given back|sent back|refunded)|return(?:ed)? (?:of )?(?:the |his |her )?(?:escrow|money|funds)|back the (?:money|escrow|funds)|(?:asked|asking|asks|wants?|wanted) (?:for )?(?:it|them) back|(?:(?:the|his|her|their|that|this|a) |^)request (?:came|arrived|landed|showed up|popped up|was sent|got sent|has come|has arrived))\b/i;
+  /\b(?:refund|refunds|refunded|reimburse\w*|money back|escrow back|funds back|payment back|asked for (?:the |his |her |their )?(?:money|escrow|funds)|wants? (?:the |his |her |their )?(?:money|escrow|funds)|(?:get|take|pull|claw) (?:the |his |her |their )?(?:money|escrow|funds) back|give (?:him|her|them) (?:back )?(?:the |his |her |their )?(?:funded |escrowed )?(?:money|escrow|funds|milestone|payment)|(?:escrow|money|funds|payment) (?:to be |be )?(?:returned|given back|sent back|refunded)|return(?:ed)? (?:of )?(?:the |his |her )?(?:escrow|money|funds)|back the (?:money|escrow|funds)|(?:asked|asking|asks|wants?|wanted) (?:for )?(?:it|them) back|(?:wants?|asked for|asking for|asks for) (?:the |his |her |their )?[$€£]?\d[\d,.]*(?: ?(?:usd|eur|gbp|dollars?|euros?|bucks))? back|(?:(?:the|his|her|their|that|this|a) |^|[.!;]\s*)request (?:came|arrived|landed|showed up|popped up|was sent|got sent|has come|has arrived))\b/i;
 
 /** "nothing requested so far", "no request yet": said without the word refund, still none. */
 const NONE_SO_FAR =
