@@ -283,7 +283,18 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
       );
     const reply = deadlineReply(arrival, this.deps.content, clock);
     await sendReply(context, this.deps.renderer, reply.message);
+    if (reply.passed) return this.endForClosedWindow(inner);
     return this.resume(inner);
+  }
+
+  /**
+   * The corrected day closed the window: the filing steps no longer apply, so the flow ends as it does
+   * when the day first given is too old (the closed-window message says where to turn instead).
+   */
+  private async endForClosedWindow(inner: DialogContext): Promise<DialogTurnResult> {
+    recordOutcome(inner.context, { kind: 'deadline_passed' });
+    await inner.cancelAllDialogs();
+    return { status: DialogTurnStatus.complete, result: { filed: false, deadlinePassed: true } };
   }
 
   private async correctAmount(inner: DialogContext): Promise<DialogTurnResult> {

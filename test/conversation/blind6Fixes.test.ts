@@ -82,3 +82,13 @@ describe('the request and its day inside a story', () => {
     expect(reply).toMatch(/Thursday 3 December 2026/);
   });
 });
+
+describe('a corrected day that closes the window', () => {
+  it('ends the filing steps: "next" after it does not walk on to step 2', async () => {
+    const say = await filingWithDeadline();
+    const closed = await say('oh no wait, it arrived on the 19th');
+    expect(closed).toMatch(/Thursday 26 November 2026/); // 19 November + 7 days, passed
+    expect(closed).not.toMatch(/Tell me when you are ready for the next one/);
+    expect(await say('next')).not.toMatch(/Step 2 of/);
+  });
+});
