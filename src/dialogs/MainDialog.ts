@@ -182,6 +182,8 @@ export class MainDialog extends ComponentDialog {
     const { context } = step;
     switch (command.kind) {
       case 'start_flow':
+        if (command.alsoAsked)
+          await sendReply(context, this.deps.renderer, retrievedAnswer(this.deps.content, command.alsoAsked));
         return this.runTopic(step, command.topic);
       case 'answer':
         return this.runTopic(step, command.guide);

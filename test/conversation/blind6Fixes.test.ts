@@ -92,3 +92,12 @@ describe('a corrected day that closes the window', () => {
     expect(await say('next')).not.toMatch(/Step 2 of/);
   });
 });
+
+describe('a question said with the situation', () => {
+  it('"... asked for the escrow back 2 days ago, what if I just leave it?" answers it and gives the deadline', async () => {
+    const say = freelancerAt(bot, SUNDAY);
+    const reply = await say('my client asked for the escrow back 2 days ago, what if i just leave it?');
+    expect(reply).toMatch(/goes back to the client automatically/);
+    expect(reply).toMatch(/Friday 4 December 2026/); // 27 November + 7 days
+  });
+});

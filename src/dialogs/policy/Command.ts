@@ -15,7 +15,8 @@ export type ChitchatTopic = 'greeting' | 'thanks' | 'goodbye' | 'bot_identity';
 export type Command =
   /** Let the waiting step take the message as its answer. */
   | { kind: 'fill_slot' }
-  | { kind: 'start_flow'; topic: FlowTopic }
+  /** alsoAsked: a question said with it ("..., what if I ignore it?"), answered before the flow starts. */
+  | { kind: 'start_flow'; topic: FlowTopic; alsoAsked?: RetrievedTopic }
   /** A corrected slot: the flow updates it and shows what changed because of it. */
   | { kind: 'correct_slot'; slot: 'arrival' | 'amount'; alsoAsked?: RetrievedTopic }
   /** The contract's state was corrected: the other flow applies. */

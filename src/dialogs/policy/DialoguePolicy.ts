@@ -295,6 +295,9 @@ export class DialoguePolicy {
     const whoReviews = this.whoReviews(u);
     if (whoReviews) return { kind: 'answer_retrieved', topic: whoReviews };
 
+    // "he asked for the escrow back yesterday, what if I ignore it?": the filing, the question answered first.
+    const dueToo = refundDated(u) && QUESTION.test(text) ? this.consequence(u) : undefined;
+    if (dueToo) return { kind: 'start_flow', topic: 'file_ended', alsoAsked: dueToo };
     const consequence = hasSituation(u) ? undefined : this.consequence(u);
     if (consequence && !refundDated(u)) return { kind: 'answer_retrieved', topic: consequence };
     const retrieved = this.retrieveFor(u, subjectOf(situation));
