@@ -101,3 +101,12 @@ describe('a question said with the situation', () => {
     expect(reply).toMatch(/Friday 4 December 2026/); // 27 November + 7 days
   });
 });
+
+describe('whether arbitration must happen', () => {
+  it('"will I need to go through arbitration?" is answered with when it happens, not its fee', async () => {
+    const reply = await freelancerAt(bot, SUNDAY)('will i need to go through arbitration at some point?');
+    expect(reply).toMatch(/recommendation/);
+    expect(reply).toMatch(/American Arbitration Association/);
+    expect(reply).not.toMatch(/split between you/);
+  });
+});

@@ -63,6 +63,9 @@ const WHO_REVIEWS_TOPIC = 'mediation';
 /** "can the specialist make the client pay?": whether anyone is bound is the recommendation's answer (P11). */
 const ASKS_IF_COMPELLED =
   /\b(?:force|forces|forced|compel|compels|make|makes|oblige|obliges|obligate)\s+(?:the |my |a )?(?:client|buyer|freelancer|him|her|them|me|us)\s+(?:to\s+)?(?:pay|release|refund|accept|give)\b/i;
+/** "do I have to go to arbitration?", "is it mandatory?": arbitration only follows a rejected recommendation (P11, P12). */
+const ASKS_IF_ARBITRATION_REQUIRED =
+  /\b(?:do|will|would) (?:i|we) (?:have|need) to (?:go to |go through |do |use |take it to )?arbitrat|\bmust (?:i|we) (?:go to )?arbitrat|\barbitration\b[^?.]{0,40}\b(?:mandatory|required|compulsory|obligatory)\b|\b(?:mandatory|required|compulsory|forced) (?:to go to )?arbitration\b/i;
 const BINDING_TOPIC = 'recommendation';
 /** "the 24th", "on nov 20": a message this short holding a new day puts the known day right. */
 const MAX_DAY_ONLY_WORDS = 4;
@@ -437,7 +440,7 @@ export class DialoguePolicy {
   /** "does a real person read it?", "is it normal the specialist contacted him?": mediation, asked as a question. */
   private whoReviews(u: TurnUnderstanding): RetrievedTopic | undefined {
     if (!QUESTION.test(u.text)) return undefined;
-    if (ASKS_IF_COMPELLED.test(u.text))
+    if (ASKS_IF_COMPELLED.test(u.text) || ASKS_IF_ARBITRATION_REQUIRED.test(u.text))
       return this.retriever.topic(BINDING_TOPIC, { score: RETRIEVAL_MIN_SCORE, matchedTerms: 0 });
     const aboutMediation =
       ASKS_ABOUT_MEDIATION.test(u.text) && u.entities.inaction === undefined && !PAST_MEDIATION.test(u.text);
