@@ -110,3 +110,18 @@ describe('whether arbitration must happen', () => {
     expect(reply).not.toMatch(/split between you/);
   });
 });
+
+describe('which case it is, when the first message does not say', () => {
+  it('"an issue with a client and my money" asks whether the contract ended, instead of assuming it is active', async () => {
+    const reply = await freelancerAt(bot, SUNDAY)('ugh i have an issue with a client and my money');
+    expect(reply).toMatch(/Has the contract ended, or is it still active\?/);
+    expect(reply).not.toMatch(/Unpaid milestone on an active contract/);
+  });
+
+  it('on the active route, "he closed the contract and wants the escrow returned" moves to the ended filing', async () => {
+    const say = freelancerAt(bot, SUNDAY);
+    expect(await say("my client won't release the milestone payment")).toMatch(/active/);
+    const reply = await say('he closed the contract and wants the escrow returned to him');
+    expect(reply).toMatch(ARRIVAL_PROMPT);
+  });
+});

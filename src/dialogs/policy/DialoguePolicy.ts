@@ -67,6 +67,9 @@ const ASKS_IF_COMPELLED =
 const ASKS_IF_ARBITRATION_REQUIRED =
   /\b(?:do|will|would) (?:i|we) (?:have|need) to (?:go to |go through |do |use |take it to )?arbitrat|\bmust (?:i|we) (?:go to )?arbitrat|\barbitration\b[^?.]{0,40}\b(?:mandatory|required|compulsory|obligatory)\b|\b(?:mandatory|required|compulsory|forced) (?:to go to )?arbitration\b/i;
 const BINDING_TOPIC = 'recommendation';
+/** Words of one of the two covered cases (P1): without any, a filing route is only the model's guess. */
+const CASE_WORDS =
+  /\b(?:milestones?|escrow\w*|refund\w*|releas\w*|deliver\w*|submit\w*|pay|pays|paying|paid|payments?|work|job|contract\w*|ended|closed|dispute\w*)\b/i;
 /** "the 24th", "on nov 20": a message this short holding a new day puts the known day right. */
 const MAX_DAY_ONLY_WORDS = 4;
 const COMMAND_WORDS: Partial<Record<IntentName, RegExp>> = {
@@ -382,6 +385,14 @@ export class DialoguePolicy {
       const general = !hasSituation(u) && situation.known.contractState === undefined;
       if (answers && question && general && agrees(topic, retrieved))
         return { kind: 'answer', guide: answers };
+      // "I have a problem with a client and money": a route the model guessed from no word of either case.
+      const unnamedCase =
+        (topic === 'file_active' || topic === 'file_ended') &&
+        !hasSituation(u) &&
+        entities.refundRequested === undefined &&
+        situation.known.contractState === undefined &&
+        !CASE_WORDS.test(text);
+      if (unnamedCase) return { kind: 'clarify_contract_state' };
       if (topic !== 'out_of_scope' && topic !== 'talk_to_person') return commandForTopic(topic);
     }
     // Not sure enough alone, but retrieval finds the same facts: the model's answer, which both back.
