@@ -125,3 +125,15 @@ describe('which case it is, when the first message does not say', () => {
     expect(reply).toMatch(ARRIVAL_PROMPT);
   });
 });
+
+describe('writing the claim', () => {
+  it('"no clue" for a part of the claim gets what a claim should hold, and is not kept as the answer', async () => {
+    const say = await filingWithDeadline();
+    const asked = await say('write my claim');
+    expect(asked).toMatch(/\?/);
+    const reply = await say('no clue');
+    expect(reply).toMatch(/dispute specialist/);
+    const question = asked.split('\n').at(-1) ?? '';
+    expect(reply).toContain(question.slice(0, 30));
+  });
+});

@@ -67,6 +67,10 @@ const ASKS_IF_COMPELLED =
 const ASKS_IF_ARBITRATION_REQUIRED =
   /\b(?:do|will|would) (?:i|we) (?:have|need) to (?:go to |go through |do |use |take it to )?arbitrat|\bmust (?:i|we) (?:go to )?arbitrat|\barbitration\b[^?.]{0,40}\b(?:mandatory|required|compulsory|obligatory)\b|\b(?:mandatory|required|compulsory|forced) (?:to go to )?arbitration\b/i;
 const BINDING_TOPIC = 'recommendation';
+/** What a claim should hold (P6, S2): the help for "idk" when a part of the claim is asked for. */
+const CLAIM_ADVICE_TOPIC = 'claim_detail';
+/** "idk", "no idea honestly": a reply this short that says "I don't know" is not an answer in words. */
+const MAX_DONT_KNOW_WORDS = 5;
 /** Words of one of the two covered cases (P1): without any, a filing route is only the model's guess. */
 const CASE_WORDS =
   /\b(?:milestones?|escrow\w*|refund\w*|releas\w*|deliver\w*|submit\w*|pay|pays|paying|paid|payments?|work|job|contract\w*|ended|closed|dispute\w*)\b/i;
@@ -243,6 +247,16 @@ export class DialoguePolicy {
     const whoReviews = this.whoReviews(u);
     if (whoReviews) return { kind: 'answer_retrieved', topic: whoReviews };
 
+    // "idk" asked for a part of the claim: what a claim should hold (P6, S2), then the question again;
+    // the claim pasted into the platform never reads "What I delivered: idk".
+    const shortReply = text.split(/\s+/).length <= MAX_DONT_KNOW_WORDS;
+    if (slot === 'claim_text' && entities.answer === 'dont_know' && shortReply) {
+      const advice = this.retriever.topic(CLAIM_ADVICE_TOPIC, {
+        score: RETRIEVAL_MIN_SCORE,
+        matchedTerms: 0,
+      });
+      if (advice) return { kind: 'answer_retrieved', topic: advice };
+    }
     if (slot && HELPED_SLOTS.has(slot)) {
       const notYet = entities.notYet || (slot === 'arrival' && entities.refundRequested === false);
       // "where will I see this later?" asks about something else than the question waiting.
