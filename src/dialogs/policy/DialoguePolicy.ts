@@ -76,6 +76,9 @@ const CASE_WORDS =
   /\b(?:milestones?|escrow\w*|refund\w*|releas\w*|deliver\w*|submit\w*|pay|pays|paying|paid|payments?|work|job|contract\w*|ended|closed|dispute\w*)\b/i;
 /** "the 24th", "on nov 20": a message this short holding a new day puts the known day right. */
 const MAX_DAY_ONLY_WORDS = 4;
+/** A digit or a word only a day has (not "next", "this", "last", which the date reader also looks at). */
+const NAMES_A_DAY =
+  /\d|\b(?:yesterday|today|ago|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b/i;
 const COMMAND_WORDS: Partial<Record<IntentName, RegExp>> = {
   cancel: /\b(?:cancel|stop|quit|exit|abort|never ?mind|forget (?:it|this|about it)|don'?t want)\b/i,
   start_over:
@@ -249,7 +252,7 @@ export class DialoguePolicy {
 
     // "idk" asked for a part of the claim: what a claim should hold (P6, S2), then the question again;
     // the claim pasted into the platform never reads "What I delivered: idk".
-    const shortReply = text.split(/\s+/).length <= MAX_DONT_KNOW_WORDS;
+    const shortReply = wordCount(text) <= MAX_DONT_KNOW_WORDS;
     if (slot === 'claim_text' && entities.answer === 'dont_know' && shortReply) {
       const advice = this.retriever.topic(CLAIM_ADVICE_TOPIC, {
         score: RETRIEVAL_MIN_SCORE,
@@ -509,7 +512,11 @@ export class DialoguePolicy {
 function askedPart(text: string): string {
   const parts = text.split(/\s+[-–—]+\s+|:\s+/);
   const last = parts[parts.length - 1];
-  return parts.length > 1 && /\?\s*$/.test(last) && last.split(/\s+/).length >= 4 ? last : text;
+  return parts.length > 1 && /\?\s*$/.test(last) && wordCount(last) >= 4 ? last : text;
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).length;
 }
 
 /** What the conversation is about, for a question that says "it": the filing route's subject. */
@@ -691,7 +698,12 @@ function correctionOf(u: TurnUnderstanding, situation: DialogueSituation): Comma
   if ((marked || saysEndedWithEscrow) && entities.contractState === 'ended' && situation.route === 'active')
     return { kind: 'switch_flow', topic: 'file_ended' };
   // "the 24th" alone, once the day is known and no date is asked for: the day put right.
-  const onlyADay = !freeText && u.text.split(/\s+/).length <= MAX_DAY_ONLY_WORDS && !QUESTION.test(u.text);
+  // NAMES_A_DAY first: "next" and "back" (most messages mid-flow) never reach the date recognizer.
+  const onlyADay =
+    !freeText &&
+    NAMES_A_DAY.test(u.text) &&
+    wordCount(u.text) <= MAX_DAY_ONLY_WORDS &&
+    !QUESTION.test(u.text);
   const mayCorrectDay =
     known.arrival !== undefined &&
     slot !== 'arrival' &&
