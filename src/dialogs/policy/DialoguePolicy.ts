@@ -698,9 +698,12 @@ function correctionOf(u: TurnUnderstanding, situation: DialogueSituation): Comma
   if ((marked || saysEndedWithEscrow) && entities.contractState === 'ended' && situation.route === 'active')
     return { kind: 'switch_flow', topic: 'file_ended' };
   // "the 24th" alone, once the day is known and no date is asked for: the day put right.
-  // NAMES_A_DAY first: "next" and "back" (most messages mid-flow) never reach the date recognizer.
+  // Not where a value of its own is asked ("$500" for the amount), nor for an amount; NAMES_A_DAY
+  // first: "next" and "back" (most messages mid-flow) never reach the date recognizer.
   const onlyADay =
     !freeText &&
+    !(slot !== undefined && HELPED_SLOTS.has(slot)) &&
+    entities.money === undefined &&
     NAMES_A_DAY.test(u.text) &&
     wordCount(u.text) <= MAX_DAY_ONLY_WORDS &&
     !QUESTION.test(u.text);
