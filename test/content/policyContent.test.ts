@@ -1,12 +1,17 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PolicyContent } from '../../src/services/content/PolicyContent';
 import { FACT_IDS } from '../../src/services/content/factIds';
 import { DialogHarness } from '../support/dialogHarness';
 
-const FACTS_MD = path.resolve(__dirname, '../../../shared/policy/FACTS.md');
-const SOURCE_TXT = path.resolve(__dirname, '../../../shared/policy/fixed-price-protection.source.txt');
+// The policy beside the project is the source of truth; sharedPolicy/ is its copy, for a machine
+// that has only this repository (a fresh clone anywhere).
+const SHARED_POLICY = path.resolve(__dirname, '../../../shared/policy');
+const COPIED_POLICY = path.resolve(__dirname, 'sharedPolicy');
+const POLICY_FILES = ['FACTS.md', 'fixed-price-protection.source.txt'];
+const FACTS_MD = path.join(COPIED_POLICY, 'FACTS.md');
+const SOURCE_TXT = path.join(COPIED_POLICY, 'fixed-price-protection.source.txt');
 
 function overrideFile(contents: unknown): string {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'content-')), 'override.json');
@@ -15,6 +20,15 @@ function overrideFile(contents: unknown): string {
 }
 
 describe('policy content', () => {
+  it('reads the policy from a copy that is word for word the shared one, where that is at hand', () => {
+    for (const file of POLICY_FILES) {
+      const copy = readFileSync(path.join(COPIED_POLICY, file), 'utf8');
+      expect(copy.length).toBeGreaterThan(0);
+      const shared = path.join(SHARED_POLICY, file);
+      if (existsSync(shared)) expect(copy).toBe(readFileSync(shared, 'utf8'));
+    }
+  });
+
   it('has wording for exactly the fact ids of FACTS.md', () => {
     const ids = [...readFileSync(FACTS_MD, 'utf8').matchAll(/^\| ([PS]\d+) \|/gm)].map((match) => match[1]);
     expect([...FACT_IDS].sort()).toEqual([...new Set(ids)].sort());
